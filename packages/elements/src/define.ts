@@ -1,0 +1,2 @@
+// Registers <pass-scanner> and <pass-display>. Issue #6 fills this in.
+export {};

@@ -1,0 +1,56 @@
+import type { ErrorCode } from './errors.js';
+
+/** Longest input we look at: a chunked SHC is at most a few QR codes of ~4,300 digits each. */
+export const MAX_INPUT_CHARS = 64 * 1024;
+/** Most chunks a SMART Health Card may be split into that we accept. */
+export const MAX_SHC_CHUNKS = 32;
+
+export type Classified =
+  | { format: 'shc'; input: string | string[] }
+  | { format: 'dcc'; input: string }
+  | { format: 'idhp'; input: unknown }
+  | { format?: undefined; error: ErrorCode };
+
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+function parseJson(text: string): unknown {
+  try { return JSON.parse(text); } catch { return undefined; }
+}
+
+function decodeBase64Text(text: string): string | undefined {
+  try {
+    const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+    const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  } catch { return undefined; }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Which format an input is, by its shape alone; nothing is verified here. */
+export function classifyInput(input: string | string[]): Classified {
+  if (Array.isArray(input)) {
+    if (input.length === 0) return { error: 'UNSUPPORTED_FORMAT' };
+    if (input.length > MAX_SHC_CHUNKS || input.reduce((n, s) => n + s.length, 0) > MAX_INPUT_CHARS) return { error: 'MALFORMED' };
+    if (input.length === 1) return classifyInput(input[0]!);
+    return input.every((s) => /^shc:\//i.test(s.trim())) ? { format: 'shc', input: input.map((s) => s.trim()) } : { error: 'UNSUPPORTED_FORMAT' };
+  }
+  if (input.length > MAX_INPUT_CHARS) return { error: 'MALFORMED' };
+  const text = input.trim();
+  if (/^shc:\//i.test(text)) return { format: 'shc', input: text };
+  if (text.startsWith('HC1:')) return { format: 'dcc', input: text };
+  if (COMPACT_JWS.test(text)) return { format: 'shc', input: text };
+  if (text.startsWith('{')) {
+    const json = parseJson(text);
+    if (!isObject(json)) return { error: 'MALFORMED' };
+    if ('verifiableCredential' in json) return { format: 'shc', input: text };
+    return { format: 'idhp', input: json };
+  }
+  if (text.length >= 16 && BASE64.test(text)) {
+    const decoded = decodeBase64Text(text);
+    const json = decoded?.trimStart().startsWith('{') ? parseJson(decoded) : undefined;
+    if (isObject(json)) return { format: 'idhp', input: json };
+  }
+  return { error: 'UNSUPPORTED_FORMAT' };
+}

@@ -1,0 +1,17 @@
+// @pass-check/verifier-core: explicit named exports only.
+export { createVerifier } from './verifier.js';
+export type { Verifier, VerifierOptions } from './verifier.js';
+export { createTrustStore } from './trust/store.js';
+export type { TrustStore } from './trust/store.js';
+export { memoryStorage, idbStorage } from './trust/storage.js';
+export { VerifierError, TrustError, ErrorCodes, TrustErrorCodes } from './errors.js';
+export type { ErrorCode, TrustErrorCode } from './errors.js';
+export { resolvePolicy, evaluatePolicy } from './policy/policy.js';
+export type { Policy } from './policy/policy.js';
+export { messageFor } from './i18n/messages.js';
+export { MAX_INPUT_CHARS, MAX_SHC_CHUNKS } from './classify.js';
+export type {
+  VerificationResult, ResultError, Holder, Credential, CredentialKind, VaccinationCredential, TestCredential,
+  RecoveryCredential, OtherCredential, Dose, TestType, TestOutcome, PolicyOutcome, PassFormat, Disclosure,
+  TrustReport, TrustBundle, TrustStorage, ShcIssuerInput, DccSignerInput, IdhpIssuerInput, DccRevocationList,
+} from './types.js';
