@@ -1,4 +1,5 @@
 import type { ErrorCode } from './errors.js';
+import { decodeBase64, decodeUtf8, isObject, parseJson } from './internal/bytes.js';
 
 /** Longest input we look at: a chunked SHC is at most a few QR codes of ~4,300 digits each. */
 export const MAX_INPUT_CHARS = 64 * 1024;
@@ -14,19 +15,11 @@ export type Classified =
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
-function parseJson(text: string): unknown {
-  try { return JSON.parse(text); } catch { return undefined; }
-}
-
 function decodeBase64Text(text: string): string | undefined {
-  try {
-    const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-    const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
-  } catch { return undefined; }
+  const bytes = decodeBase64(text);
+  return bytes && decodeUtf8(bytes);
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Which format an input is, by its shape alone; nothing is verified here. */
 export function classifyInput(input: string | string[]): Classified {

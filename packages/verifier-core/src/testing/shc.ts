@@ -1,0 +1,2 @@
+// Test kit for this format: filled in by its issue.
+export {};
