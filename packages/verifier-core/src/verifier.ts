@@ -8,7 +8,6 @@ import { verifyIdhp } from './idhp/verify.js';
 import { trustInternals, type TrustInternals, type TrustStore } from './trust/store.js';
 import type { Disclosure, VerificationResult } from './types.js';
 import { classifyInput } from './classify.js';
-import { classifyInput } from './classify.js';
 
 export interface VerifierOptions {
   trust: TrustStore;
