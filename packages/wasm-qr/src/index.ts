@@ -1,4 +1,5 @@
 // @pass-check/wasm-qr: QR decoder/encoder in WebAssembly. Issue #5 fills this in.
+export { WASM_SHA256 } from './wasm-sha256.js';
 export interface QrCode {
   text: string;
   bytes: Uint8Array;

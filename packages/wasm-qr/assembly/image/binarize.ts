@@ -1,0 +1,126 @@
+// Luma → one byte per pixel, 1 = dark. Local (block) thresholds survive
+// gradients, shadows and glare where one global threshold cannot.
+
+const BLOCK_SHIFT: i32 = 3; // 8×8 pixel blocks
+const BLOCK: i32 = 1 << BLOCK_SHIFT;
+
+let blockThresholds = new Uint8Array(0);
+let smoothThresholds = new Uint8Array(0);
+
+function ensureBlocks(count: i32): void {
+  if (blockThresholds.length < count) {
+    blockThresholds = new Uint8Array(count);
+    smoothThresholds = new Uint8Array(count);
+  }
+}
+
+/**
+ * Block-threshold binarisation: every 8×8 block gets the mean of its pixels
+ * when its contrast exceeds `minRange`; a flat block instead inherits its
+ * neighbours' threshold (it lies inside a module or a quiet zone), or half its
+ * minimum when it has none (so paper stays light). Each pixel is then compared
+ * with the mean of the 5×5 blocks around its own, which smooths the steps
+ * between blocks. A lower `minRange` rescues faint, low-contrast prints at the
+ * cost of speckle on plain paper, so callers try it only after a failure.
+ */
+export function binarizeBlocks(luma: Uint8Array, bits: Uint8Array, width: i32, height: i32, minRange: i32): void {
+  const blocksX = (width + BLOCK - 1) >> BLOCK_SHIFT;
+  const blocksY = (height + BLOCK - 1) >> BLOCK_SHIFT;
+  ensureBlocks(blocksX * blocksY);
+  const src = luma.dataStart;
+  for (let by = 0; by < blocksY; by++) {
+    const y0 = by << BLOCK_SHIFT;
+    const y1 = min(y0 + BLOCK, height);
+    for (let bx = 0; bx < blocksX; bx++) {
+      const x0 = bx << BLOCK_SHIFT;
+      const x1 = min(x0 + BLOCK, width);
+      let lo: i32 = 255;
+      let hi: i32 = 0;
+      let sum: i32 = 0;
+      for (let y = y0; y < y1; y++) {
+        const row = src + <usize>(y * width);
+        for (let x = x0; x < x1; x++) {
+          const v = <i32>load<u8>(row + <usize>x);
+          sum += v;
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
+      let threshold: i32;
+      if (hi - lo > minRange) {
+        threshold = sum / ((y1 - y0) * (x1 - x0));
+      } else {
+        threshold = lo >> 1;
+        if (bx > 0 && by > 0) {
+          const above = <i32>unchecked(blockThresholds[(by - 1) * blocksX + bx]);
+          const left = <i32>unchecked(blockThresholds[by * blocksX + bx - 1]);
+          const aboveLeft = <i32>unchecked(blockThresholds[(by - 1) * blocksX + bx - 1]);
+          const neighbours = (above + 2 * left + aboveLeft) >> 2;
+          if (lo < neighbours) threshold = neighbours;
+        }
+      }
+      unchecked((blockThresholds[by * blocksX + bx] = <u8>threshold));
+    }
+  }
+  // 5×5 block means (the window shrinks at the borders).
+  for (let by = 0; by < blocksY; by++) {
+    const ya = max(0, by - 2);
+    const yb = min(blocksY - 1, by + 2);
+    for (let bx = 0; bx < blocksX; bx++) {
+      const xa = max(0, bx - 2);
+      const xb = min(blocksX - 1, bx + 2);
+      let sum: i32 = 0;
+      for (let y = ya; y <= yb; y++) {
+        for (let x = xa; x <= xb; x++) sum += <i32>unchecked(blockThresholds[y * blocksX + x]);
+      }
+      unchecked((smoothThresholds[by * blocksX + bx] = <u8>(sum / ((yb - ya + 1) * (xb - xa + 1)))));
+    }
+  }
+  const out = bits.dataStart;
+  for (let y = 0; y < height; y++) {
+    const rowOffset = <usize>(y * width);
+    const blockRow = (y >> BLOCK_SHIFT) * blocksX;
+    for (let x = 0; x < width; x++) {
+      const t = <u32>unchecked(smoothThresholds[blockRow + (x >> BLOCK_SHIFT)]);
+      const v = <u32>load<u8>(src + rowOffset + <usize>x);
+      store<u8>(out + rowOffset + <usize>x, v <= t ? 1 : 0);
+    }
+  }
+}
+
+/**
+ * One global threshold (the valley between the two main histogram peaks,
+ * Otsu's criterion). A fallback for blurred codes whose local means wander.
+ */
+export function binarizeGlobal(luma: Uint8Array, bits: Uint8Array, pixelCount: i32): void {
+  const histogram = new StaticArray<i32>(256);
+  const src = luma.dataStart;
+  for (let i = 0; i < pixelCount; i++) {
+    const v = <i32>load<u8>(src + <usize>i);
+    unchecked((histogram[v] = unchecked(histogram[v]) + 1));
+  }
+  let total: f64 = 0;
+  for (let v = 0; v < 256; v++) total += <f64>v * <f64>unchecked(histogram[v]);
+  let below: f64 = 0;
+  let belowSum: f64 = 0;
+  let best: f64 = -1;
+  let threshold: i32 = 127;
+  for (let v = 0; v < 256; v++) {
+    below += <f64>unchecked(histogram[v]);
+    if (below == 0) continue;
+    const above = <f64>pixelCount - below;
+    if (above == 0) break;
+    belowSum += <f64>v * <f64>unchecked(histogram[v]);
+    const meanBelow = belowSum / below;
+    const meanAbove = (total - belowSum) / above;
+    const spread = below * above * (meanBelow - meanAbove) * (meanBelow - meanAbove);
+    if (spread > best) {
+      best = spread;
+      threshold = v;
+    }
+  }
+  const out = bits.dataStart;
+  for (let i = 0; i < pixelCount; i++) {
+    store<u8>(out + <usize>i, <i32>load<u8>(src + <usize>i) <= threshold ? 1 : 0);
+  }
+}

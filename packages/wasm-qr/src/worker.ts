@@ -1,0 +1,2 @@
+// Module worker entry for createQrWorker (filled in with the wrapper).
+export {};
