@@ -1,0 +1,17 @@
+// Every story gets the registered elements and the element API from the
+// Custom Elements Manifest (controls, events, parts, custom properties).
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import manifest from '../.generated/custom-elements.json';
+import '@pass-check/elements/define';
+
+setCustomElementsManifest(manifest);
+
+/** @type {import('@storybook/web-components-vite').Preview} */
+const preview = {
+  tags: ['autodocs'],
+  parameters: {
+    controls: { expanded: true },
+    layout: 'padded',
+  },
+};
+export default preview;

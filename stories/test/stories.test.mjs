@@ -1,0 +1,82 @@
+// Loads every story and docs page of the built Storybook (storybook-static/,
+// from `npm run build-storybook`) in Chromium, and fails on a console error,
+// an uncaught exception, a request leaving the page's origin, a Storybook
+// error screen, or a story that renders nothing.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDirectory } from '../tools/static-server.mjs';
+import { hasVisibleContent, launchChromium, watchPage } from '../tools/chromium.mjs';
+
+const staticDir = path.resolve(import.meta.dirname, '../../storybook-static');
+const indexFile = path.join(staticDir, 'index.json');
+if (!fs.existsSync(indexFile)) {
+  throw new Error(`${indexFile} is missing: run \`npm run build-storybook\` first`);
+}
+const entries = Object.values(JSON.parse(fs.readFileSync(indexFile, 'utf8')).entries);
+const stories = entries.filter((entry) => entry.type === 'story');
+const docsPages = entries.filter((entry) => entry.type === 'docs');
+const renderTimeoutMs = 15000;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDirectory(staticDir);
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens one entry in Storybook's preview iframe; returns what went wrong on the page. */
+async function openEntry(entry, viewMode, contentSelector) {
+  const page = await browser.newPage();
+  const problems = watchPage(page, server.origin);
+  try {
+    await page.goto(`${server.origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}`, { waitUntil: 'load' });
+    // Storybook marks the body once the entry has rendered or failed.
+    await page.waitForFunction(
+      () => /sb-show-(main|errordisplay|nopreview)/.test(document.body.className),
+      { timeout: renderTimeoutMs },
+    );
+    const errorShown = await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay')
+      ? document.querySelector('#error-message')?.textContent ?? 'error display' : '');
+    if (errorShown) problems.push(`Storybook error screen: ${errorShown}`);
+    // The elements verify asynchronously: give the render until the timeout to paint something.
+    const deadline = Date.now() + renderTimeoutMs;
+    let painted = await hasVisibleContent(page, contentSelector);
+    while (!painted && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      painted = await hasVisibleContent(page, contentSelector);
+    }
+    if (!painted) problems.push(`nothing visible in ${contentSelector}`);
+    // Let late errors (a rejected promise after the first paint) surface too.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return problems;
+  } finally {
+    await page.close();
+  }
+}
+
+describe('Storybook', () => {
+  it('has stories to check', () => {
+    assert.ok(stories.length > 0, 'index.json lists no stories');
+  });
+
+  for (const story of stories) {
+    it(`story ${story.title} / ${story.name} renders without errors`, async () => {
+      const problems = await openEntry(story, 'story', '#storybook-root');
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  for (const docs of docsPages) {
+    it(`docs ${docs.title} renders without errors`, async () => {
+      const problems = await openEntry(docs, 'docs', '#storybook-docs');
+      assert.deepEqual(problems, []);
+    });
+  }
+});
