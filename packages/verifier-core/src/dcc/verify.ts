@@ -1,8 +1,78 @@
+import type { ErrorCode } from '../errors.js';
 import type { FormatOutcome } from '../outcome.js';
+import type { CborMap } from '../internal/cbor.js';
 import type { TrustInternals } from '../trust/store.js';
+import { credentialOf, holderOf } from './credential.js';
+import { decodeDcc } from './decode.js';
+import { isRevoked } from './revocation.js';
+import { readDccDocument } from './schema.js';
+import { verifyDccSignature } from './signature.js';
+
+/** CWT claim keys (RFC 8392) and the DCC's hcert claim. */
+const Claim = { iss: 1, exp: 4, iat: 6, hcert: -260 } as const;
+const HCERT_DCC_V1 = 1;
+/**
+ * How far a pass's `iat` may lie in the future of the scanner's clock: issuing
+ * systems and door devices disagree by seconds to minutes, and a pass printed a
+ * minute ago is not "not yet valid".
+ */
+export const DCC_CLOCK_SKEW_SECONDS = 300;
+
+type Seconds = number | undefined | 'invalid';
+function seconds(claims: CborMap, key: number): Seconds {
+  const value = claims.get(key);
+  if (value === undefined) return undefined;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 'invalid';
+}
 
 /** EU DCC: `HC1:` + base45(zlib(COSE_Sign1)). */
-export async function verifyDcc(input: string, _trust: TrustInternals, _now: Date): Promise<FormatOutcome> {
-  void input;
-  return { format: 'dcc', errors: ['UNSUPPORTED_FORMAT'] };
+export async function verifyDcc(input: string, trust: TrustInternals, now: Date): Promise<FormatOutcome> {
+  const { cose, claims } = decodeDcc(input);
+  const iss = claims.get(Claim.iss);
+  const issuingCountry = typeof iss === 'string' ? iss : undefined;
+
+  const check = await verifyDccSignature(cose, trust.dcc, issuingCountry);
+  if (check.error) return { format: 'dcc', errors: [check.error] };
+  const signer = check.signer;
+
+  // From here on the content is authentic: report every problem found, not just the first.
+  const hcert = claims.get(Claim.hcert);
+  const doc = hcert instanceof Map ? readDccDocument(hcert.get(HCERT_DCC_V1)) : undefined;
+  const iat = seconds(claims, Claim.iat);
+  const exp = seconds(claims, Claim.exp);
+  if (!doc || iat === 'invalid' || exp === 'invalid' || (iss !== undefined && typeof iss !== 'string')) {
+    return { format: 'dcc', errors: ['SCHEMA'], issuer: { id: issuingCountry ?? signer.country ?? signer.kid } };
+  }
+
+  const errors: ErrorCode[] = [];
+  const nowSeconds = now.getTime() / 1000;
+  if (iat !== undefined && nowSeconds + DCC_CLOCK_SKEW_SECONDS < iat) errors.push('NOT_YET_VALID');
+  if (exp !== undefined && nowSeconds > exp) errors.push('EXPIRED');
+  // A signer may sign only while its certificate is valid: a pass issued outside that window is refused
+  // with the time code of the side it falls on (see docs/notes/dcc.md).
+  if (iat !== undefined) {
+    if (iat * 1000 < signer.certificate.notBefore.getTime()) errors.push('NOT_YET_VALID');
+    if (iat * 1000 > signer.certificate.notAfter.getTime()) errors.push('EXPIRED');
+  }
+  if (signer.mayIssue && !signer.mayIssue.has(doc.kind)) errors.push('KEY_USAGE');
+  const revoked = await isRevoked(trust.dcc, {
+    kid: signer.kid,
+    uvci: doc.entry.ci,
+    countries: [doc.entry.co, ...(issuingCountry ? [issuingCountry] : [])],
+    signature: cose.signature,
+    alg: signer.alg,
+  });
+  if (revoked) errors.push('REVOKED');
+
+  const outcome: FormatOutcome = {
+    format: 'dcc',
+    errors,
+    issuer: { id: issuingCountry ?? doc.entry.co, name: doc.entry.is },
+    holder: holderOf(doc),
+    credential: credentialOf(doc),
+    revocationChecked: revoked !== undefined,
+  };
+  if (iat !== undefined) outcome.issuedAt = new Date(iat * 1000);
+  if (exp !== undefined) outcome.expiresAt = new Date(exp * 1000);
+  return outcome;
 }

@@ -1,13 +1,149 @@
+// EU DCC part of a trust store: Document Signer Certificates (DSC) by kid, and
+// the revocation hash lists.
 import { TrustError } from '../errors.js';
+import { decodeBase64, encodeBase64, sha256, toHex } from '../internal/bytes.js';
+import { importCertificateKey, parseCertificate, type Certificate } from '../internal/x509.js';
 import type { DccRevocationList, DccSignerInput, TrustReport } from '../types.js';
 import type { TrustSection } from './section.js';
 
-// Placeholder until issue #3 lands: trusts nothing.
+export type DccCertificateKind = 'test' | 'vaccination' | 'recovery';
+
+/**
+ * Extended key usage OIDs of the DCC signer profile: what a DSC may sign. Both
+ * spellings are in use (the second, with an extra `.0`, by many member states).
+ */
+const USAGE_OIDS: Record<string, DccCertificateKind> = {
+  '1.3.6.1.4.1.1847.2021.1.1': 'test',
+  '1.3.6.1.4.1.1847.2021.1.2': 'vaccination',
+  '1.3.6.1.4.1.1847.2021.1.3': 'recovery',
+  '1.3.6.1.4.1.0.1847.2021.1.1': 'test',
+  '1.3.6.1.4.1.0.1847.2021.1.2': 'vaccination',
+  '1.3.6.1.4.1.0.1847.2021.1.3': 'recovery',
+};
+
+export interface DccSigner {
+  /** base64 of the first 8 bytes of SHA-256 over the certificate DER. */
+  kid: string;
+  certificate: Certificate;
+  /** The country given with the certificate, else its subject's C=. */
+  country?: string;
+  alg: 'ES256' | 'PS256';
+  key: CryptoKey;
+  /** What it may sign; undefined when its certificate names no DCC usage (then: anything). */
+  mayIssue?: ReadonlySet<DccCertificateKind>;
+  entry: DccSignerInput;
+}
+
+/** Hash types of the EU gateway's revocation lists. */
+export const DCC_REVOCATION_HASH_TYPES = ['UVCI', 'COUNTRYCODEUVCI', 'SIGNATURE'] as const;
+/** Revocation hashes are SHA-256, compared on their first 16 bytes. */
+export const REVOCATION_HASH_BYTES = 16;
+
+interface LoadedRevocations {
+  list: DccRevocationList;
+  kid?: string;
+  /** Hex of the first 16 bytes of each hash. */
+  hashes: Set<string>;
+}
+
+/** Hex (32+ digits) or base64 of at least 16 bytes; undefined for anything else. */
+function decodeRevocationHash(text: unknown): Uint8Array | undefined {
+  if (typeof text !== 'string' || text.length > 128) return undefined;
+  const bytes = /^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0 && text.length >= 32
+    ? Uint8Array.from(text.match(/../g)!, (h) => parseInt(h, 16))
+    : decodeBase64(text);
+  return bytes && bytes.length >= REVOCATION_HASH_BYTES ? bytes.subarray(0, REVOCATION_HASH_BYTES) : undefined;
+}
+
+function certificateBytes(certificate: unknown): Uint8Array | undefined {
+  if (certificate instanceof Uint8Array) return certificate;
+  if (typeof certificate !== 'string') return undefined;
+  // PEM is common in exports: take the body between the armour lines.
+  const body = certificate.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
+  return decodeBase64(body);
+}
+
 export class DccTrust implements TrustSection<DccSignerInput> {
-  async add(_input: DccSignerInput): Promise<TrustReport> {
-    throw new TrustError('INVALID_CERTIFICATE', 'EU DCC signers are not supported yet');
+  private readonly signersByKid = new Map<string, DccSigner[]>();
+  private readonly countries = new Set<string>();
+  private readonly revocations: LoadedRevocations[] = [];
+
+  /** Adds one DSC. Throws TrustError('INVALID_CERTIFICATE') when it is unusable (it is the whole input). */
+  async add(input: DccSignerInput): Promise<TrustReport> {
+    if (!input || typeof input !== 'object') throw new TrustError('INVALID_CERTIFICATE', 'not a DCC signer entry');
+    const der = certificateBytes(input.certificate);
+    const certificate = der && parseCertificate(der);
+    if (!certificate) throw new TrustError('INVALID_CERTIFICATE', 'not an X.509 certificate (DER or base64)');
+    const kid = encodeBase64((await sha256(der!)).subarray(0, 8));
+    const existing = this.signersByKid.get(kid) ?? [];
+    if (existing.some((s) => s.entry.certificate === encodeBase64(der!))) return { rejected: [] };
+
+    const alg = certificate.publicKey.kty === 'EC' ? 'ES256' : certificate.publicKey.kty === 'RSA' ? 'PS256' : undefined;
+    const key = alg && await importCertificateKey(certificate, alg);
+    if (!alg || !key) {
+      throw new TrustError('INVALID_CERTIFICATE', 'DCC signers need an EC P-256 key (ES256) or an RSA key of 2048 bits or more (PS256)');
+    }
+    const usages = certificate.extKeyUsage.map((oid) => USAGE_OIDS[oid]).filter((u): u is DccCertificateKind => !!u);
+    const country = typeof input.country === 'string' && input.country ? input.country.toUpperCase() : certificate.subjectCountry?.toUpperCase();
+    const entry: DccSignerInput = { certificate: encodeBase64(der!) };
+    if (typeof input.country === 'string' && input.country) entry.country = input.country;
+    const signer: DccSigner = { kid, certificate, alg, key, entry };
+    if (country) { signer.country = country; this.countries.add(country); }
+    if (usages.length) signer.mayIssue = new Set(usages);
+    this.signersByKid.set(kid, [...existing, signer]);
+    return { rejected: [] };
   }
-  async addRevocations(_list: DccRevocationList): Promise<TrustReport> { return { rejected: [] }; }
-  entries(): DccSignerInput[] { return []; }
-  revocationEntries(): DccRevocationList[] { return []; }
+
+  /** Loads a revocation hash list; bad hashes are reported and skipped, a list that is not one throws. */
+  async addRevocations(list: DccRevocationList): Promise<TrustReport> {
+    if (!list || typeof list !== 'object' || !DCC_REVOCATION_HASH_TYPES.includes(list.hashType) || !Array.isArray(list.hashes)) {
+      throw new TrustError('INVALID_CRL', `not a DCC revocation list (hashType one of ${DCC_REVOCATION_HASH_TYPES.join(', ')}, hashes[])`);
+    }
+    let kid: string | undefined;
+    if (list.kid !== undefined) {
+      const kidBytes = typeof list.kid === 'string' ? decodeBase64(list.kid) : undefined;
+      if (!kidBytes || kidBytes.length !== 8) throw new TrustError('INVALID_CRL', 'revocation list kid is not 8 bytes of base64');
+      kid = encodeBase64(kidBytes);
+    }
+    const report: TrustReport = { rejected: [] };
+    const hashes = new Set<string>();
+    const kept: string[] = [];
+    for (const text of list.hashes) {
+      const hash = decodeRevocationHash(text);
+      if (!hash) {
+        report.rejected.push({ code: 'INVALID_CRL', message: 'revocation hash is not 16+ bytes of hex or base64', ...(kid ? { kid } : {}) });
+        continue;
+      }
+      hashes.add(toHex(hash));
+      kept.push(text as string);
+    }
+    if (!hashes.size && list.hashes.length) throw new TrustError('INVALID_CRL', 'no usable hash in the revocation list');
+    const stored: DccRevocationList = { hashType: list.hashType, hashes: kept };
+    if (kid) stored.kid = kid;
+    if (typeof list.expires === 'string') stored.expires = list.expires;
+    this.revocations.push(kid ? { list: stored, kid, hashes } : { list: stored, hashes });
+    return report;
+  }
+
+  signersFor(kid: Uint8Array): DccSigner[] {
+    return this.signersByKid.get(encodeBase64(kid)) ?? [];
+  }
+
+  /** Whether any trusted signer belongs to this issuing country (tells UNKNOWN_KEY from UNKNOWN_ISSUER). */
+  knowsCountry(country: string): boolean {
+    return this.countries.has(country.toUpperCase());
+  }
+
+  /** The lists that apply to passes signed under `kid` (lists bound to another kid do not). */
+  revocationListsFor(kid: string): { hashType: DccRevocationList['hashType']; hashes: ReadonlySet<string> }[] {
+    return this.revocations.filter((r) => !r.kid || r.kid === kid).map((r) => ({ hashType: r.list.hashType, hashes: r.hashes }));
+  }
+
+  entries(): DccSignerInput[] {
+    return [...this.signersByKid.values()].flat().map((s) => ({ ...s.entry }));
+  }
+
+  revocationEntries(): DccRevocationList[] {
+    return this.revocations.map((r) => ({ ...r.list, hashes: [...r.list.hashes] }));
+  }
 }

@@ -1,0 +1,30 @@
+// HC1: text → COSE_Sign1 and its CWT claims. Every step is bounded; a failure is
+// a VerifierError with the code of the step that failed.
+import { VerifierError } from '../errors.js';
+import { decodeBase45 } from '../internal/base45.js';
+import { decodeCbor, type CborMap } from '../internal/cbor.js';
+import { parseCoseSign1, type CoseSign1 } from '../internal/cose.js';
+import { inflateZlib } from '../internal/inflate.js';
+
+export const DCC_PREFIX = 'HC1:';
+/** Largest inflated COSE we accept: real DCCs are under 2 KB, a QR code holds at most ~3 KB of base45. */
+export const MAX_DCC_COSE_BYTES = 32 * 1024;
+
+export interface DecodedDcc {
+  cose: CoseSign1;
+  claims: CborMap;
+}
+
+/** Decodes an `HC1:` text as far as the CWT claims map, without checking anything signed. */
+export function decodeDcc(text: string): DecodedDcc {
+  if (!text.startsWith(DCC_PREFIX)) throw new VerifierError('UNSUPPORTED_FORMAT', 'not an HC1: text');
+  const compressed = decodeBase45(text.slice(DCC_PREFIX.length));
+  if (!compressed) throw new VerifierError('MALFORMED', 'base45');
+  const coseBytes = inflateZlib(compressed, MAX_DCC_COSE_BYTES);
+  const parsed = parseCoseSign1(coseBytes);
+  if (parsed.error !== undefined) throw new VerifierError(parsed.error, parsed.why);
+  const claims = decodeCbor(parsed.cose.payload);
+  if (claims.error !== undefined) throw new VerifierError('MALFORMED', `CWT: ${claims.error}`);
+  if (!(claims.value instanceof Map)) throw new VerifierError('MALFORMED', 'CWT: payload is not a map');
+  return { cose: parsed.cose, claims: claims.value };
+}

@@ -1,0 +1,35 @@
+// The COSE_Sign1 signature against the trust store's signers for its kid.
+import type { ErrorCode } from '../errors.js';
+import { CoseAlgorithm, sigStructure, type CoseSign1 } from '../internal/cose.js';
+import type { DccSigner, DccTrust } from '../trust/dcc.js';
+
+const ALG_NAMES: Record<number, 'ES256' | 'PS256'> = { [CoseAlgorithm.ES256]: 'ES256', [CoseAlgorithm.PS256]: 'PS256' };
+/** ES256 in COSE is raw r‖s (RFC 9053 §2.1), never DER. */
+const ES256_SIGNATURE_BYTES = 64;
+
+export type SignatureCheck = { signer: DccSigner; error?: undefined } | { error: ErrorCode; signer?: undefined };
+
+/** Verifies with every trusted signer under the pass's kid (kids can collide) and returns the one that signed. */
+export async function verifyDccSignature(cose: CoseSign1, trust: DccTrust, issuingCountry: string | undefined): Promise<SignatureCheck> {
+  const alg = cose.alg === undefined ? undefined : ALG_NAMES[cose.alg];
+  if (!alg) return { error: 'BAD_HEADER' };
+  if (!cose.kid || cose.kid.length === 0) return { error: 'BAD_HEADER' };
+  const candidates = trust.signersFor(cose.kid);
+  if (!candidates.length) {
+    return { error: issuingCountry && trust.knowsCountry(issuingCountry) ? 'UNKNOWN_KEY' : 'UNKNOWN_ISSUER' };
+  }
+  const usable = candidates.filter((s) => s.alg === alg);
+  if (!usable.length) return { error: 'BAD_SIGNATURE' };
+  if (alg === 'ES256' && cose.signature.length !== ES256_SIGNATURE_BYTES) return { error: 'BAD_SIGNATURE' };
+  const signed = sigStructure(cose) as Uint8Array<ArrayBuffer>;
+  const signature = cose.signature as Uint8Array<ArrayBuffer>;
+  const params = alg === 'ES256' ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'RSA-PSS', saltLength: 32 };
+  for (const signer of usable) {
+    try {
+      if (await crypto.subtle.verify(params, signer.key, signature, signed)) return { signer };
+    } catch {
+      // A signature WebCrypto cannot even process is simply not a valid one.
+    }
+  }
+  return { error: 'BAD_SIGNATURE' };
+}

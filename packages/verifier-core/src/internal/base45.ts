@@ -1,0 +1,52 @@
+// Base45 (RFC 9285), the encoding of `HC1:` QR codes. Decoding is strict: any
+// character outside the 45-character alphabet, a dangling single character, or a
+// group whose value does not fit its bytes (over 65535 for three characters,
+// over 255 for a final pair) makes the whole input invalid.
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+const VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
+
+const valueAt = (text: string, i: number): number => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? VALUE[c]! : -1;
+};
+
+/** Bytes of a base45 text, or undefined when it is not strict base45. */
+export function decodeBase45(text: string): Uint8Array | undefined {
+  if (typeof text !== 'string' || text.length % 3 === 1) return undefined;
+  const out = new Uint8Array(Math.floor(text.length / 3) * 2 + (text.length % 3 === 2 ? 1 : 0));
+  let o = 0;
+  for (let i = 0; i < text.length; i += 3) {
+    const c = valueAt(text, i), d = valueAt(text, i + 1);
+    if (c < 0 || d < 0) return undefined;
+    if (i + 2 < text.length) {
+      const e = valueAt(text, i + 2);
+      if (e < 0) return undefined;
+      const n = c + d * 45 + e * 2025;
+      if (n > 0xffff) return undefined;
+      out[o++] = n >> 8;
+      out[o++] = n & 0xff;
+    } else {
+      const n = c + d * 45;
+      if (n > 0xff) return undefined;
+      out[o++] = n;
+    }
+  }
+  return out;
+}
+
+export function encodeBase45(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    let n = bytes[i]! * 256 + bytes[i + 1]!;
+    const c = n % 45; n = (n - c) / 45;
+    const d = n % 45;
+    text += ALPHABET[c]! + ALPHABET[d]! + ALPHABET[(n - d) / 45]!;
+  }
+  if (bytes.length % 2) {
+    const n = bytes[bytes.length - 1]!;
+    text += ALPHABET[n % 45]! + ALPHABET[Math.floor(n / 45)]!;
+  }
+  return text;
+}

@@ -1,0 +1,72 @@
+// COSE_Sign1 (RFC 9052 §4.2) as EU DCCs carry it: optionally tag 18, optionally
+// wrapped in the CWT tag 61, then [protected bstr, unprotected map, payload bstr,
+// signature bstr]. Parsing never throws; it answers with an error code instead.
+import type { ErrorCode } from '../errors.js';
+import { CborTag, decodeCbor, encodeCbor, type CborMap, type CborValue } from './cbor.js';
+
+export const COSE_SIGN1_TAG = 18;
+export const CWT_TAG = 61;
+/** COSE header labels and algorithm ids (IANA COSE registries). */
+export const CoseHeader = { alg: 1, kid: 4 } as const;
+export const CoseAlgorithm = { ES256: -7, PS256: -37 } as const;
+
+export interface CoseSign1 {
+  /** The protected header exactly as sent: it is part of what was signed. */
+  protectedBytes: Uint8Array;
+  protectedHeader: CborMap;
+  unprotectedHeader: CborMap;
+  payload: Uint8Array;
+  signature: Uint8Array;
+  /** alg from the protected header, else from the unprotected one. */
+  alg?: number;
+  /** kid from the protected header, else from the unprotected one (the protected one wins). */
+  kid?: Uint8Array;
+}
+
+export type CoseResult = { cose: CoseSign1; error?: undefined } | { error: ErrorCode; why: string; cose?: undefined };
+
+/** Smaller than the default CBOR limits: a COSE_Sign1 envelope is shallow. */
+const ENVELOPE_LIMITS = { maxDepth: 4, maxItems: 64, allowIndefinite: false };
+const HEADER_LIMITS = { maxDepth: 4, maxItems: 64, allowIndefinite: false };
+
+function headerValue(protectedHeader: CborMap, unprotectedHeader: CborMap, label: number): CborValue {
+  return protectedHeader.has(label) ? protectedHeader.get(label) : unprotectedHeader.get(label);
+}
+
+/** Parses a COSE_Sign1 message. MALFORMED for broken CBOR or structure, BAD_HEADER for header fields of the wrong type. */
+export function parseCoseSign1(bytes: Uint8Array): CoseResult {
+  const decoded = decodeCbor(bytes, ENVELOPE_LIMITS);
+  if (decoded.error !== undefined) return { error: 'MALFORMED', why: `COSE: ${decoded.error}` };
+  let message = decoded.value;
+  if (message instanceof CborTag && message.tag === CWT_TAG) message = message.value;
+  if (message instanceof CborTag && message.tag === COSE_SIGN1_TAG) message = message.value;
+  if (!Array.isArray(message) || message.length !== 4) return { error: 'MALFORMED', why: 'COSE: not a COSE_Sign1 array' };
+  const [protectedBytes, unprotectedHeader, payload, signature] = message;
+  if (!(protectedBytes instanceof Uint8Array) || !(unprotectedHeader instanceof Map)
+    || !(payload instanceof Uint8Array) || !(signature instanceof Uint8Array)) {
+    return { error: 'MALFORMED', why: 'COSE: wrong member types' };
+  }
+  let protectedHeader: CborMap = new Map();
+  if (protectedBytes.length > 0) {
+    const header = decodeCbor(protectedBytes, HEADER_LIMITS);
+    if (header.error !== undefined || !(header.value instanceof Map)) return { error: 'MALFORMED', why: 'COSE: protected header is not a map' };
+    protectedHeader = header.value;
+  }
+  const cose: CoseSign1 = { protectedBytes, protectedHeader, unprotectedHeader, payload, signature };
+  const alg = headerValue(protectedHeader, unprotectedHeader, CoseHeader.alg);
+  if (alg !== undefined) {
+    if (typeof alg !== 'number') return { error: 'BAD_HEADER', why: 'COSE: alg is not an integer' };
+    cose.alg = alg;
+  }
+  const kid = headerValue(protectedHeader, unprotectedHeader, CoseHeader.kid);
+  if (kid !== undefined) {
+    if (!(kid instanceof Uint8Array)) return { error: 'BAD_HEADER', why: 'COSE: kid is not a byte string' };
+    cose.kid = kid;
+  }
+  return { cose };
+}
+
+/** The bytes a COSE_Sign1 signature covers: CBOR of ["Signature1", protected, external_aad = h'', payload]. */
+export function sigStructure(cose: Pick<CoseSign1, 'protectedBytes' | 'payload'>, externalAad: Uint8Array = new Uint8Array(0)): Uint8Array {
+  return encodeCbor(['Signature1', cose.protectedBytes, externalAad, cose.payload]);
+}
