@@ -1,8 +1,156 @@
-// `npm start`: serves the demo on localhost. Issue #7 makes it the full box-office demo.
+// `npm start`: the box-office demo on http://localhost:8080/ (PORT to change).
+// Plain node:http, loopback only, fully offline: the pages load the built
+// packages and their dependencies from this server (an import map over
+// node_modules, or the pass-check.js script tag), and the demo issuers, passes
+// and trust bundle are made by the test kit at start-up, with fresh keys.
 import http from 'node:http';
+import fs from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildImportMap } from '../demo/import-map.mjs';
+import { demoPolicy, makeDemoData } from '../demo/samples.mjs';
 
-const port = Number(process.env.PORT ?? 8080);
-http.createServer((req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end('<!doctype html><title>pass-check</title><h1>pass-check</h1><p>The demo arrives with the elements.</p>');
-}).listen(port, '127.0.0.1', () => console.log(`pass-check demo on http://localhost:${port}/`));
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pagesDir = path.join(repoRoot, 'demo', 'pages');
+const elementsDist = path.join(repoRoot, 'packages', 'elements', 'dist');
+
+const contentTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+const pages = {
+  '/': 'index.html',
+  '/scanner': 'scanner.html',
+  '/samples': 'samples.html',
+  '/box-office': 'box-office.html',
+};
+
+/**
+ * The Content-Security-Policy of every page: scripts only from this origin
+ * (plus the one inline import map, by hash), WebAssembly allowed, no inline
+ * script or style, nothing fetched from anywhere else. A verifier that needs
+ * more than this to work would be sending data somewhere.
+ */
+function contentSecurityPolicy(inlineScriptHashes = []) {
+  return [
+    "default-src 'none'",
+    `script-src 'self' 'wasm-unsafe-eval'${inlineScriptHashes.map((hash) => ` '${hash}'`).join('')}`,
+    "worker-src 'self' blob:",
+    "connect-src 'self'",
+    "img-src 'self' data: blob:",
+    "style-src 'self'",
+    "media-src 'self' blob: mediastream:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const securityHeaders = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  // The scanner may use the camera of this page only; nothing else is needed.
+  'permissions-policy': 'camera=(self), microphone=(), geolocation=()',
+  'cache-control': 'no-store',
+};
+
+async function readIfInside(root, relative) {
+  const file = path.resolve(root, relative);
+  if (file !== root && !file.startsWith(root + path.sep)) return undefined;
+  try {
+    const stat = await fs.stat(file);
+    return stat.isFile() ? { file, body: await fs.readFile(file) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts the demo. Resolves to { url, server, data, close() }; `port: 0` picks
+ * a free port (the browser test does).
+ */
+export async function startDemoServer({ port = 8080, host = '127.0.0.1', log = console.log } = {}) {
+  const data = await makeDemoData();
+  const { imports, packageDirs } = buildImportMap(repoRoot, ['@pass-check/elements', '@pass-check/verifier-core']);
+  const importMapScript = JSON.stringify({ imports }, null, 2);
+  const importMapHash = `sha256-${createHash('sha256').update(importMapScript).digest('base64')}`;
+  const demoJson = {
+    '/demo-data/trust-bundle.json': JSON.stringify(data.trustBundle, null, 2),
+    '/demo-data/samples.json': JSON.stringify({ policy: demoPolicy, missing: data.missing, samples: data.samples }, null, 2),
+  };
+
+  async function respond(req, res) {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const send = (status, type, body, extra = {}) => {
+      res.writeHead(status, { 'content-type': type, ...securityHeaders, ...extra });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed');
+
+    if (pathname in pages) {
+      const html = await fs.readFile(path.join(pagesDir, pages[pathname]), 'utf8');
+      const usesImportMap = html.includes('<!-- import-map -->');
+      const body = html.replace('<!-- import-map -->', `<script type="importmap">${importMapScript}</script>`);
+      return send(200, contentTypes['.html'], body, {
+        'content-security-policy': contentSecurityPolicy(usesImportMap ? [importMapHash] : []),
+      });
+    }
+    if (pathname in demoJson) return send(200, contentTypes['.json'], demoJson[pathname]);
+    if (pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
+
+    let found;
+    if (pathname.startsWith('/demo/')) {
+      found = await readIfInside(pagesDir, decodeURIComponent(pathname.slice('/demo/'.length)));
+    } else if (pathname.startsWith('/pass-check/')) {
+      // The script-tag build and the files it loads beside itself (.wasm, worker).
+      found = await readIfInside(elementsDist, decodeURIComponent(pathname.slice('/pass-check/'.length)));
+    } else if (pathname.startsWith('/node_modules/')) {
+      // Only the packages the import map names, not the whole tree.
+      const rest = decodeURIComponent(pathname.slice('/node_modules/'.length));
+      const name = rest.startsWith('@') ? rest.split('/').slice(0, 2).join('/') : rest.split('/')[0];
+      const dir = packageDirs.get(name);
+      if (dir) found = await readIfInside(await fs.realpath(dir), rest.slice(name.length + 1));
+    }
+    if (!found) return send(404, 'text/plain; charset=utf-8', 'not found');
+    return send(200, contentTypes[path.extname(found.file)] ?? 'application/octet-stream', found.body);
+  }
+
+  const server = http.createServer((req, res) => {
+    respond(req, res).catch((error) => {
+      log(`demo: ${req.url}: ${error.message}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error');
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address();
+  const url = `http://${host}:${address.port}/`;
+  return {
+    url,
+    server,
+    data,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const demo = await startDemoServer({ port: Number(process.env.PORT ?? 8080) });
+  const base = `http://localhost:${demo.server.address().port}/`;
+  console.log(`pass-check demo on ${base}`);
+  console.log(`  scanner:       ${base}scanner`);
+  console.log(`  sample passes: ${base}samples`);
+  console.log(`  box office:    ${base}box-office  (pass-check.js script tag only, strict CSP)`);
+  for (const missing of demo.data.missing) console.log(`  note: no ${missing} in this build, so its samples are left out`);
+  console.log('Press Ctrl+C to stop.');
+}

@@ -1,0 +1,61 @@
+// The list of demo samples with a "Scan this" button each, shared by the
+// scanner page (ES modules) and the box-office page (script tag only).
+// Text is set with textContent, never as HTML.
+
+/** Loads the demo's samples (made by the server at start-up). */
+export async function loadSamples() {
+  const response = await fetch('/demo-data/samples.json');
+  if (!response.ok) throw new Error(`samples: HTTP ${response.status}`);
+  return response.json();
+}
+
+export function expectationText(expect) {
+  if (expect.verdict === 'accepted') return 'expected: accepted';
+  return `expected: rejected (${expect.reason === 'policy' ? 'door policy not met' : expect.reason})`;
+}
+
+/**
+ * Feeds a sample to the scanner the way a camera would: each QR text in turn
+ * (the chunks of a chunked card one by one), through the scanner's own path.
+ */
+export async function feedSample(scanner, sample) {
+  scanner.reset();
+  for (const text of sample.qr) await scanner.verifyText(text);
+}
+
+export function renderSampleList(list, samples, onScan) {
+  for (const sample of samples) {
+    const item = document.createElement('li');
+    item.dataset.sample = sample.id;
+    const label = document.createElement('span');
+    label.textContent = sample.label;
+    const expect = document.createElement('span');
+    expect.className = 'expect';
+    expect.textContent = expectationText(sample.expect);
+    label.append(expect);
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Scan this';
+    button.dataset.scan = sample.id;
+    button.addEventListener('click', () => onScan(sample));
+    item.append(label, button);
+    list.append(item);
+  }
+}
+
+/** One log line per verdict: format, door decision and codes; nothing about the holder. */
+export function logResult(log, event) {
+  const result = event.detail;
+  const accepted = result.policy ? result.policy.decision === 'accept' && result.status === 'valid' : result.status === 'valid';
+  const codes = [...result.errors.map((error) => error.code), ...(result.policy?.reasons ?? []).filter(() => !accepted).map((reason) => reason.code)];
+  const line = document.createElement('li');
+  line.dataset.verdict = accepted ? 'accepted' : 'rejected';
+  line.textContent = `${new Date().toLocaleTimeString()} ${result.format ?? '?'} ${accepted ? (event.duplicateOf ? 'already scanned' : 'accepted') : 'rejected'}${codes.length ? ` ${codes.join(', ')}` : ''}${accepted && result.policy?.rule ? ` (rule ${result.policy.rule})` : ''}`;
+  log.prepend(line);
+}
+
+export function showMissing(note, missing) {
+  if (!missing.length) return;
+  note.hidden = false;
+  note.textContent = `Not in this build yet: ${missing.join(', ')}. Those samples are left out rather than faked.`;
+}

@@ -1,0 +1,147 @@
+// The demo's passes and trust bundle, made fresh at every start by the
+// verifier-core test kit: generated keys, invented people, never the shared
+// corpus or anyone's real pass. Dates are relative to now, so "valid" stays
+// valid and "expired" stays expired whenever the demo is run.
+import * as kit from '@pass-check/verifier-core/testing';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+
+const isoDate = (date) => date.toISOString().slice(0, 10);
+const daysFromNow = (days) => new Date(Date.now() + days * DAY_MS);
+
+/** The door rules the demo scanner applies (a preset of verifier-core). */
+export const demoPolicy = 'ny-2021';
+
+/**
+ * One sample: `qr` holds one QR text, or several for a chunked card (each
+ * chunk is its own QR code). `expect` is what a correct scanner shows, for
+ * the people trying the demo and for the browser test that walks it.
+ * @typedef {{ id: string, label: string, format: 'shc'|'dcc'|'idhp', kind: string,
+ *   qr: string[], expect: { verdict: 'accepted'|'rejected', reason?: string } }} DemoSample
+ */
+
+async function shcSamples() {
+  const issuer = await kit.createShcIssuer({ iss: 'https://demo-health.pass-check.invalid', name: 'Demo Health Department (test keys)' });
+  const stranger = await kit.createShcIssuer({ iss: 'https://unlisted-clinic.pass-check.invalid', name: 'Unlisted Clinic' });
+  const revokedRid = 'demo-revoked-0001';
+  const visitor = { given: ['Alex'], family: 'Demo', birthDate: '1985-04-12' };
+  const completeSeries = [
+    { cvx: '208', date: isoDate(daysFromNow(-90)), performer: 'Demo Vaccination Centre', lotNumber: 'DEMO-1' },
+    { cvx: '208', date: isoDate(daysFromNow(-60)), performer: 'Demo Vaccination Centre', lotNumber: 'DEMO-2' },
+  ];
+  const valid = await issuer.issue({ patient: visitor, doses: completeSeries, nbf: daysFromNow(-59) });
+  const longCard = await issuer.issue({
+    patient: { given: ['Sam', 'Chunked'], family: 'Demo', birthDate: '1979-11-02' },
+    doses: completeSeries,
+    nbf: daysFromNow(-59),
+  });
+  const samples = [
+    { id: 'shc-valid', label: 'SMART Health Card, fully vaccinated', format: 'shc', kind: 'vaccination', card: valid, expect: { verdict: 'accepted' } },
+    {
+      id: 'shc-test-negative', label: 'SMART Health Card, negative PCR test (6 hours old)', format: 'shc', kind: 'test',
+      card: await issuer.issue({
+        patient: { given: ['Robin'], family: 'Demo', birthDate: '1992-07-30' },
+        test: { loinc: '94500-6', result: '260385009', collected: new Date(Date.now() - 6 * HOUR_MS).toISOString(), performer: 'Demo Test Lab' },
+        nbf: new Date(Date.now() - 5 * HOUR_MS),
+      }),
+      expect: { verdict: 'accepted' },
+    },
+    {
+      id: 'shc-test-positive', label: 'SMART Health Card, positive PCR test', format: 'shc', kind: 'test',
+      card: await issuer.issue({
+        patient: { given: ['Kim'], family: 'Demo', birthDate: '1970-02-14' },
+        test: { loinc: '94500-6', result: '10828004', collected: new Date(Date.now() - 6 * HOUR_MS).toISOString(), performer: 'Demo Test Lab' },
+        nbf: new Date(Date.now() - 5 * HOUR_MS),
+      }),
+      expect: { verdict: 'rejected', reason: 'policy' },
+    },
+    {
+      id: 'shc-one-dose', label: 'SMART Health Card, one dose of two', format: 'shc', kind: 'vaccination',
+      card: await issuer.issue({ patient: { given: ['Lee'], family: 'Demo', birthDate: '2001-09-09' }, doses: completeSeries.slice(0, 1), nbf: daysFromNow(-89) }),
+      expect: { verdict: 'rejected', reason: 'policy' },
+    },
+    {
+      id: 'shc-expired', label: 'SMART Health Card, expired yesterday', format: 'shc', kind: 'vaccination',
+      card: await issuer.issue({ patient: visitor, doses: completeSeries, nbf: daysFromNow(-59), exp: daysFromNow(-1) }),
+      expect: { verdict: 'rejected', reason: 'EXPIRED' },
+    },
+    {
+      id: 'shc-not-yet-valid', label: 'SMART Health Card, valid from tomorrow', format: 'shc', kind: 'vaccination',
+      card: await issuer.issue({ patient: visitor, doses: completeSeries, nbf: daysFromNow(1) }),
+      expect: { verdict: 'rejected', reason: 'NOT_YET_VALID' },
+    },
+    {
+      id: 'shc-revoked', label: 'SMART Health Card, revoked by its issuer', format: 'shc', kind: 'vaccination',
+      card: await issuer.issue({ patient: visitor, doses: completeSeries, nbf: daysFromNow(-59), rid: revokedRid }),
+      expect: { verdict: 'rejected', reason: 'REVOKED' },
+    },
+    {
+      id: 'shc-tampered', label: 'SMART Health Card, changed after signing', format: 'shc', kind: 'vaccination',
+      card: await issuer.issue({ patient: visitor, doses: completeSeries, nbf: daysFromNow(-59), tamper: true }),
+      expect: { verdict: 'rejected', reason: 'BAD_SIGNATURE' },
+    },
+    {
+      id: 'shc-unknown-issuer', label: 'SMART Health Card from an issuer not in the trust bundle', format: 'shc', kind: 'vaccination',
+      card: await stranger.issue({ patient: visitor, doses: completeSeries, nbf: daysFromNow(-59) }),
+      expect: { verdict: 'rejected', reason: 'UNKNOWN_ISSUER' },
+    },
+  ].map(({ card, ...sample }) => ({ ...sample, qr: [card.numeric] }));
+  samples.push({
+    id: 'shc-chunked', label: 'SMART Health Card in 3 chunks (legacy), fully vaccinated', format: 'shc', kind: 'vaccination',
+    qr: longCard.chunks(3), expect: { verdict: 'accepted' },
+  });
+  return { samples, trust: { shc: [issuer.trustEntry({ rids: [revokedRid] })] } };
+}
+
+async function idhpSamples() {
+  if (typeof kit.createIdhpIssuer !== 'function') return { samples: [], trust: {}, missing: 'IDHP test kit' };
+  const issuer = await kit.createIdhpIssuer({ name: 'Demo State Pass (test keys)' });
+  const credential = await issuer.issueVaccination({
+    givenName: 'Jo', familyName: 'Demo', birthDate: '1964-03-21',
+    dateOfVaccination: isoDate(daysFromNow(-45)), medicinalProductCode: '207', doseNumber: 2, dosesPerCycle: 2,
+    issuanceDate: daysFromNow(-44).toISOString(), expirationDate: daysFromNow(300).toISOString(),
+  });
+  return {
+    samples: [{
+      id: 'idhp-valid', label: 'IBM Digital Health Pass, fully vaccinated', format: 'idhp', kind: 'vaccination',
+      qr: [JSON.stringify(credential)], expect: { verdict: 'accepted' },
+    }],
+    trust: { idhp: [issuer.trustEntry] },
+  };
+}
+
+async function dccSamples() {
+  if (typeof kit.createDccSigner !== 'function') return { samples: [], trust: {}, missing: 'DCC test kit' };
+  const signer = await kit.createDccSigner({ country: 'AT' });
+  const vaccination = await signer.issueVaccination({
+    givenName: 'Maria', familyName: 'Demo', birthDate: '1988-08-08',
+    date: isoDate(daysFromNow(-50)), doseNumber: 2, seriesDoses: 2,
+  });
+  return {
+    samples: [{
+      id: 'dcc-valid', label: 'EU Digital COVID Certificate, fully vaccinated', format: 'dcc', kind: 'vaccination',
+      qr: [vaccination.qr], expect: { verdict: 'accepted' },
+    }],
+    trust: { dcc: [signer.trustEntry] },
+  };
+}
+
+/**
+ * Makes every demo sample and the trust bundle that trusts the demo issuers
+ * (and deliberately not the "unlisted" one). `missing` names any format
+ * whose test kit is not in this build, so the demo says so instead of faking it.
+ * @returns {Promise<{ samples: DemoSample[], trustBundle: object, missing: string[] }>}
+ */
+export async function makeDemoData() {
+  const parts = await Promise.all([shcSamples(), dccSamples(), idhpSamples()]);
+  const trustBundle = { version: 1, updated: new Date().toISOString(), shc: [], dcc: [], idhp: [] };
+  for (const part of parts) {
+    for (const key of ['shc', 'dcc', 'idhp']) trustBundle[key].push(...(part.trust[key] ?? []));
+  }
+  return {
+    samples: parts.flatMap((part) => part.samples),
+    trustBundle,
+    missing: parts.map((part) => part.missing).filter(Boolean),
+  };
+}
