@@ -53,7 +53,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** dob may be partial ("1964", "1964-08") or empty when unknown; some issuers add a time part. */
 const BIRTH_DATE = /^(\d{4}(-\d{2}(-\d{2})?)?)?(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const COVID_19 = '840539006';
 
 const str = (o: JsonObject, k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
 const optionalStrings = (o: JsonObject, keys: string[]): boolean => keys.every((k) => o[k] === undefined || typeof o[k] === 'string');
@@ -111,7 +110,6 @@ export function readDccDocument(value: CborValue): DccDocument | undefined {
   const list = doc[group];
   if (!Array.isArray(list) || list.length !== 1 || !isObject(list[0])) return undefined;
   const entryJson = list[0] as JsonObject;
-  if (entryJson.tg !== COVID_19) return undefined;
   const [kind, read] = READERS[group];
   const entry = read(entryJson);
   if (!entry) return undefined;

@@ -4,8 +4,8 @@ import { CoseAlgorithm, sigStructure, type CoseSign1 } from '../internal/cose.js
 import type { DccSigner, DccTrust } from '../trust/dcc.js';
 
 const ALG_NAMES: Record<number, 'ES256' | 'PS256'> = { [CoseAlgorithm.ES256]: 'ES256', [CoseAlgorithm.PS256]: 'PS256' };
-/** ES256 in COSE is raw r‖s (RFC 9053 §2.1), never DER. */
-const ES256_SIGNATURE_BYTES = 64;
+/** ES256 in COSE is raw r‖s (RFC 9053 §2.1), never DER: twice the curve's scalar size. */
+const ECDSA_SIGNATURE_BYTES: Record<string, number> = { 'P-256': 64, 'P-384': 96 };
 
 export type SignatureCheck = { signer: DccSigner; error?: undefined } | { error: ErrorCode; signer?: undefined };
 
@@ -18,9 +18,8 @@ export async function verifyDccSignature(cose: CoseSign1, trust: DccTrust, issui
   if (!candidates.length) {
     return { error: issuingCountry && trust.knowsCountry(issuingCountry) ? 'UNKNOWN_KEY' : 'UNKNOWN_ISSUER' };
   }
-  const usable = candidates.filter((s) => s.alg === alg);
+  const usable = candidates.filter((s) => s.alg === alg && (alg !== 'ES256' || ECDSA_SIGNATURE_BYTES[(s.certificate.publicKey as { crv: string }).crv] === cose.signature.length));
   if (!usable.length) return { error: 'BAD_SIGNATURE' };
-  if (alg === 'ES256' && cose.signature.length !== ES256_SIGNATURE_BYTES) return { error: 'BAD_SIGNATURE' };
   const signed = sigStructure(cose) as Uint8Array<ArrayBuffer>;
   const signature = cose.signature as Uint8Array<ArrayBuffer>;
   const params = alg === 'ES256' ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'RSA-PSS', saltLength: 32 };

@@ -63,6 +63,21 @@ function certificateBytes(certificate: unknown): Uint8Array | undefined {
   return decodeBase64(body);
 }
 
+/**
+ * ES256 is ECDSA with SHA-256 (RFC 9053 §2.1); pairing it with P-256 is the
+ * RFC's suggestion, not a rule, and a few issuers sign "ES256" with P-384 DSCs.
+ * Those are accepted: the key is still the trusted one and the hash still SHA-256.
+ */
+async function importEcdsaKey(certificate: Certificate): Promise<CryptoKey | undefined> {
+  if (certificate.publicKey.kty !== 'EC') return undefined;
+  try {
+    return await crypto.subtle.importKey('spki', certificate.subjectPublicKeyInfo as Uint8Array<ArrayBuffer>,
+      { name: 'ECDSA', namedCurve: certificate.publicKey.crv }, false, ['verify']);
+  } catch {
+    return undefined;
+  }
+}
+
 export class DccTrust implements TrustSection<DccSignerInput> {
   private readonly signersByKid = new Map<string, DccSigner[]>();
   private readonly countries = new Set<string>();
@@ -78,10 +93,11 @@ export class DccTrust implements TrustSection<DccSignerInput> {
     const existing = this.signersByKid.get(kid) ?? [];
     if (existing.some((s) => s.entry.certificate === encodeBase64(der!))) return { rejected: [] };
 
-    const alg = certificate.publicKey.kty === 'EC' ? 'ES256' : certificate.publicKey.kty === 'RSA' ? 'PS256' : undefined;
-    const key = alg && await importCertificateKey(certificate, alg);
+    const publicKey = certificate.publicKey;
+    const alg = publicKey.kty === 'EC' && publicKey.crv !== 'P-521' ? 'ES256' : publicKey.kty === 'RSA' ? 'PS256' : undefined;
+    const key = alg === 'ES256' ? await importEcdsaKey(certificate) : alg && await importCertificateKey(certificate, alg);
     if (!alg || !key) {
-      throw new TrustError('INVALID_CERTIFICATE', 'DCC signers need an EC P-256 key (ES256) or an RSA key of 2048 bits or more (PS256)');
+      throw new TrustError('INVALID_CERTIFICATE', 'DCC signers need an EC P-256 (or P-384) key for ES256 or an RSA key of 2048 bits or more for PS256');
     }
     const usages = certificate.extKeyUsage.map((oid) => USAGE_OIDS[oid]).filter((u): u is DccCertificateKind => !!u);
     const country = typeof input.country === 'string' && input.country ? input.country.toUpperCase() : certificate.subjectCountry?.toUpperCase();
