@@ -1,0 +1,59 @@
+// Codeword placement (ISO/IEC 18004 7.7.3): two-module-wide columns from the
+// right, alternately upwards and downwards, skipping the vertical timing
+// column and every function module; the first bit is a codeword's MSB.
+import { functionPatternMap, totalCodewords } from './function-patterns';
+import { maskBit } from './mask';
+
+/** Reads all codewords of the symbol (unmasked) into out; returns how many. */
+export function readCodewords(grid: Uint8Array, size: i32, version: i32, mask: i32, out: Uint8Array): i32 {
+  const functionMap = functionPatternMap(version);
+  const total = totalCodewords(version);
+  if (out.length < total || grid.length < size * size) return -1;
+  let bitIndex = 0;
+  let current = 0;
+  const totalBits = total * 8;
+  for (let right = size - 1; right >= 1; right -= 2) {
+    if (right == 6) right = 5;
+    const upward = ((right + 1) & 2) == 0;
+    for (let step = 0; step < size; step++) {
+      const y = upward ? size - 1 - step : step;
+      for (let j = 0; j < 2; j++) {
+        const x = right - j;
+        const index = y * size + x;
+        if (unchecked(functionMap[index]) != 0 || bitIndex >= totalBits) continue;
+        let bit = <i32>(unchecked(grid[index]) & 1);
+        if (maskBit(mask, y, x)) bit ^= 1;
+        current = (current << 1) | bit;
+        bitIndex++;
+        if ((bitIndex & 7) == 0) {
+          unchecked(out[(bitIndex >> 3) - 1] = <u8>current);
+          current = 0;
+        }
+      }
+    }
+  }
+  return total;
+}
+
+/** Writes codewords into matrix's data modules (unmasked; remainder bits light). */
+export function placeCodewords(matrix: Uint8Array, size: i32, version: i32, codewords: Uint8Array): void {
+  const functionMap = functionPatternMap(version);
+  const totalBits = codewords.length * 8;
+  let bitIndex = 0;
+  for (let right = size - 1; right >= 1; right -= 2) {
+    if (right == 6) right = 5;
+    const upward = ((right + 1) & 2) == 0;
+    for (let step = 0; step < size; step++) {
+      const y = upward ? size - 1 - step : step;
+      for (let j = 0; j < 2; j++) {
+        const x = right - j;
+        const index = y * size + x;
+        if (functionMap[index] != 0) continue;
+        let bit: u8 = 0;
+        if (bitIndex < totalBits) bit = (codewords[bitIndex >> 3] >> <u8>(7 - (bitIndex & 7))) & 1;
+        matrix[index] = bit;
+        bitIndex++;
+      }
+    }
+  }
+}
