@@ -27,17 +27,18 @@ export function classifyInput(input: string | string[]): Classified {
     if (input.length === 0) return { error: 'UNSUPPORTED_FORMAT' };
     if (input.length > MAX_SHC_CHUNKS || input.reduce((n, s) => n + s.length, 0) > MAX_INPUT_CHARS) return { error: 'MALFORMED' };
     if (input.length === 1) return classifyInput(input[0]!);
-    return input.every((s) => /^shc:\//i.test(s.trim())) ? { format: 'shc', input: input.map((s) => s.trim()) } : { error: 'UNSUPPORTED_FORMAT' };
+    // SHC text goes on untrimmed: characters around a card are an error the SHC module reports (MALFORMED).
+    return input.every((s) => /^shc:/i.test(s.trim())) ? { format: 'shc', input } : { error: 'UNSUPPORTED_FORMAT' };
   }
   if (input.length > MAX_INPUT_CHARS) return { error: 'MALFORMED' };
   const text = input.trim();
-  if (/^shc:\//i.test(text)) return { format: 'shc', input: text };
+  if (/^shc:/i.test(text)) return { format: 'shc', input };
   if (text.startsWith('HC1:')) return { format: 'dcc', input: text };
-  if (COMPACT_JWS.test(text)) return { format: 'shc', input: text };
+  if (COMPACT_JWS.test(text)) return { format: 'shc', input };
   if (text.startsWith('{')) {
     const json = parseJson(text);
     if (!isObject(json)) return { error: 'MALFORMED' };
-    if ('verifiableCredential' in json) return { format: 'shc', input: text };
+    if ('verifiableCredential' in json) return { format: 'shc', input };
     return { format: 'idhp', input: json };
   }
   if (text.length >= 16 && BASE64.test(text)) {

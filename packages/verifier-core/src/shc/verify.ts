@@ -1,8 +1,90 @@
+import { flattenedVerify } from 'jose';
+import { MAX_SHC_CHUNKS } from '../classify.js';
+import { VerifierError, type ErrorCode } from '../errors.js';
 import type { FormatOutcome } from '../outcome.js';
 import type { TrustInternals } from '../trust/store.js';
+import { credentialClaim, isIssuerUrl, notBeforeSeconds, timeErrors } from './claims.js';
+import { readShcBundle } from './fhir.js';
+import { firstJwsOfFile } from './file.js';
+import { parseShcJws } from './jws.js';
+import { assembleShcChunks, decodeShcNumeric, isShcChunk } from './numeric.js';
 
-/** SMART Health Card inputs: `shc:/` numeric (single or chunks), bare compact JWS, `.smart-health-card` file text. */
-export async function verifyShc(input: string | string[], _trust: TrustInternals, _now: Date): Promise<FormatOutcome> {
-  void input;
-  return { format: 'shc', errors: ['UNSUPPORTED_FORMAT'] };
+const NUMERIC_PREFIX = /^shc:/i;
+/** Card types that are about a person's vaccination or test: their bundle must name the Patient. */
+const PERSONAL_CARD_TYPES = new Set(['https://smarthealth.cards#immunization', 'https://smarthealth.cards#laboratory', 'https://smarthealth.cards#covid19']);
+
+const FINAL_NEWLINE = /\r?\n$/;
+
+/**
+ * The JWS an input holds, or the chunk count when chunks are missing. One final
+ * newline is forgiven (text files end with one); any other character around a
+ * card is refused, as the spec's validator does.
+ */
+function jwsOf(raw: string | string[]): string | { have: number; total: number } {
+  const input = Array.isArray(raw) ? raw.map((s) => s.replace(FINAL_NEWLINE, '')) : raw.replace(FINAL_NEWLINE, '');
+  if (Array.isArray(input)) {
+    const assembled = assembleShcChunks(input, MAX_SHC_CHUNKS);
+    return 'jws' in assembled ? assembled.jws : assembled.incomplete;
+  }
+  if (NUMERIC_PREFIX.test(input)) {
+    if (isShcChunk(input)) {
+      const assembled = assembleShcChunks([input], MAX_SHC_CHUNKS);
+      return 'jws' in assembled ? assembled.jws : assembled.incomplete;
+    }
+    return decodeShcNumeric(input);
+  }
+  if (input.startsWith('{')) return firstJwsOfFile(input);
+  return input;
+}
+
+/**
+ * SMART Health Card inputs: `shc:/` numeric (single or chunks), bare compact JWS,
+ * `.smart-health-card` file text. Decoding problems end the check at once; after
+ * the signature holds, time, revocation and content are all reported together.
+ */
+export async function verifyShc(input: string | string[], trust: TrustInternals, now: Date): Promise<FormatOutcome> {
+  const jws = jwsOf(input);
+  if (typeof jws !== 'string') return { format: 'shc', errors: [], incomplete: jws };
+  const parsed = parseShcJws(jws);
+  const { claims } = parsed;
+  if (typeof claims.iss !== 'string' || !isIssuerUrl(claims.iss)) throw new VerifierError('SCHEMA', 'iss must be an https URL without a trailing slash');
+  const issuer = trust.shc.issuers.get(claims.iss);
+  if (!issuer) throw new VerifierError('UNKNOWN_ISSUER');
+  const key = issuer.keys.get(parsed.kid);
+  if (!key) throw new VerifierError('UNKNOWN_KEY');
+  try {
+    await flattenedVerify({ protected: parsed.protectedHeader, payload: parsed.payload, signature: parsed.signature }, key.key, { algorithms: ['ES256'] });
+  } catch {
+    throw new VerifierError('BAD_SIGNATURE');
+  }
+
+  const outcome: FormatOutcome = {
+    format: 'shc',
+    errors: [],
+    issuer: { id: issuer.iss, ...(issuer.name !== undefined ? { name: issuer.name } : {}) },
+    revocationChecked: key.revoked !== undefined,
+  };
+  const errors: ErrorCode[] = timeErrors(claims, now);
+  const nbf = notBeforeSeconds(claims);
+  if (nbf !== undefined) outcome.issuedAt = new Date(nbf * 1000);
+  if (typeof claims.exp === 'number') outcome.expiresAt = new Date(claims.exp * 1000);
+  const vc = credentialClaim(claims);
+  if (!vc) errors.push('SCHEMA');
+  else {
+    if (vc.rid && key.revoked?.has(vc.rid)) {
+      const cutoff = key.revoked.get(vc.rid);
+      // A timestamped rid revokes only cards issued before that moment (e.g. reissued after a correction).
+      if (cutoff === null || cutoff === undefined || nbf === undefined || nbf < cutoff) errors.push('REVOKED');
+    }
+    try {
+      const { holder, credential } = readShcBundle(vc.fhirBundle, vc.types.some((t) => PERSONAL_CARD_TYPES.has(t)));
+      if (holder) outcome.holder = holder;
+      outcome.credential = credential.kind === 'other' ? { kind: 'other', types: vc.types } : credential;
+    } catch (e) {
+      if (!(e instanceof VerifierError)) throw e;
+      errors.push(e.code);
+    }
+  }
+  outcome.errors = errors;
+  return outcome;
 }

@@ -1,11 +1,156 @@
-import { TrustError } from '../errors.js';
+import { importJWK } from 'jose';
+import { TrustError, type TrustErrorCode } from '../errors.js';
+import { decodeBase64Url, isObject } from '../internal/bytes.js';
+import { ecJwkThumbprint } from '../shc/thumbprint.js';
+import { checkX5c } from '../shc/x5c.js';
 import type { ShcIssuerInput, TrustReport } from '../types.js';
 import type { TrustSection } from './section.js';
 
-// Placeholder until issue #2 lands: validates nothing yet, trusts nothing.
-export class ShcTrust implements TrustSection<ShcIssuerInput> {
-  async add(_input: ShcIssuerInput): Promise<TrustReport> {
-    throw new TrustError('INVALID_KEY', 'SMART Health Card issuers are not supported yet');
+/** One trusted signing key, imported once so verifying costs only the signature check. */
+export interface ShcTrustedKey {
+  kid: string;
+  key: CryptoKey;
+  /** Revoked rids: to a cut-off in seconds (revokes cards with nbf before it), or null (revokes all). Absent: no CRL held. */
+  revoked?: Map<string, number | null>;
+}
+
+export interface ShcTrustedIssuer {
+  iss: string;
+  name?: string;
+  keys: Map<string, ShcTrustedKey>;
+  /** The accepted input, as exportBundle writes it. */
+  jwks: Map<string, object>;
+  crls: Map<string, object>;
+}
+
+type Rejection = TrustReport['rejected'][number];
+
+const RID = /^[A-Za-z0-9_-]{1,24}$/;
+const TIMESTAMP = /^\d{1,12}$/;
+const MAX_KEYS = 1000;
+const MAX_RIDS = 1_000_000;
+
+/** `crlVersion`/`ctr` as a number; real key sets write it as a number or a digit string ("1"). */
+function counter(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  if (typeof value === 'string' && /^\d{1,15}$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/** Why an issuer key may not be trusted, or undefined when it is fine. */
+async function keyProblem(jwk: Record<string, unknown>, iss: string): Promise<{ code: TrustErrorCode; message: string } | undefined> {
+  const bad = (message: string) => ({ code: 'INVALID_KEY' as const, message });
+  if (jwk.kty !== 'EC') return bad('kty must be EC');
+  if (jwk.crv !== 'P-256') return bad('crv must be P-256');
+  if ('d' in jwk) return bad('a private key: publish only the public key');
+  if (jwk.use !== 'sig') return bad('use must be sig');
+  if (jwk.alg !== 'ES256') return bad('alg must be ES256');
+  if (typeof jwk.x !== 'string' || typeof jwk.y !== 'string' || decodeBase64Url(jwk.x)?.length !== 32 || decodeBase64Url(jwk.y)?.length !== 32) {
+    return bad('x and y must be 32-byte base64url coordinates');
   }
-  entries(): ShcIssuerInput[] { return []; }
+  if (typeof jwk.kid !== 'string' || jwk.kid !== await ecJwkThumbprint({ crv: jwk.crv, x: jwk.x, y: jwk.y })) {
+    return bad('kid must be the RFC 7638 thumbprint of the key');
+  }
+  if ('crlVersion' in jwk && counter(jwk.crlVersion) === undefined) return bad('crlVersion must be a whole number');
+  if ('x5c' in jwk) {
+    const problem = await checkX5c(jwk.x5c, { x: jwk.x, y: jwk.y }, iss);
+    if (problem) return { code: 'INVALID_X5C', message: problem };
+  }
+  return undefined;
+}
+
+/** The revoked rids of a CRL for `crlVersion`, or why the CRL is refused. */
+function parseCrl(crl: Record<string, unknown>, crlVersion: number | undefined): Map<string, number | null> | string {
+  if (crl.method !== 'rid') return 'method must be rid';
+  if (crlVersion === undefined) return 'the key has no crlVersion';
+  if (counter(crl.ctr) !== crlVersion) return `ctr must equal the key's crlVersion (${crlVersion})`;
+  if (!Array.isArray(crl.rids) || crl.rids.length > MAX_RIDS) return 'rids must be an array';
+  const revoked = new Map<string, number | null>();
+  for (const entry of crl.rids) {
+    if (typeof entry !== 'string') return 'every rid must be a string';
+    const [rid, time, extra] = entry.split('.');
+    if (!RID.test(rid!) || extra !== undefined || (time !== undefined && !TIMESTAMP.test(time))) {
+      return `malformed rid (base64url, at most 24 characters, optional .timestamp): ${entry.slice(0, 40)}`;
+    }
+    if (revoked.has(rid!)) return `rid listed twice: ${rid}`;
+    revoked.set(rid!, time === undefined ? null : Number(time));
+  }
+  return revoked;
+}
+
+/** The SMART Health Card part of a trust store: issuers by `iss`, their keys by kid. */
+export class ShcTrust implements TrustSection<ShcIssuerInput> {
+  readonly issuers = new Map<string, ShcTrustedIssuer>();
+
+  async add(input: ShcIssuerInput): Promise<TrustReport> {
+    if (!isObject(input)) throw new TypeError('addShcIssuer: expected { iss, jwks, crls? }');
+    const { iss, name, jwks, crls = [] } = input;
+    if (typeof iss !== 'string' || !iss) throw new TypeError('addShcIssuer: iss must be the issuer URL');
+    if (name !== undefined && typeof name !== 'string') throw new TypeError('addShcIssuer: name must be a string');
+    if (!isObject(jwks) || !Array.isArray(jwks.keys) || jwks.keys.length > MAX_KEYS) throw new TrustError('INVALID_KEY', `${iss}: jwks is not a key set ({ keys: [...] })`);
+    if (!Array.isArray(crls)) throw new TrustError('INVALID_CRL', `${iss}: crls must be an array`);
+
+    const rejected: Rejection[] = [];
+    const accepted = new Map<string, { jwk: Record<string, unknown>; trusted: ShcTrustedKey; crlVersion?: number }>();
+    for (const jwk of jwks.keys) {
+      const kid = isObject(jwk) && typeof jwk.kid === 'string' ? jwk.kid : undefined;
+      const problem = isObject(jwk) ? await keyProblem(jwk, iss) : { code: 'INVALID_KEY' as const, message: 'not a JWK object' };
+      if (problem) { rejected.push({ ...(kid ? { kid } : {}), ...problem }); continue; }
+      let key: CryptoKey;
+      try {
+        key = (await importJWK({ kty: 'EC', crv: 'P-256', x: (jwk as Record<string, string>).x, y: (jwk as Record<string, string>).y }, 'ES256')) as CryptoKey;
+      } catch {
+        rejected.push({ kid, code: 'INVALID_KEY', message: 'not a point on P-256' });
+        continue;
+      }
+      const crlVersion = counter((jwk as Record<string, unknown>).crlVersion);
+      accepted.set(kid!, { jwk: jwk as Record<string, unknown>, trusted: { kid: kid!, key }, ...(crlVersion === undefined ? {} : { crlVersion }) });
+    }
+
+    const acceptedCrls = new Map<string, object>();
+    const refusedCrlKids = new Set<string>();
+    for (const crl of crls) {
+      const kid = isObject(crl) && typeof crl.kid === 'string' ? crl.kid : undefined;
+      const target = kid ? accepted.get(kid) : undefined;
+      const parsed = !isObject(crl) ? 'not a CRL object' : !target ? 'no accepted key with this kid' : parseCrl(crl, target.crlVersion);
+      if (typeof parsed === 'string') {
+        rejected.push({ ...(kid ? { kid } : {}), code: 'INVALID_CRL', message: parsed });
+        if (kid) refusedCrlKids.add(kid);
+        continue;
+      }
+      const held = target!.trusted.revoked;
+      target!.trusted.revoked = held ? new Map([...held, ...parsed]) : parsed;
+      acceptedCrls.set(kid!, crl);
+    }
+    // Revocation cannot be checked against a refused CRL: fail closed and drop the key.
+    for (const kid of refusedCrlKids) {
+      if (!accepted.delete(kid)) continue;
+      acceptedCrls.delete(kid);
+      rejected.push({ kid, code: 'INVALID_CRL', message: 'key not trusted: its revocation list was refused' });
+    }
+
+    if (accepted.size === 0) {
+      const first = rejected[0];
+      throw new TrustError(first?.code ?? 'INVALID_KEY', `${iss}: no usable key${rejected.length ? ': ' + rejected.map((r) => `${r.kid ?? '?'} ${r.message}`).join('; ') : ''}`);
+    }
+    const issuer: ShcTrustedIssuer = this.issuers.get(iss) ?? { iss, keys: new Map(), jwks: new Map(), crls: new Map() };
+    if (name !== undefined) issuer.name = name;
+    for (const [kid, a] of accepted) {
+      issuer.keys.set(kid, a.trusted);
+      issuer.jwks.set(kid, a.jwk);
+      if (acceptedCrls.has(kid)) issuer.crls.set(kid, acceptedCrls.get(kid)!);
+      else issuer.crls.delete(kid);
+    }
+    this.issuers.set(iss, issuer);
+    return { rejected };
+  }
+
+  entries(): ShcIssuerInput[] {
+    return [...this.issuers.values()].map((i) => ({
+      iss: i.iss,
+      ...(i.name !== undefined ? { name: i.name } : {}),
+      jwks: { keys: structuredClone([...i.jwks.values()]) },
+      crls: structuredClone([...i.crls.values()]),
+    }));
+  }
 }
