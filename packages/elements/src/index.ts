@@ -1,2 +1,28 @@
-// @pass-check/elements: importing this registers nothing; import './define' to register the tags.
-export const ELEMENTS_PLACEHOLDER = true;
+// @pass-check/elements: importing this registers nothing; import '@pass-check/elements/define' to register the tags.
+export { PassScannerElement } from './pass-scanner/pass-scanner.component.js';
+export { PassDisplayElement } from './pass-display/pass-display.component.js';
+export { PassResultEvent, PassErrorEvent } from './events.js';
+export { ScannerStates, ScannerErrorCodes, Verdicts } from './pass-scanner/states.js';
+export type { ScannerState, ScannerErrorCode, Verdict } from './pass-scanner/states.js';
+export { CameraController, CameraError, cameraErrorFrom } from './controllers/camera-controller.js';
+export type { CameraControllerOptions, ZoomRange } from './controllers/camera-controller.js';
+export { ScanController } from './controllers/scan-controller.js';
+export type { ScanControllerOptions, ScanStats } from './controllers/scan-controller.js';
+export { ChunkCollector } from './controllers/chunk-collector.js';
+export type { ChunkOutcome, ChunkProgress } from './controllers/chunk-collector.js';
+export { DuplicateDetector, memoryDuplicateStore, idbDuplicateStore } from './controllers/duplicate-detector.js';
+export type { DuplicateStore } from './controllers/duplicate-detector.js';
+export { pictureFrameSource } from './controllers/frame-source.js';
+export type { FrameSource, FrameTaker } from './controllers/frame-source.js';
+export { configureDecoders, decoderFactories } from './decoders/assets.js';
+export { firstAvailableEngine } from './decoders/engine.js';
+export type { DecoderEngine, DecoderEngineFactory, FrameImage } from './decoders/engine.js';
+export { startWorkerEngine, moduleWorker } from './decoders/wasm-worker-engine.js';
+export { startBarcodeDetectorEngine } from './decoders/barcode-detector-engine.js';
+export { startZxingEngine } from './decoders/zxing-engine.js';
+export { listPasses, savePass, deletePass, defaultWalletStore } from './pass-display/wallet.js';
+export type { SavedPass } from './pass-display/wallet.js';
+export { passTextsFrom, jwsToShcText } from './internal/pass-input.js';
+export { encodeQrMatrix, qrPath } from './internal/qr-encode.js';
+export type { QrMatrix } from './internal/qr-encode.js';
+export { isAccepted, verdictOf } from './internal/verdict.js';

@@ -1,0 +1,98 @@
+// The elements package's extra outputs:
+// - dist/qr-worker.js: the module worker the ES build starts (wasm-qr inside, nothing external);
+// - dist/pass-check.js: the script tag, a minified IIFE with lit, verifier-core and wasm-qr;
+// - dist/pass-check-worker.js: its classic worker, and dist/wasm-qr.wasm copied beside both.
+// The build prints pass-check.js's gzipped size (the budget is 100 KB, .wasm not counted).
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const BUDGET_GZIP_BYTES = 100 * 1024;
+
+function copyWasm(root) {
+  const source = path.join(root, 'packages', 'wasm-qr', 'dist', 'wasm-qr.wasm');
+  return {
+    name: 'copy-wasm-qr',
+    generateBundle() {
+      if (!fs.existsSync(source)) {
+        this.warn('packages/wasm-qr/dist/wasm-qr.wasm is missing: build wasm-qr first (pass-check.js will use its fallback decoders)');
+        return;
+      }
+      this.emitFile({ type: 'asset', fileName: 'wasm-qr.wasm', source: fs.readFileSync(source) });
+    },
+  };
+}
+
+function reportSize(budget) {
+  return {
+    name: 'report-gzip-size',
+    writeBundle(options, bundle) {
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (output.type !== 'chunk') continue;
+        const bytes = Buffer.byteLength(output.code);
+        const gzipped = gzipSync(output.code, { level: 9 }).length;
+        const verdict = budget && gzipped > budget ? `  OVER the ${budget / 1024} KB budget` : '';
+        console.log(`elements: ${fileName} ${(bytes / 1024).toFixed(1)} KB, ${(gzipped / 1024).toFixed(1)} KB gzipped${verdict}`);
+      }
+    },
+  };
+}
+
+/**
+ * The script tag leaves ZXing out (it would triple the size): the modules that
+ * load it lazily are swapped for ones that say so, and the scanner moves on to
+ * its next decoder (or draws no QR) instead.
+ */
+function withoutZxing(dir) {
+  const swapped = new Set([path.join(dir, 'src/decoders/zxing-engine.ts'), path.join(dir, 'src/internal/qr-encode-zxing.ts')]);
+  const VIRTUAL = '\0zxing-not-bundled';
+  return {
+    name: 'without-zxing',
+    async resolveId(source, importer, options) {
+      if (source === VIRTUAL) return VIRTUAL;
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && swapped.has(resolved.id) ? VIRTUAL : null;
+    },
+    load(id) {
+      if (id !== VIRTUAL) return null;
+      return [
+        "const missing = () => Promise.reject(new Error('ZXing is not part of pass-check.js'));",
+        'export const startZxingEngine = missing;',
+        'export const encodeWithZxing = missing;',
+      ].join('\n');
+    },
+  };
+}
+
+export default function elementsBuild({ root }) {
+  const dir = path.join(root, 'packages', 'elements');
+  const dist = path.join(dir, 'dist');
+  const tsconfig = path.join(root, 'tsconfig.json');
+  const bundled = (extra = []) => [
+    nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'] }),
+    esbuild({ target: 'es2022', tsconfig }),
+    ...extra,
+  ];
+  const minify = terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false } });
+  return [
+    {
+      input: path.join(dir, 'src/decoders/qr-worker.ts'),
+      plugins: bundled(),
+      output: { file: path.join(dist, 'qr-worker.js'), format: 'es', sourcemap: true },
+    },
+    {
+      input: path.join(dir, 'src/script-tag.ts'),
+      plugins: [withoutZxing(dir), ...bundled([minify, copyWasm(root), reportSize(BUDGET_GZIP_BYTES)])],
+      output: { file: path.join(dist, 'pass-check.js'), format: 'iife', name: 'PassCheckBundle', inlineDynamicImports: true, sourcemap: true },
+    },
+    {
+      input: path.join(dir, 'src/decoders/qr-worker.ts'),
+      plugins: bundled([minify, reportSize()]),
+      output: { file: path.join(dist, 'pass-check-worker.js'), format: 'iife', inlineDynamicImports: true, sourcemap: true },
+    },
+  ];
+}

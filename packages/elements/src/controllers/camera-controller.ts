@@ -1,0 +1,308 @@
+// The camera: which lens, the stream's life cycle (released when the element
+// leaves the page or the page is hidden, back when visible), torch and zoom,
+// and a watchdog for streams that silently stop delivering frames.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ScannerErrorCodes, type ScannerErrorCode } from '../pass-scanner/states.js';
+import type { FrameSource, FrameTaker } from './frame-source.js';
+
+export class CameraError extends Error {
+  constructor(readonly code: ScannerErrorCode, message: string) {
+    super(message);
+    this.name = 'CameraError';
+  }
+}
+
+export interface ZoomRange { min: number; max: number; step: number }
+
+export interface CameraControllerOptions {
+  /** The <video> the stream plays in (the preview, and what frames are taken from). */
+  video: () => HTMLVideoElement | undefined;
+  /** Called when the camera fails for good (after the watchdog's retries). */
+  onFailure: (error: CameraError) => void;
+  /** Called whenever what the camera offers (torch, zoom, lens count) or its state changes. */
+  onChange?: () => void;
+  /** No frame for this long means the stream stalled. */
+  stallAfterMs?: number;
+  /** Restarts tried before a stall is reported. */
+  stallRetries?: number;
+  mediaDevices?: MediaDevices;
+}
+
+type VideoWithFrameCallback = HTMLVideoElement & {
+  requestVideoFrameCallback?: (callback: () => void) => number;
+  cancelVideoFrameCallback?: (handle: number) => void;
+};
+
+/** Lenses to pass over when another back camera exists: an ultra-wide blurs a QR held close. */
+const ULTRA_WIDE = /ultra[\s-]?wide|0[.,]5x|wide[\s-]?angle/i;
+const BACK = /back|rear|environment|arrière|trasera/i;
+
+export class CameraController implements ReactiveController, FrameSource {
+  stream: MediaStream | undefined;
+  devices: MediaDeviceInfo[] = [];
+  deviceId: string | undefined;
+  torchAvailable = false;
+  torchOn = false;
+  zoomRange: ZoomRange | undefined;
+  zoom: number | undefined;
+  /** Whether the camera should be running (stays true while the page is hidden). */
+  wanted = false;
+
+  private offer: ((take: FrameTaker) => void) | undefined;
+  private frameHandle: number | undefined;
+  private lastFrameAt = 0;
+  private lastVideoTime = -1;
+  private watchdog: ReturnType<typeof setInterval> | undefined;
+  private stallRestarts = 0;
+  private starting: Promise<void> | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly options: CameraControllerOptions) {
+    host.addController(this);
+  }
+
+  private get mediaDevices(): MediaDevices | undefined {
+    return this.options.mediaDevices ?? (globalThis.navigator?.mediaDevices as MediaDevices | undefined);
+  }
+
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.stop();
+  }
+
+  /** FrameSource: opens the camera and offers each new video frame. Rejects with a CameraError. */
+  async start(offer: (take: FrameTaker) => void): Promise<void> {
+    this.offer = offer;
+    this.wanted = true;
+    this.stallRestarts = 0;
+    if (document.visibilityState === 'hidden') return; // the visibility handler opens it later
+    await this.open();
+  }
+
+  stop(): void {
+    this.wanted = false;
+    this.offer = undefined;
+    this.release();
+  }
+
+  /** Next camera in the list (front/back on a phone). */
+  async switchCamera(): Promise<void> {
+    if (this.devices.length < 2) return;
+    const index = this.devices.findIndex((d) => d.deviceId === this.deviceId);
+    const next = this.devices[(index + 1) % this.devices.length];
+    this.release();
+    await this.open(next?.deviceId);
+  }
+
+  async setTorch(on: boolean): Promise<void> {
+    const track = this.track;
+    if (!track || !this.torchAvailable) return;
+    await track.applyConstraints({ advanced: [{ torch: on } as MediaTrackConstraintSet] });
+    this.torchOn = on;
+    this.changed();
+  }
+
+  async setZoom(value: number): Promise<void> {
+    const track = this.track;
+    if (!track || !this.zoomRange) return;
+    const zoom = Math.min(this.zoomRange.max, Math.max(this.zoomRange.min, value));
+    await track.applyConstraints({ advanced: [{ zoom } as MediaTrackConstraintSet] });
+    this.zoom = zoom;
+    this.changed();
+  }
+
+  private get track(): MediaStreamTrack | undefined {
+    return this.stream?.getVideoTracks()[0];
+  }
+
+  private open(deviceId?: string): Promise<void> {
+    this.starting ??= this.openCamera(deviceId).finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  private async openCamera(deviceId?: string): Promise<void> {
+    if (!globalThis.isSecureContext) throw new CameraError(ScannerErrorCodes.insecureContext, 'the camera needs a secure context (https)');
+    const media = this.mediaDevices;
+    if (!media?.getUserMedia) throw new CameraError(ScannerErrorCodes.noCamera, 'this browser offers no camera access');
+
+    // Full resolution where the camera has it: small codes (a chunked card, a phone held far) need the pixels.
+    const size = { width: { ideal: 1920 }, height: { ideal: 1080 } };
+    const video: MediaTrackConstraints = deviceId ? { deviceId: { exact: deviceId }, ...size } : { facingMode: { ideal: 'environment' }, ...size };
+    let stream: MediaStream;
+    try {
+      stream = await media.getUserMedia({ video, audio: false });
+    } catch (e) {
+      throw cameraErrorFrom(e);
+    }
+    if (!this.wanted) {
+      stream.getTracks().forEach((t) => t.stop());
+      return;
+    }
+    this.stream = stream;
+    await this.listDevices();
+    if (!deviceId && (await this.avoidUltraWide())) return;
+    this.deviceId = this.track?.getSettings().deviceId ?? deviceId;
+    this.readCapabilities();
+    this.track?.addEventListener('ended', this.onTrackEnded);
+    await this.play();
+    this.startWatchdog();
+    this.changed();
+  }
+
+  /** If the browser picked an ultra-wide back lens and a plain back lens exists, reopen on that one. */
+  private async avoidUltraWide(): Promise<boolean> {
+    const label = this.track?.label ?? '';
+    if (!ULTRA_WIDE.test(label)) return false;
+    const better = this.devices.find((d) => BACK.test(d.label) && !ULTRA_WIDE.test(d.label));
+    if (!better) return false;
+    this.release();
+    this.wanted = true;
+    await this.openCamera(better.deviceId);
+    return true;
+  }
+
+  private async listDevices(): Promise<void> {
+    try {
+      this.devices = (await this.mediaDevices!.enumerateDevices()).filter((d) => d.kind === 'videoinput');
+    } catch {
+      this.devices = [];
+    }
+  }
+
+  private readCapabilities(): void {
+    const track = this.track;
+    const capabilities = (track?.getCapabilities?.() ?? {}) as MediaTrackCapabilities & { torch?: boolean; zoom?: { min: number; max: number; step?: number } };
+    const settings = (track?.getSettings() ?? {}) as MediaTrackSettings & { zoom?: number };
+    this.torchAvailable = capabilities.torch === true;
+    this.torchOn = false;
+    this.zoomRange = capabilities.zoom && capabilities.zoom.max > capabilities.zoom.min
+      ? { min: capabilities.zoom.min, max: capabilities.zoom.max, step: capabilities.zoom.step || 0.1 }
+      : undefined;
+    this.zoom = this.zoomRange ? settings.zoom ?? this.zoomRange.min : undefined;
+  }
+
+  private async play(): Promise<void> {
+    const element = this.options.video() as VideoWithFrameCallback | undefined;
+    if (!element || !this.stream) return;
+    element.muted = true;
+    element.playsInline = true;
+    element.srcObject = this.stream;
+    try {
+      await element.play();
+    } catch (e) {
+      // A play() interrupted by release() (page hidden mid-start) is not a camera failure.
+      if (this.stream) throw new CameraError(ScannerErrorCodes.cameraFailed, `the camera preview could not play: ${(e as Error).message}`);
+      return;
+    }
+    this.lastFrameAt = performance.now();
+    this.scheduleFrame(element);
+  }
+
+  private scheduleFrame(element: VideoWithFrameCallback): void {
+    const onFrame = () => {
+      if (!this.stream || element.srcObject !== this.stream) return;
+      // Without requestVideoFrameCallback, animation frames outnumber video frames: offer only new ones.
+      if (element.currentTime !== this.lastVideoTime || typeof element.requestVideoFrameCallback === 'function') {
+        this.lastVideoTime = element.currentTime;
+        this.lastFrameAt = performance.now();
+        this.offer?.(async () => (element.videoWidth && this.stream ? createImageBitmap(element) : undefined));
+      }
+      this.scheduleFrame(element);
+    };
+    this.frameHandle = element.requestVideoFrameCallback ? element.requestVideoFrameCallback(onFrame) : requestAnimationFrame(onFrame);
+  }
+
+  private startWatchdog(): void {
+    clearInterval(this.watchdog);
+    const stallAfterMs = this.options.stallAfterMs ?? 5000;
+    this.watchdog = setInterval(() => {
+      if (!this.stream || performance.now() - this.lastFrameAt < stallAfterMs) return;
+      void this.recoverFromStall();
+    }, Math.max(250, stallAfterMs / 4));
+  }
+
+  private onTrackEnded = () => {
+    // A track ends when the camera is unplugged or taken by another app: same recovery as a stall.
+    void this.recoverFromStall();
+  };
+
+  private async recoverFromStall(): Promise<void> {
+    const deviceId = this.deviceId;
+    this.release();
+    if (!this.wanted) return;
+    if (this.stallRestarts >= (this.options.stallRetries ?? 2)) {
+      this.wanted = false;
+      this.options.onFailure(new CameraError(ScannerErrorCodes.streamStalled, 'the camera stopped sending frames'));
+      return;
+    }
+    this.stallRestarts++;
+    try {
+      await this.open(deviceId);
+    } catch (e) {
+      this.wanted = false;
+      this.options.onFailure(e instanceof CameraError ? e : cameraErrorFrom(e));
+    }
+  }
+
+  private onVisibilityChange = () => {
+    if (!this.wanted) return;
+    if (document.visibilityState === 'hidden') {
+      this.release();
+    } else if (!this.stream) {
+      this.open(this.deviceId).catch((e) => {
+        this.wanted = false;
+        this.options.onFailure(e instanceof CameraError ? e : cameraErrorFrom(e));
+      });
+    }
+  };
+
+  /** Stops the tracks (the camera light goes off) but remembers whether the camera is wanted. */
+  private release(): void {
+    clearInterval(this.watchdog);
+    this.watchdog = undefined;
+    const element = this.options.video() as VideoWithFrameCallback | undefined;
+    if (element && this.frameHandle !== undefined) {
+      if (element.cancelVideoFrameCallback) element.cancelVideoFrameCallback(this.frameHandle);
+      else cancelAnimationFrame(this.frameHandle);
+    }
+    this.frameHandle = undefined;
+    this.track?.removeEventListener('ended', this.onTrackEnded);
+    this.stream?.getTracks().forEach((t) => t.stop());
+    this.stream = undefined;
+    if (element) element.srcObject = null;
+    this.torchOn = false;
+    this.changed();
+  }
+
+  private changed(): void {
+    this.options.onChange?.();
+    this.host.requestUpdate();
+  }
+}
+
+/** getUserMedia's DOMException names → our codes. */
+export function cameraErrorFrom(error: unknown): CameraError {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  const message = (error as { message?: string } | null)?.message ?? String(error);
+  switch (name) {
+    case 'NotAllowedError':
+    case 'PermissionDeniedError':
+    case 'SecurityError':
+      return new CameraError(ScannerErrorCodes.permissionDenied, message || 'camera permission denied');
+    case 'NotFoundError':
+    case 'DevicesNotFoundError':
+    case 'OverconstrainedError':
+      return new CameraError(ScannerErrorCodes.noCamera, message || 'no camera found');
+    case 'NotReadableError':
+    case 'TrackStartError':
+    case 'AbortError':
+      return new CameraError(ScannerErrorCodes.cameraBusy, message || 'the camera is busy');
+    default:
+      return new CameraError(ScannerErrorCodes.cameraFailed, message || 'the camera failed');
+  }
+}

@@ -1,0 +1,98 @@
+// The decode loop: takes frames from a FrameSource while the decoder is idle
+// (never queueing stale frames), and reports the QR texts found. Also counts
+// frames decoded, for the "frames per second" figure and the watchdog's peace of mind.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { firstAvailableEngine, type DecoderEngine, type DecoderEngineFactory, type FrameImage } from '../decoders/engine.js';
+import type { FrameSource, FrameTaker } from './frame-source.js';
+
+export interface ScanControllerOptions {
+  /** Engines in order of preference; the first that starts is used. */
+  engines: () => readonly DecoderEngineFactory[];
+  /** Every QR text in a decoded frame; `frameAt` is when the frame was taken (performance.now()). */
+  onTexts: (texts: string[], frameAt: number) => void;
+}
+
+export interface ScanStats {
+  framesDecoded: number;
+  /** Sum of time spent per frame, taking and decoding, in ms. */
+  decodeMs: number;
+}
+
+export class ScanController implements ReactiveController {
+  engine: DecoderEngine | undefined;
+  /** While paused (the result screen is up), frames are not decoded at all. */
+  paused = false;
+  readonly stats: ScanStats = { framesDecoded: 0, decodeMs: 0 };
+
+  private source: FrameSource | undefined;
+  private busy = false;
+  private enginePromise: Promise<DecoderEngine> | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly options: ScanControllerOptions) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.detach();
+    this.engine?.dispose();
+    this.engine = undefined;
+    this.enginePromise = undefined;
+  }
+
+  /** Starts the first engine that works (once); rejects when none does. */
+  ensureEngine(): Promise<DecoderEngine> {
+    this.enginePromise ??= firstAvailableEngine(this.options.engines()).then(
+      (engine) => {
+        this.engine = engine;
+        this.host.requestUpdate();
+        return engine;
+      },
+      (error) => {
+        this.enginePromise = undefined;
+        throw error;
+      },
+    );
+    return this.enginePromise;
+  }
+
+  /** Decodes frames from `source` until `detach()`. Rejects when the source cannot start. */
+  async attach(source: FrameSource): Promise<void> {
+    this.detach();
+    this.source = source;
+    await source.start((take) => this.onFrame(take));
+  }
+
+  detach(): void {
+    this.source?.stop();
+    this.source = undefined;
+  }
+
+  /** Decodes one picture (an uploaded photo): the texts of every code in it. */
+  async decodeOnce(image: FrameImage): Promise<string[]> {
+    const engine = await this.ensureEngine();
+    return engine.decode(image);
+  }
+
+  private onFrame(take: FrameTaker): void {
+    if (this.busy || this.paused || !this.engine) return;
+    this.busy = true;
+    void this.decodeFrame(take).finally(() => {
+      this.busy = false;
+    });
+  }
+
+  private async decodeFrame(take: FrameTaker): Promise<void> {
+    const started = performance.now();
+    let image: FrameImage | undefined;
+    try {
+      image = await take();
+    } catch {
+      return; // the frame went away (camera switched, stream stopped)
+    }
+    if (!image || !this.engine) return;
+    const texts = await this.engine.decode(image);
+    this.stats.framesDecoded++;
+    this.stats.decodeMs += performance.now() - started;
+    if (texts.length && !this.paused) this.options.onTexts(texts, started);
+  }
+}

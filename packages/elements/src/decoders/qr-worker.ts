@@ -1,0 +1,36 @@
+// The decoding worker: wasm-qr on full-resolution frames, off the main thread
+// so the camera preview and the result screen never stutter.
+import { createQrDecoder, type QrDecoder } from '@pass-check/wasm-qr';
+import { pixelsOf } from './engine.js';
+import type { FromWorker, ToWorker } from './worker-protocol.js';
+
+// The project's lib is DOM, not WebWorker: describe the little of the worker scope used here.
+const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((event: MessageEvent<ToWorker>) => void) | null };
+let decoder: QrDecoder | undefined;
+let canvas: OffscreenCanvas | undefined;
+
+const reply = (message: FromWorker) => scope.postMessage(message);
+
+scope.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  if (message.type === 'init') {
+    try {
+      decoder = await createQrDecoder(message.wasmUrl ? { wasm: new URL(message.wasmUrl) } : {});
+      reply({ type: 'ready' });
+    } catch (e) {
+      reply({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+    }
+    return;
+  }
+  if (message.type === 'decode') {
+    let texts: string[] = [];
+    try {
+      const pixels = pixelsOf(message.image, canvas);
+      canvas = pixels.canvas;
+      texts = decoder ? decoder.decode(pixels).map((code) => code.text) : [];
+    } catch {
+      // A frame the decoder chokes on is a frame with no code; the next one may be fine.
+    }
+    reply({ type: 'decoded', id: message.id, texts });
+  }
+};

@@ -1,0 +1,74 @@
+// wasm-qr running in a Web Worker. At most one frame is in flight; the scan
+// loop skips camera frames while the worker is busy instead of queueing them.
+import type { DecoderEngine, FrameImage } from './engine.js';
+import type { FromWorker, ToWorker } from './worker-protocol.js';
+
+export interface WorkerEngineOptions {
+  /** Makes the worker. The module build starts `qr-worker.js` as a module worker; the script tag a classic one. */
+  createWorker: () => Worker;
+  wasmUrl?: string;
+  /** How long the worker may take to load the .wasm before the next engine is tried. */
+  startTimeoutMs?: number;
+}
+
+export function moduleWorker(): Worker {
+  return new Worker(new URL('./qr-worker.js', import.meta.url), { type: 'module', name: 'pass-check-qr' });
+}
+
+export async function startWorkerEngine(options: WorkerEngineOptions): Promise<DecoderEngine> {
+  const worker = options.createWorker();
+  const pending = new Map<number, (texts: string[]) => void>();
+  let nextId = 1;
+
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error('the QR worker did not start in time')), options.startTimeoutMs ?? 15_000);
+    function fail(error: Error) {
+      clearTimeout(timer);
+      worker.terminate();
+      reject(error);
+    }
+    worker.onerror = (event) => {
+      event.preventDefault();
+      fail(new Error(event.message || 'the QR worker could not be loaded'));
+    };
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      if (event.data.type === 'ready') {
+        clearTimeout(timer);
+        resolve();
+      } else if (event.data.type === 'failed') {
+        fail(new Error(event.data.message));
+      }
+    };
+    const init: ToWorker = options.wasmUrl ? { type: 'init', wasmUrl: options.wasmUrl } : { type: 'init' };
+    worker.postMessage(init);
+  });
+
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    if (event.data.type !== 'decoded') return;
+    pending.get(event.data.id)?.(event.data.texts);
+    pending.delete(event.data.id);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    // A crashed worker answers nothing more: settle what is waiting so the scan loop keeps going.
+    for (const settle of pending.values()) settle([]);
+    pending.clear();
+  };
+
+  return {
+    name: 'wasm-qr',
+    decode(image: FrameImage) {
+      const id = nextId++;
+      return new Promise<string[]>((resolve) => {
+        pending.set(id, resolve);
+        const message: ToWorker = { type: 'decode', id, image };
+        worker.postMessage(message, ['close' in image ? image : image.data.buffer]);
+      });
+    },
+    dispose() {
+      worker.terminate();
+      for (const settle of pending.values()) settle([]);
+      pending.clear();
+    },
+  };
+}

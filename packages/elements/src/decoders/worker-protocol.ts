@@ -1,0 +1,12 @@
+// Messages between the scanner and its decoding worker.
+import type { FrameImage } from './engine.js';
+
+export type ToWorker =
+  /** `wasmUrl`: where the .wasm is (the script-tag build passes it; the module build lets wasm-qr find it). */
+  | { type: 'init'; wasmUrl?: string }
+  | { type: 'decode'; id: number; image: FrameImage };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  | { type: 'decoded'; id: number; texts: string[] };

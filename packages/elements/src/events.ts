@@ -1,0 +1,39 @@
+// The events both elements fire. Shaped like native events: they bubble and
+// cross shadow roots, so a page can listen on the element or on document.
+import type { VerificationResult } from '@pass-check/verifier-core';
+import type { ScannerErrorCode } from './pass-scanner/states.js';
+
+/** A completed scan: a verdict for one pass (a chunked card counts once, when complete). */
+export class PassResultEvent extends Event {
+  static readonly eventName = 'pass-result';
+  readonly detail: VerificationResult;
+  /** When the same pass was already scanned within the duplicate window: the time of that scan. */
+  readonly duplicateOf: Date | undefined;
+  /** When the frame that completed the scan was taken (performance.now()); for latency measurements. */
+  readonly frameAt: number | undefined;
+
+  constructor(result: VerificationResult, duplicateOf?: Date, frameAt?: number) {
+    super(PassResultEvent.eventName, { bubbles: true, composed: true });
+    this.detail = result;
+    this.duplicateOf = duplicateOf;
+    this.frameAt = frameAt;
+  }
+}
+
+/** Camera, decoder or setup trouble (never a bad pass: that is a `pass-result`). */
+export class PassErrorEvent extends Event {
+  static readonly eventName = 'pass-error';
+  readonly detail: { code: ScannerErrorCode; message: string };
+
+  constructor(code: ScannerErrorCode, message: string) {
+    super(PassErrorEvent.eventName, { bubbles: true, composed: true });
+    this.detail = { code, message };
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'pass-result': PassResultEvent;
+    'pass-error': PassErrorEvent;
+  }
+}

@@ -1,0 +1,19 @@
+// The door decision from a result: the policy's when there is one, else authenticity and validity.
+import type { VerificationResult } from '@pass-check/verifier-core';
+import { Verdicts, type Verdict } from '../pass-scanner/states.js';
+
+export function isAccepted(result: VerificationResult): boolean {
+  return result.policy ? result.policy.decision === 'accept' && result.status === 'valid' : result.status === 'valid';
+}
+
+export function verdictOf(result: VerificationResult, duplicateOf?: Date): Verdict {
+  if (!isAccepted(result)) return Verdicts.rejected;
+  return duplicateOf ? Verdicts.duplicate : Verdicts.accepted;
+}
+
+/** Why a pass was turned away, in the verifier's (localized) words. */
+export function reasonsOf(result: VerificationResult): string[] {
+  if (result.errors.length) return result.errors.map((e) => e.message);
+  if (result.policy?.decision === 'reject') return result.policy.reasons.map((r) => r.message);
+  return [];
+}

@@ -1,0 +1,238 @@
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { VerificationResult, Verifier } from '@pass-check/verifier-core';
+import { languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
+import { encodeQrMatrix, qrPath, type QrMatrix } from '../internal/qr-encode.js';
+import { passTextsFrom } from '../internal/pass-input.js';
+import { isAccepted } from '../internal/verdict.js';
+import { PassResultEvent } from '../events.js';
+import { verifierFromSettings } from '../internal/verifier-setup.js';
+import { firstAvailableEngine } from '../decoders/engine.js';
+import { decoderFactories } from '../decoders/assets.js';
+import { deletePass, defaultWalletStore, listPasses, savePass, type SavedPass } from './wallet.js';
+import { passDisplayStyles } from './pass-display.styles.js';
+import type { UseStore } from 'idb-keyval';
+
+/** Longest text accepted as a pass; longer input is not a QR's worth. */
+const MAX_PASS_CHARS = 200_000;
+
+/**
+ * One health pass as a card: verdict badge, holder, what it certifies, and its
+ * QR drawn again crisply, so it scans at the door and prints as a paper pass.
+ * With `wallet`, also a list of passes kept on this device (IndexedDB), with
+ * import from a file, pasted text or a photo of the QR.
+ *
+ * @event pass-result - The pass was verified. `detail` is the VerificationResult.
+ *
+ * @csspart card - The pass card.
+ * @csspart badge - The verdict badge; carries `data-verdict` (accepted, rejected, pending).
+ * @csspart holder - The holder's name.
+ * @csspart summary - What the pass certifies, the issuer, the dates.
+ * @csspart qr - The re-encoded QR code (an SVG).
+ * @csspart wallet - The saved-passes list and import controls.
+ *
+ * @cssproperty --pass-display-accent-color - Badge colour for a valid pass.
+ * @cssproperty --pass-display-reject-color - Badge colour for a pass that does not verify.
+ * @cssproperty --pass-display-pending-color - Badge colour while checking.
+ * @cssproperty --pass-display-background - Card background.
+ * @cssproperty --pass-display-foreground - Text colour.
+ * @cssproperty --pass-display-muted-color - Secondary text.
+ * @cssproperty --pass-display-focus-color - Keyboard focus ring.
+ * @cssproperty --pass-display-radius - Card corner radius.
+ * @cssproperty --pass-display-font - Font family.
+ */
+export class PassDisplayElement extends LitElement {
+  static override styles = passDisplayStyles;
+
+  /** The pass: its QR text (`shc:/…`, `HC1:…`, IDHP), a compact JWS or a .smart-health-card file's text. */
+  @property() value = '';
+  /** URL of a TrustBundle JSON used to verify the pass. */
+  @property() trust: string | undefined;
+  /** A policy preset name. */
+  @property() policy: string | undefined;
+  /** Set a verifier directly; overrides `trust` and `policy`. */
+  @property({ attribute: false }) verifier: Verifier | undefined;
+  /** Show the saved passes and the import controls. */
+  @property({ type: Boolean, reflect: true }) wallet = false;
+  /** Where wallet passes are kept (an idb-keyval store); tests and apps may give their own. */
+  @property({ attribute: false }) walletStore: UseStore | undefined;
+
+  @state() result: VerificationResult | undefined;
+  @state() private matrix: QrMatrix | undefined;
+  @state() private saved: SavedPass[] = [];
+  @state() private pasteOpen = false;
+  @state() private importError = '';
+
+  private renderToken = 0;
+
+  private get strings(): UiStrings {
+    return stringsFor(languageOf(this));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.wallet) void this.refreshWallet();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('value') || changed.has('verifier') || changed.has('trust') || changed.has('policy')) void this.load();
+    if (changed.has('wallet') && this.wallet && this.isConnected) void this.refreshWallet();
+  }
+
+  /** Verifies and draws the current value; a newer value wins over a slower older one. */
+  private async load(): Promise<void> {
+    const token = ++this.renderToken;
+    const text = (passTextsFrom(this.value.slice(0, MAX_PASS_CHARS))[0] ?? '');
+    this.result = undefined;
+    this.matrix = undefined;
+    if (!text) return;
+    const [matrix, result] = await Promise.all([
+      encodeQrMatrix(text).catch(() => undefined),
+      this.verifierFor().then((v) => v.verify(text)).catch(() => undefined),
+    ]);
+    if (token !== this.renderToken) return;
+    this.matrix = matrix;
+    this.result = result;
+    if (result) this.dispatchEvent(new PassResultEvent(result));
+  }
+
+  private async verifierFor(): Promise<Verifier> {
+    if (this.verifier) return this.verifier;
+    // The holder's own pass on their own device: show every detail it carries.
+    return verifierFromSettings({ trust: this.trust, policy: this.policy, locale: languageOf(this), disclose: 'full' });
+  }
+
+  private store(): UseStore {
+    this.walletStore ??= defaultWalletStore();
+    return this.walletStore;
+  }
+
+  private async refreshWallet(): Promise<void> {
+    try {
+      this.saved = await listPasses(this.store());
+    } catch {
+      this.saved = []; // private browsing without IndexedDB: the wallet is simply empty
+    }
+  }
+
+  /** Saves the shown pass in the wallet. */
+  async save(): Promise<void> {
+    const text = passTextsFrom(this.value)[0];
+    if (!text) return;
+    await savePass(text, this.store());
+    await this.refreshWallet();
+  }
+
+  /** Adds passes from text (QR text, a JWS, a .smart-health-card file) and shows the first. */
+  async importText(input: string): Promise<void> {
+    const texts = passTextsFrom(input.slice(0, MAX_PASS_CHARS));
+    if (!texts.length) return;
+    for (const text of texts) await savePass(text, this.store());
+    this.value = texts[0]!;
+    this.importError = '';
+    await this.refreshWallet();
+  }
+
+  private async removeSaved(id: string): Promise<void> {
+    await deletePass(id, this.store());
+    await this.refreshWallet();
+  }
+
+  private async onFileChosen(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    try {
+      if (file.type.startsWith('image/')) {
+        const engine = await firstAvailableEngine(decoderFactories());
+        const texts = await engine.decode(await createImageBitmap(file)).finally(() => engine.dispose());
+        if (!texts.length) throw new Error('no QR code');
+        await this.importText(texts[0]!);
+      } else if (file.size <= 1_000_000) {
+        await this.importText(await file.text());
+      }
+    } catch {
+      this.importError = this.strings.errors.UNREADABLE_IMAGE;
+    }
+  }
+
+  private async onPasteSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const text = (new FormData(form).get('pass') as string | null) ?? '';
+    form.reset();
+    this.pasteOpen = false;
+    await this.importText(text);
+  }
+
+  override render() {
+    const s = this.strings;
+    return html`
+      ${this.wallet ? this.renderWallet(s) : nothing}
+      ${this.value ? this.renderCard(s) : nothing}
+    `;
+  }
+
+  private renderCard(s: UiStrings) {
+    const result = this.result;
+    const verdict = !result ? 'pending' : isAccepted(result) ? 'accepted' : 'rejected';
+    const words = !result ? s.verifying : result.status === 'valid' ? s.valid : result.status === 'incomplete' ? s.incomplete : s.invalid;
+    const kind = result?.credential?.kind;
+    return html`
+      <article part="card" class="card" aria-busy=${result ? 'false' : 'true'}>
+        <span part="badge" class="badge" data-verdict=${verdict} role="status">
+          <span aria-hidden="true">${verdict === 'accepted' ? '✓' : verdict === 'rejected' ? '✗' : '…'}</span>${words}
+        </span>
+        ${result?.holder ? html`<p part="holder" class="holder">${result.holder.name}</p>` : nothing}
+        <div part="summary">
+          ${result?.holder?.birthDate ? html`<p class="detail">${s.born}: ${result.holder.birthDate}</p>` : nothing}
+          ${kind ? html`<p class="detail" data-kind=${kind}>${s.kinds[kind]}${this.doseSummary(result)}</p>` : nothing}
+          ${result?.issuer ? html`<p class="detail">${s.issuer}: ${result.issuer.name ?? result.issuer.id}</p>` : nothing}
+          ${result && result.status !== 'valid' ? html`<p class="detail" data-reason>${s.reason}: ${result.errors.map((e) => e.message).join('; ')}</p>` : nothing}
+        </div>
+        ${this.matrix ? html`<div part="qr" class="qr">${this.renderQr(this.matrix)}</div>` : nothing}
+        ${this.wallet ? html`<div class="actions"><button type="button" @click=${() => this.save()}>${s.savePass}</button></div>` : nothing}
+      </article>`;
+  }
+
+  private doseSummary(result: VerificationResult | undefined): string {
+    const credential = result?.credential as { kind: string; doses?: { date: string }[] } | undefined;
+    if (credential?.kind !== 'vaccination' || !credential.doses?.length) return '';
+    return ` · ${credential.doses.map((d) => d.date).join(', ')}`;
+  }
+
+  private renderQr(matrix: QrMatrix) {
+    const extent = matrix.size + 8;
+    return html`<svg viewBox="0 0 ${extent} ${extent}" role="img" aria-label="QR code">
+      ${svg`<rect width=${extent} height=${extent} fill="#ffffff"></rect><path d=${qrPath(matrix)} fill="#000000"></path>`}
+    </svg>`;
+  }
+
+  private renderWallet(s: UiStrings) {
+    return html`
+      <section part="wallet" class="wallet" aria-label=${s.wallet}>
+        <h2 class="detail">${s.wallet}</h2>
+        ${this.saved.length ? html`<ul>${this.saved.map((pass) => html`
+            <li aria-current=${pass.text === this.value ? 'true' : 'false'}>
+              <span>${new Date(pass.savedAt).toLocaleString(languageOf(this))}</span>
+              <span>
+                <button type="button" @click=${() => { this.value = pass.text; }}>${s.show}</button>
+                <button type="button" @click=${() => this.removeSaved(pass.id)}>${s.deletePass}</button>
+              </span>
+            </li>`)}</ul>` : html`<p class="detail">${s.noPasses}</p>`}
+        <div class="wallet-actions">
+          <label class="file-button">${s.openFile}
+            <input type="file" accept="image/*,.smart-health-card,.json,.txt,application/smart-health-card" @change=${this.onFileChosen} />
+          </label>
+          <button type="button" aria-expanded=${this.pasteOpen ? 'true' : 'false'} @click=${() => { this.pasteOpen = !this.pasteOpen; }}>${s.pasteText}</button>
+        </div>
+        ${this.importError ? html`<p class="detail" role="alert">${this.importError}</p>` : nothing}
+        ${this.pasteOpen ? html`<form @submit=${this.onPasteSubmit}>
+            <label class="visually-hidden" for="paste">${s.pasteText}</label>
+            <textarea id="paste" name="pass" autocomplete="off" spellcheck="false"></textarea>
+            <button type="submit">${s.savePass}</button>
+          </form>` : nothing}
+      </section>`;
+  }
+}

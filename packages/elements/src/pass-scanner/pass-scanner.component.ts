@@ -1,0 +1,460 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { VerificationResult, Verifier } from '@pass-check/verifier-core';
+import { PassErrorEvent, PassResultEvent } from '../events.js';
+import { CameraController, CameraError } from '../controllers/camera-controller.js';
+import { ScanController } from '../controllers/scan-controller.js';
+import { ChunkCollector, type ChunkProgress } from '../controllers/chunk-collector.js';
+import { DuplicateDetector, idbDuplicateStore, memoryDuplicateStore } from '../controllers/duplicate-detector.js';
+import type { FrameSource } from '../controllers/frame-source.js';
+import { decoderFactories } from '../decoders/assets.js';
+import { languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
+import { verifierFromSettings } from '../internal/verifier-setup.js';
+import { beep, buzz } from '../internal/feedback.js';
+import { verdictOf, reasonsOf } from '../internal/verdict.js';
+import { ScannerErrorCodes, ScannerStates, Verdicts, type ScannerErrorCode, type ScannerState, type Verdict } from './states.js';
+import { passScannerStyles } from './pass-scanner.styles.js';
+
+/** The same text again this soon after a result is the same phone still in view, not a new presentation. */
+const SAME_TEXT_COOLDOWN_MS = 2500;
+
+/**
+ * A camera scanner for health passes at a door: point, see an unmissable
+ * verdict with the holder's name and date of birth, next person.
+ *
+ * @event pass-result - A completed scan. `detail` is the VerificationResult; `duplicateOf` the time of an earlier scan within the window.
+ * @event pass-error - Camera, decoder or setup trouble. `detail` is `{ code, message }`.
+ *
+ * @csspart base - The camera area.
+ * @csspart video - The camera preview.
+ * @csspart viewfinder - The frame drawn over the preview.
+ * @csspart status - The instruction / progress bar at the bottom of the camera area.
+ * @csspart engine - The line naming the active QR decoder.
+ * @csspart controls - The camera buttons (switch, torch, zoom).
+ * @csspart result - The verdict screen; carries `data-verdict` (accepted, rejected, duplicate).
+ * @csspart verdict - The verdict words.
+ * @csspart holder - The holder's name and date of birth.
+ * @csspart error - The screen shown for a camera or setup failure.
+ * @csspart fallbacks - Open a photo or file, paste text.
+ * @csspart counters - Accepted / rejected counts.
+ *
+ * @cssproperty --pass-scanner-accept-color - Background of an accepted verdict.
+ * @cssproperty --pass-scanner-reject-color - Background of a rejected verdict.
+ * @cssproperty --pass-scanner-duplicate-color - Background of an "already scanned" verdict.
+ * @cssproperty --pass-scanner-on-accept-color - Text on an accepted verdict.
+ * @cssproperty --pass-scanner-on-reject-color - Text on a rejected verdict.
+ * @cssproperty --pass-scanner-on-duplicate-color - Text on an "already scanned" verdict.
+ * @cssproperty --pass-scanner-background - Background of the element.
+ * @cssproperty --pass-scanner-foreground - Text colour.
+ * @cssproperty --pass-scanner-muted-color - Secondary text.
+ * @cssproperty --pass-scanner-focus-color - Keyboard focus ring.
+ * @cssproperty --pass-scanner-radius - Corner radius.
+ * @cssproperty --pass-scanner-aspect-ratio - Shape of the camera area.
+ * @cssproperty --pass-scanner-font - Font family.
+ */
+export class PassScannerElement extends LitElement {
+  static override styles = passScannerStyles;
+
+  /** URL of a TrustBundle JSON, fetched once before scanning. */
+  @property() trust: string | undefined;
+  /** A policy preset name ('ny-2021', 'vaccinated', 'tested', 'any-valid'). */
+  @property() policy: string | undefined;
+  /** Set a verifier directly; overrides `trust`, `policy` and the language of messages. */
+  @property({ attribute: false }) verifier: Verifier | undefined;
+  /** What the element is doing; reflected so pages can style each screen. */
+  @property({ reflect: true }) state: ScannerState = ScannerStates.idle;
+  /** Name of the active QR decoder ("wasm-qr", "BarcodeDetector", "ZXing"); reflected. */
+  @property({ reflect: true }) engine: string | undefined;
+  /** Seconds the result stays up before the next scan; 0: until tapped. */
+  @property({ attribute: 'reset-after', type: Number }) resetAfter = 6;
+  /** Seconds within which the same pass counts as already scanned; 0 turns this off. */
+  @property({ attribute: 'duplicate-window', type: Number }) duplicateWindow = 300;
+  /** Where the salted hashes of scanned passes are kept: 'memory' (default) or 'idb' (survives reloads). */
+  @property({ attribute: 'duplicate-storage' }) duplicateStorage: 'memory' | 'idb' = 'memory';
+  /** Beep on a verdict. */
+  @property({ type: Boolean }) sound = false;
+  /** Vibrate on a verdict (phones). */
+  @property({ type: Boolean }) vibrate = false;
+  /** Show accepted / rejected counts since the page was opened. */
+  @property({ type: Boolean }) counters = false;
+  /** 'off' keeps the camera closed (uploads and pasted text still work). */
+  @property() camera: 'on' | 'off' = 'on';
+  /** Frames from somewhere other than the camera (Storybook, demos, tests). */
+  @property({ attribute: false }) frameSource: FrameSource | undefined;
+
+  /** Accepted and rejected verdicts since the element was created. */
+  @state() counts = { accepted: 0, rejected: 0 };
+  @state() private result: VerificationResult | undefined;
+  @state() private verdict: Verdict | undefined;
+  @state() private duplicateOf: Date | undefined;
+  @state() private progress: ChunkProgress | undefined;
+  @state() private errorCode: ScannerErrorCode | undefined;
+  @state() private announcement = '';
+  @state() private pasteOpen = false;
+  @state() private secondsLeft = 0;
+
+  @query('video') private video: HTMLVideoElement | undefined;
+
+  readonly cameraController: CameraController = new CameraController(this, {
+    video: () => this.video,
+    onFailure: (error) => this.fail(error.code, error.message),
+  });
+  readonly scanController: ScanController = new ScanController(this, {
+    engines: decoderFactories,
+    onTexts: (texts, frameAt) => this.onTexts(texts, frameAt),
+  });
+  readonly chunkCollector = new ChunkCollector();
+  private duplicates: DuplicateDetector | undefined;
+  private verifierPromise: Promise<Verifier> | undefined;
+  private resetTimer: ReturnType<typeof setInterval> | undefined;
+  private lastText: { text: string; until: number } | undefined;
+  private running = false;
+  private hasUpdatedOnce = false;
+
+  private get strings(): UiStrings {
+    return stringsFor(languageOf(this));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Start after the first render, when the <video> exists.
+    void this.updateComplete.then(() => {
+      if (this.isConnected && !this.running) void this.start();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.running = false;
+    clearInterval(this.resetTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('trust') || changed.has('policy') || changed.has('verifier') || changed.has('lang' as keyof PassScannerElement)) {
+      this.verifierPromise = undefined;
+    }
+    if (changed.has('duplicateWindow') || changed.has('duplicateStorage')) this.duplicates = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if ((changed.has('frameSource') || changed.has('camera')) && this.hasUpdatedOnce && this.running) {
+      this.scanController.detach();
+      void this.start();
+    }
+    this.hasUpdatedOnce = true;
+    // Keyboard users land on "next person", so Enter or Space moves the queue on.
+    if (changed.has('state') && this.state === ScannerStates.result) this.renderRoot.querySelector<HTMLButtonElement>('.result button')?.focus();
+  }
+
+  static override get observedAttributes(): string[] {
+    // `lang` is a global attribute: watch it so messages follow it.
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && old !== value) {
+      this.verifierPromise = undefined;
+      this.requestUpdate();
+    }
+  }
+
+  /** Starts scanning: the decoder, then the camera (or `frameSource`). Failures become a `pass-error`. */
+  async start(): Promise<void> {
+    this.running = true;
+    this.errorCode = undefined;
+    this.state = ScannerStates.starting;
+    this.announce(this.strings.starting);
+    this.verifierFor().catch(() => {}); // fetch the trust bundle now, not at the first scan
+    try {
+      const engine = await this.scanController.ensureEngine();
+      this.engine = engine.name;
+    } catch (e) {
+      this.fail(ScannerErrorCodes.decoderUnavailable, (e as Error).message);
+      return;
+    }
+    if (!this.running) return;
+    const source = this.frameSource ?? (this.camera === 'off' ? undefined : this.cameraController);
+    if (!source) {
+      this.state = ScannerStates.idle;
+      return;
+    }
+    try {
+      await this.scanController.attach(source);
+    } catch (e) {
+      const error = e instanceof CameraError ? e : new CameraError(ScannerErrorCodes.cameraFailed, (e as Error)?.message ?? String(e));
+      this.fail(error.code, error.message);
+      return;
+    }
+    if (this.state === ScannerStates.starting) {
+      this.state = ScannerStates.scanning;
+      this.announce(this.strings.pointCamera);
+    }
+  }
+
+  /** Stops the camera and decoding. */
+  stop(): void {
+    this.running = false;
+    this.scanController.detach();
+    this.state = ScannerStates.idle;
+  }
+
+  /** Ends the result screen: ready for the next person. */
+  reset(): void {
+    clearInterval(this.resetTimer);
+    this.result = undefined;
+    this.verdict = undefined;
+    this.duplicateOf = undefined;
+    this.scanController.paused = false;
+    if (this.state === ScannerStates.result || this.state === ScannerStates.verifying) {
+      this.state = this.progress ? ScannerStates.collecting : this.running ? ScannerStates.scanning : ScannerStates.idle;
+      this.announce(this.strings.pointCamera);
+    }
+  }
+
+  /** Verifies text obtained some other way (pasted, from a file) exactly as a scan would. */
+  async verifyText(text: string): Promise<VerificationResult | undefined> {
+    this.lastText = undefined;
+    return this.onText(text.trim(), performance.now());
+  }
+
+  /** Shows a result screen for `result` without verifying anything (Storybook, demos). */
+  showResult(result: VerificationResult, duplicateOf?: Date): void {
+    this.scanController.paused = true;
+    this.result = result;
+    this.duplicateOf = duplicateOf;
+    this.verdict = verdictOf(result, duplicateOf);
+    this.state = ScannerStates.result;
+    const s = this.strings;
+    const words = this.verdict === Verdicts.accepted ? s.accepted : this.verdict === Verdicts.duplicate ? s.duplicate : s.rejected;
+    this.announce([words, result.holder?.name, ...reasonsOf(result)].filter(Boolean).join('. '));
+    this.scheduleReset();
+  }
+
+  /** Shows the error screen for `code` and fires `pass-error`. */
+  showError(code: ScannerErrorCode, message = this.strings.errors[code]): void {
+    this.fail(code, message);
+  }
+
+  private fail(code: ScannerErrorCode, message: string): void {
+    this.scanController.detach();
+    this.errorCode = code;
+    this.state = ScannerStates.error;
+    this.announce(this.strings.errors[code]);
+    this.dispatchEvent(new PassErrorEvent(code, message));
+  }
+
+  private verifierFor(): Promise<Verifier> {
+    if (this.verifier) return Promise.resolve(this.verifier);
+    this.verifierPromise ??= verifierFromSettings({ trust: this.trust, policy: this.policy, locale: languageOf(this) });
+    this.verifierPromise.catch((e: Error) => {
+      this.verifierPromise = undefined;
+      this.fail(ScannerErrorCodes.trustUnavailable, e.message);
+    });
+    return this.verifierPromise;
+  }
+
+  private detector(): DuplicateDetector {
+    this.duplicates ??= new DuplicateDetector(
+      Math.max(0, this.duplicateWindow) * 1000,
+      this.duplicateStorage === 'idb' ? idbDuplicateStore() : memoryDuplicateStore(),
+    );
+    return this.duplicates;
+  }
+
+  private onTexts(texts: string[], frameAt: number): void {
+    // Several codes in one frame: the chunks of one card side by side, or a pass next to a poster.
+    for (const text of texts) void this.onText(text, frameAt);
+  }
+
+  private async onText(text: string, frameAt: number): Promise<VerificationResult | undefined> {
+    if (!text || this.state === ScannerStates.verifying || this.state === ScannerStates.result) return undefined;
+    if (this.lastText?.text === text && performance.now() < this.lastText.until) return undefined;
+    if (this.chunkCollector.holds(text)) return undefined;
+
+    const outcome = this.chunkCollector.add(text);
+    if (outcome.kind === 'partial') {
+      this.progress = outcome.progress;
+      this.state = ScannerStates.collecting;
+      this.announce(this.strings.chunksScanned(outcome.progress.have, outcome.progress.total));
+      return undefined;
+    }
+    const input = outcome.kind === 'complete' ? outcome.chunks : outcome.text;
+    this.progress = undefined;
+    this.state = ScannerStates.verifying;
+    this.scanController.paused = true;
+    let result: VerificationResult;
+    let duplicateOf: Date | undefined;
+    try {
+      const verifier = await this.verifierFor();
+      result = await verifier.verify(input);
+      duplicateOf = await this.detector().check(Array.isArray(input) ? input.join('\n') : input);
+    } catch (e) {
+      // Caller mistakes only (the verifier never throws for a bad pass): a setup problem.
+      if (this.state === ScannerStates.verifying) this.fail(ScannerErrorCodes.trustUnavailable, (e as Error).message);
+      return undefined;
+    }
+    this.lastText = { text, until: Infinity };
+    this.showResult(result, duplicateOf);
+    const verdict = this.verdict;
+    this.counts = verdict === Verdicts.rejected
+      ? { ...this.counts, rejected: this.counts.rejected + 1 }
+      : { ...this.counts, accepted: this.counts.accepted + 1 };
+    if (this.sound) beep(verdict !== Verdicts.rejected);
+    if (this.vibrate) buzz(verdict !== Verdicts.rejected);
+    this.dispatchEvent(new PassResultEvent(result, duplicateOf, frameAt));
+    return result;
+  }
+
+  private scheduleReset(): void {
+    clearInterval(this.resetTimer);
+    const seconds = Math.max(0, this.resetAfter);
+    this.secondsLeft = seconds;
+    if (!seconds) return;
+    const endsAt = performance.now() + seconds * 1000;
+    this.resetTimer = setInterval(() => {
+      this.secondsLeft = Math.ceil((endsAt - performance.now()) / 1000);
+      if (this.secondsLeft > 0) return;
+      this.endResult();
+    }, 250);
+  }
+
+  /** Timed or tapped end of a result: the same phone may still be in view, so its text is ignored briefly. */
+  private endResult(): void {
+    if (this.lastText) this.lastText.until = performance.now() + SAME_TEXT_COOLDOWN_MS;
+    this.reset();
+  }
+
+  private announce(text: string): void {
+    this.announcement = text;
+  }
+
+  private async onFileChosen(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.type.startsWith('image/')) {
+      let texts: string[] = [];
+      try {
+        texts = await this.scanController.decodeOnce(await createImageBitmap(file));
+      } catch {
+        texts = [];
+      }
+      if (!texts.length) {
+        this.fail(ScannerErrorCodes.unreadableImage, 'no QR code found in the chosen picture');
+        return;
+      }
+      if (this.state === ScannerStates.error) this.state = this.running ? ScannerStates.scanning : ScannerStates.idle;
+      for (const text of texts) await this.verifyText(text);
+      return;
+    }
+    // A .smart-health-card file (JSON with verifiableCredential) or a text file holding the QR text.
+    if (file.size > 1_000_000) {
+      this.fail(ScannerErrorCodes.unreadableImage, 'the file is too large to be a pass');
+      return;
+    }
+    if (this.state === ScannerStates.error) this.state = this.running ? ScannerStates.scanning : ScannerStates.idle;
+    await this.verifyText(await file.text());
+  }
+
+  private async onPasteSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const text = (new FormData(form).get('pass') as string | null) ?? '';
+    if (!text.trim()) return;
+    form.reset();
+    this.pasteOpen = false;
+    if (this.state === ScannerStates.error) this.state = this.running ? ScannerStates.scanning : ScannerStates.idle;
+    await this.verifyText(text);
+  }
+
+  private onResultKey(event: KeyboardEvent): void {
+    if (event.key === 'Enter' || event.key === ' ' || event.key === 'Escape') {
+      event.preventDefault();
+      this.endResult();
+    }
+  }
+
+  override render() {
+    const s = this.strings;
+    const camera = this.cameraController;
+    const cameraLive = !!camera.stream;
+    return html`
+      <div part="base" class="base">
+        <video part="video" muted playsinline aria-hidden="true" ?hidden=${!cameraLive}></video>
+        <div part="viewfinder" class="viewfinder" ?hidden=${this.state !== ScannerStates.scanning && this.state !== ScannerStates.collecting}></div>
+        <div part="controls" class="controls" ?hidden=${!cameraLive || this.state === ScannerStates.result}>
+          ${camera.devices.length > 1 ? html`<button type="button" @click=${() => camera.switchCamera().catch((e) => this.fail(ScannerErrorCodes.cameraFailed, e.message))}>${s.switchCamera}</button>` : nothing}
+          ${camera.torchAvailable ? html`<button type="button" aria-pressed=${camera.torchOn ? 'true' : 'false'} @click=${() => camera.setTorch(!camera.torchOn)}>${s.torch}</button>` : nothing}
+          ${camera.zoomRange ? html`<label class="zoom">${s.zoom}
+              <input type="range" min=${camera.zoomRange.min} max=${camera.zoomRange.max} step=${camera.zoomRange.step} .value=${String(camera.zoom ?? camera.zoomRange.min)}
+                @input=${(e: Event) => camera.setZoom(Number((e.target as HTMLInputElement).value))} />
+            </label>` : nothing}
+        </div>
+        <div part="status" class="status" ?hidden=${this.state === ScannerStates.result || this.state === ScannerStates.error}>
+          ${this.statusText(s)}
+          ${this.engine ? html`<span part="engine" class="engine">${s.engine(this.engine)}</span>` : nothing}
+        </div>
+        ${this.state === ScannerStates.result && this.result ? this.renderResult(s, this.result) : nothing}
+        ${this.state === ScannerStates.error && this.errorCode ? this.renderError(s, this.errorCode) : nothing}
+      </div>
+      ${this.counters ? html`<div part="counters" class="counters">
+          <span>${s.acceptedCount}: <strong data-count="accepted">${this.counts.accepted}</strong></span>
+          <span>${s.rejectedCount}: <strong data-count="rejected">${this.counts.rejected}</strong></span>
+        </div>` : nothing}
+      <div part="fallbacks" class="fallbacks">
+        <label class="file-button">${s.openFile}
+          <input type="file" accept="image/*,.smart-health-card,.json,.txt,application/smart-health-card" @change=${this.onFileChosen} />
+        </label>
+        <button type="button" aria-expanded=${this.pasteOpen ? 'true' : 'false'} @click=${() => { this.pasteOpen = !this.pasteOpen; }}>${s.pasteText}</button>
+      </div>
+      ${this.pasteOpen ? html`<form class="paste" @submit=${this.onPasteSubmit}>
+          <label class="visually-hidden" for="paste">${s.pasteText}</label>
+          <textarea id="paste" name="pass" autocomplete="off" spellcheck="false" maxlength="200000"></textarea>
+          <div><button type="submit">${s.verifyText}</button> <button type="button" @click=${() => { this.pasteOpen = false; }}>${s.cancel}</button></div>
+        </form>` : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    `;
+  }
+
+  private statusText(s: UiStrings) {
+    switch (this.state) {
+      case ScannerStates.starting: return s.starting;
+      case ScannerStates.verifying: return s.verifying;
+      case ScannerStates.collecting: return this.progress ? s.chunksScanned(this.progress.have, this.progress.total) : s.pointCamera;
+      default: return s.pointCamera;
+    }
+  }
+
+  private renderResult(s: UiStrings, result: VerificationResult) {
+    const verdict = this.verdict ?? Verdicts.rejected;
+    const words = verdict === Verdicts.accepted ? s.accepted : verdict === Verdicts.duplicate ? s.duplicate : s.rejected;
+    const icon = verdict === Verdicts.accepted ? '✓' : verdict === Verdicts.duplicate ? '!' : '✗';
+    const reasons = verdict === Verdicts.accepted ? [] : reasonsOf(result);
+    const time = this.duplicateOf?.toLocaleTimeString(languageOf(this), { hour: '2-digit', minute: '2-digit' });
+    return html`
+      <div part="result" class="result" data-verdict=${verdict} @click=${() => this.endResult()}>
+        <div class="icon" aria-hidden="true">${icon}</div>
+        <p part="verdict" class="verdict">${words}</p>
+        ${time ? html`<p class="detail" data-duplicate>${s.alreadyScannedAt(time)}</p>` : nothing}
+        ${result.holder ? html`<div part="holder">
+            <p class="holder">${result.holder.name}</p>
+            ${result.holder.birthDate ? html`<p class="detail">${s.born}: ${result.holder.birthDate}</p>` : nothing}
+          </div>` : nothing}
+        ${reasons.length ? html`<p class="detail" data-reason>${s.reason}: ${reasons.join('; ')}</p>` : nothing}
+        ${verdict !== Verdicts.rejected && result.policy?.rule ? html`<p class="detail" data-rule>${s.admittedBy}: ${result.policy.rule}</p>` : nothing}
+        <button type="button" @click=${(e: Event) => { e.stopPropagation(); this.endResult(); }} @keydown=${this.onResultKey}>
+          ${this.secondsLeft > 0 ? `${s.tapForNext} · ${s.nextIn(this.secondsLeft)}` : s.tapForNext}
+        </button>
+      </div>`;
+  }
+
+  private renderError(s: UiStrings, code: ScannerErrorCode) {
+    return html`
+      <div part="error" class="error" role="alert" data-code=${code}>
+        <p class="detail">${s.errors[code]}</p>
+        <button type="button" @click=${() => this.start()}>${s.retry}</button>
+      </div>`;
+  }
+}

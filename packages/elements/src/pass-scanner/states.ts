@@ -1,0 +1,35 @@
+// What the scanner is doing, reflected as its `state` attribute so pages can style each screen.
+export const ScannerStates = {
+  idle: 'idle',
+  starting: 'starting',
+  scanning: 'scanning',
+  /** Some chunks of a chunked SMART Health Card are in; waiting for the rest. */
+  collecting: 'collecting',
+  verifying: 'verifying',
+  result: 'result',
+  error: 'error',
+} as const;
+export type ScannerState = (typeof ScannerStates)[keyof typeof ScannerStates];
+
+/** `pass-error` codes: stable strings, like the verifier's error codes. */
+export const ScannerErrorCodes = {
+  permissionDenied: 'PERMISSION_DENIED',
+  noCamera: 'NO_CAMERA',
+  insecureContext: 'INSECURE_CONTEXT',
+  cameraBusy: 'CAMERA_BUSY',
+  streamStalled: 'STREAM_STALLED',
+  cameraFailed: 'CAMERA_FAILED',
+  decoderUnavailable: 'DECODER_UNAVAILABLE',
+  trustUnavailable: 'TRUST_UNAVAILABLE',
+  unreadableImage: 'UNREADABLE_IMAGE',
+} as const;
+export type ScannerErrorCode = (typeof ScannerErrorCodes)[keyof typeof ScannerErrorCodes];
+
+/** The door decision shown on the result screen. */
+export const Verdicts = {
+  accepted: 'accepted',
+  rejected: 'rejected',
+  /** Authentic and acceptable, but already scanned within the duplicate window. */
+  duplicate: 'duplicate',
+} as const;
+export type Verdict = (typeof Verdicts)[keyof typeof Verdicts];
