@@ -1,0 +1,38 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeBase45, encodeBase45 } from '@pass-check/verifier-core/testing';
+
+const bytes = (s) => new TextEncoder().encode(s);
+const text = (b) => new TextDecoder().decode(b);
+
+describe('base45 (RFC 9285)', () => {
+  it('decodes the RFC examples', () => {
+    assert.equal(text(decodeBase45('BB8')), 'AB');
+    assert.equal(text(decodeBase45('%69 VD92EX0')), 'Hello!!');
+    assert.equal(text(decodeBase45('UJCLQE7W581')), 'base-45');
+    assert.equal(text(decodeBase45('QED8WEX0')), 'ietf!');
+  });
+  it('encodes to the RFC examples and round-trips every byte', () => {
+    assert.equal(encodeBase45(bytes('Hello!!')), '%69 VD92EX0');
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    assert.deepEqual(decodeBase45(encodeBase45(all)), all);
+    assert.deepEqual(decodeBase45(encodeBase45(all.subarray(1))), all.subarray(1));
+  });
+  it('refuses characters outside the alphabet, lower case and a dangling character', () => {
+    assert.equal(decodeBase45('bb8'), undefined);
+    assert.equal(decodeBase45('BB8#'), undefined);
+    assert.equal(decodeBase45('BB8A'), undefined); // length 3k+1
+    assert.equal(decodeBase45('BBé'), undefined);
+  });
+  it('refuses groups whose value does not fit their bytes', () => {
+    assert.equal(decodeBase45(':::'), undefined); // 44 + 44*45 + 44*2025 = 91124 > 65535
+    assert.equal(decodeBase45('GGW'), undefined); // 16 + 16*45 + 32*2025 = 65536
+    assert.deepEqual(decodeBase45('FGW'), Uint8Array.of(0xff, 0xff)); // 65535 is the largest
+    assert.equal(decodeBase45('::'), undefined); // 44 + 44*45 = 2024 > 255
+    assert.deepEqual(decodeBase45('U5'), Uint8Array.of(255));
+    assert.equal(decodeBase45('V5'), undefined);
+  });
+  it('decodes the empty text to no bytes', () => {
+    assert.deepEqual(decodeBase45(''), new Uint8Array(0));
+  });
+});

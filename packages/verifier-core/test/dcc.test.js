@@ -1,0 +1,247 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTrustStore, createVerifier, importDccTrustList } from '@pass-check/verifier-core';
+import { createDccSigner, dccRevocationList, dccTextFromCose, encodeCbor, decodeBase45, inflateZlib, parseCoseSign1, encodeBase45 } from '@pass-check/verifier-core/testing';
+
+const DAY = 86_400_000;
+const ecSigner = createDccSigner({ country: 'AT' });
+const rsaSigner = createDccSigner({ country: 'DE', alg: 'PS256' });
+
+async function setup(signerPromise = ecSigner, options = {}) {
+  const signer = await signerPromise;
+  const trust = createTrustStore();
+  await trust.addDccSigner({ certificate: signer.certificate });
+  const verifier = createVerifier({ trust, disclose: 'full', ...options });
+  return { signer, trust, verifier };
+}
+const codes = (r) => r.errors.map((e) => e.code).sort();
+
+describe('EU DCC: valid passes of each kind', () => {
+  it('verifies an ES256 vaccination and reports holder and doses', async () => {
+    const { signer, verifier } = await setup();
+    const r = await verifier.verify(await signer.issue({
+      kind: 'vaccination', dose: 2, of: 2, date: '2021-06-01', holder: { givenName: 'Gabriele', familyName: 'Musterfrau-Gößinger', birthDate: '1998-02-26' },
+    }));
+    assert.equal(r.status, 'valid', JSON.stringify(r.errors));
+    assert.equal(r.format, 'dcc');
+    assert.deepEqual(r.holder, { name: 'Gabriele Musterfrau-Gößinger', birthDate: '1998-02-26' });
+    assert.equal(r.issuer.id, 'AT');
+    assert.equal(r.credential.kind, 'vaccination');
+    assert.equal(r.credential.seriesComplete, true);
+    assert.equal(r.credential.completedOn, '2021-06-01');
+    assert.deepEqual(r.credential.doses[0], {
+      date: '2021-06-01', productCode: 'EU/1/20/1528', product: 'Comirnaty (Pfizer-BioNTech)', performer: 'pass-check test issuer',
+      country: 'AT', doseNumber: 2, seriesDoses: 2,
+    });
+    assert.equal(r.revocationChecked, false);
+  });
+  it('verifies a PS256 test pass: NAAT, negative, sample time', async () => {
+    const { signer, verifier } = await setup(rsaSigner);
+    const sampledAt = new Date(Date.now() - 3 * 3_600_000);
+    sampledAt.setUTCMilliseconds(0);
+    const r = await verifier.verify(await signer.issue({ kind: 'test', sampledAt }));
+    assert.equal(r.status, 'valid', JSON.stringify(r.errors));
+    assert.equal(r.credential.kind, 'test');
+    assert.equal(r.credential.testType, 'naat');
+    assert.equal(r.credential.result, 'negative');
+    assert.equal(r.credential.collectedAt.getTime(), sampledAt.getTime());
+  });
+  it('reads rapid antigen tests, positive results, recoveries and incomplete series', async () => {
+    const { signer, verifier } = await setup();
+    const antigen = await verifier.verify(await signer.issue({ kind: 'test', testType: 'antigen', result: 'positive' }));
+    assert.equal(antigen.credential.testType, 'antigen');
+    assert.equal(antigen.credential.result, 'positive');
+    const recovery = await verifier.verify(await signer.issue({ kind: 'recovery', firstPositive: '2021-01-10', validFrom: '2021-01-21', validUntil: '2021-07-10' }));
+    assert.equal(recovery.status, 'valid');
+    assert.deepEqual(recovery.credential, { kind: 'recovery', firstPositive: '2021-01-10', validFrom: '2021-01-21', validUntil: '2021-07-10', country: 'AT' });
+    const first = await verifier.verify(await signer.issue({ kind: 'vaccination', dose: 1, of: 2 }));
+    assert.equal(first.credential.seriesComplete, false);
+    assert.equal(first.credential.completedOn, undefined);
+  });
+  it('discloses only the name, birth date and kind by default', async () => {
+    const { signer, trust } = await setup();
+    const r = await createVerifier({ trust }).verify(await signer.issue({ kind: 'vaccination' }));
+    assert.deepEqual(r.credential, { kind: 'vaccination' });
+    assert.equal(r.issuedAt, undefined);
+    assert.equal(r.holder.name, 'Erika Mustermann');
+  });
+  it('falls back to the transliterated names', async () => {
+    const { signer, verifier } = await setup();
+    const r = await verifier.verify(await signer.issue({
+      kind: 'test', mutate: (d) => { d.nam = { fnt: 'DALLA<ROSA', gnt: 'ANNA<MARIA' }; },
+    }));
+    assert.equal(r.holder.name, 'ANNA MARIA DALLA ROSA');
+  });
+  it('accepts the kid in the unprotected header, an untagged COSE and a CWT tag', async () => {
+    const { signer, verifier } = await setup();
+    for (const o of [{ kidIn: 'unprotected' }, { coseTag: false }, { cwtTag: true }]) {
+      const r = await verifier.verify(await signer.issue({ kind: 'vaccination', ...o }));
+      assert.equal(r.status, 'valid', JSON.stringify(o));
+    }
+  });
+});
+
+describe('EU DCC: refusals', () => {
+  it('UNSUPPORTED_FORMAT for other prefixes, MALFORMED for bad base45, BAD_COMPRESSION for bad zlib', async () => {
+    const { signer, verifier } = await setup();
+    const text = await signer.issue({ kind: 'test' });
+    assert.deepEqual(codes(await verifier.verify('HC2:' + text.slice(4))), ['UNSUPPORTED_FORMAT']);
+    assert.deepEqual(codes(await verifier.verify('HC1:' + text.slice(4, -1) + '#')), ['MALFORMED']);
+    const cose = inflateZlib(decodeBase45(text.slice(4)), 1 << 16);
+    assert.deepEqual(codes(await verifier.verify('HC1:' + encodeBase45(cose))), ['BAD_COMPRESSION']); // not compressed at all
+  });
+  it('BAD_SIGNATURE for a tampered signature and for a payload swapped under a good signature', async () => {
+    const { signer, verifier } = await setup();
+    assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test', corruptSignature: true }))), ['BAD_SIGNATURE']);
+    const a = parseCoseSign1(await signer.issueCose({ kind: 'test' })).cose;
+    const b = parseCoseSign1(await signer.issueCose({ kind: 'vaccination' })).cose;
+    const forged = encodeCbor([a.protectedBytes, new Map(), b.payload, a.signature]);
+    assert.deepEqual(codes(await verifier.verify(await dccTextFromCose(forged))), ['BAD_SIGNATURE']);
+  });
+  it('BAD_HEADER for a missing kid or another algorithm', async () => {
+    const { signer, verifier } = await setup();
+    assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test', kidIn: 'none' }))), ['BAD_HEADER']);
+    assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test', coseAlg: -35 }))), ['BAD_HEADER']); // ES384
+    assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test', coseAlg: -8 }))), ['BAD_HEADER']); // EdDSA
+  });
+  it('an ES256 header on an RSA signer is not a valid signature', async () => {
+    const { signer, verifier } = await setup(rsaSigner);
+    assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test', coseAlg: -7 }))), ['BAD_SIGNATURE']);
+  });
+  it('UNKNOWN_ISSUER for an unknown country, UNKNOWN_KEY for a known country with an unknown kid', async () => {
+    const { verifier } = await setup();
+    const stranger = await createDccSigner({ country: 'FR' });
+    assert.deepEqual(codes(await verifier.verify(await stranger.issue({ kind: 'test' }))), ['UNKNOWN_ISSUER']);
+    const sameCountry = await createDccSigner({ country: 'AT' });
+    assert.deepEqual(codes(await verifier.verify(await sameCountry.issue({ kind: 'test' }))), ['UNKNOWN_KEY']);
+  });
+  it('EXPIRED after exp, NOT_YET_VALID before iat (beyond 5 minutes of clock skew)', async () => {
+    const { signer, trust } = await setup();
+    const now = Date.now();
+    const at = (t) => createVerifier({ trust, clock: () => new Date(t) });
+    const expired = await signer.issue({ kind: 'test', issuedAt: new Date(now - DAY / 2), expiresAt: new Date(now - 3_600_000) });
+    const r = await at(now).verify(expired);
+    assert.deepEqual(codes(r), ['EXPIRED']);
+    assert.equal(r.holder.name, 'Erika Mustermann'); // authentic, so the holder may be shown with the refusal
+    const future = await signer.issue({ kind: 'test', issuedAt: new Date(now + 3_600_000) });
+    assert.deepEqual(codes(await at(now).verify(future)), ['NOT_YET_VALID']);
+    const skewed = await signer.issue({ kind: 'test', issuedAt: new Date(now + 60_000) });
+    assert.deepEqual(codes(await at(now).verify(skewed)), []);
+  });
+  it('a pass issued outside its signer certificate validity is refused', async () => {
+    const now = Date.now();
+    const signerPromise = createDccSigner({ notBefore: new Date(now - 30 * DAY), notAfter: new Date(now - 10 * DAY) });
+    const { signer, verifier } = await setup(signerPromise);
+    assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test', issuedAt: new Date(now - 5 * DAY) }))), ['EXPIRED']);
+    assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test', issuedAt: new Date(now - 40 * DAY) }))), ['NOT_YET_VALID']);
+    // Signed while the certificate was valid: still good after the certificate expired.
+    assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test', issuedAt: new Date(now - 20 * DAY) }))), []);
+  });
+  it('KEY_USAGE when the certificate EKU does not cover the kind, in both OID spellings', async () => {
+    for (const keyUsageSpelling of ['short', 'long']) {
+      const { signer, verifier } = await setup(createDccSigner({ keyUsage: ['vaccination'], keyUsageSpelling }));
+      assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'vaccination' }))), []);
+      assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test' }))), ['KEY_USAGE']);
+      assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'recovery' }))), ['KEY_USAGE']);
+    }
+  });
+  it('SCHEMA for payloads that break the DCC schema essentials', async () => {
+    const { signer, verifier } = await setup();
+    const breakers = [
+      (d) => { delete d.nam; },
+      (d) => { d.nam = {}; },
+      (d) => { delete d.dob; },
+      (d) => { d.dob = '12.08.1964'; },
+      (d) => { delete d.ver; },
+      (d) => { d.v = d.t; },                                   // two groups
+      (d) => { d.t = [d.t[0], d.t[0]]; },                      // two entries
+      (d) => { d.t = []; },
+      (d) => { d.t[0].sc = 'yesterday'; },
+      (d) => { delete d.t[0].ci; },
+      (d) => { d.t[0].tr = 260415000; },                       // a number where the schema has a string
+    ];
+    for (const mutate of breakers) {
+      const r = await verifier.verify(await signer.issue({ kind: 'test', mutate }));
+      assert.deepEqual(codes(r), ['SCHEMA'], mutate.toString());
+      assert.equal(r.holder, undefined);
+    }
+    const dose = await verifier.verify(await signer.issue({ kind: 'vaccination', mutate: (d) => { d.v[0].dn = 0; } }));
+    assert.deepEqual(codes(dose), ['SCHEMA']);
+  });
+});
+
+describe('EU DCC: revocation lists', () => {
+  for (const hashType of ['UVCI', 'COUNTRYCODEUVCI', 'SIGNATURE']) {
+    it(`REVOKED by a ${hashType} hash (ES256 and PS256)`, async () => {
+      for (const s of [ecSigner, rsaSigner]) {
+        const { signer, trust, verifier } = await setup(s);
+        const revoked = await signer.issue({ kind: 'vaccination' });
+        const other = await signer.issue({ kind: 'vaccination' });
+        const report = await trust.addDccRevocations(await dccRevocationList(revoked, hashType));
+        assert.deepEqual(report.rejected, []);
+        const r = await verifier.verify(revoked);
+        assert.deepEqual(codes(r), ['REVOKED']);
+        assert.equal(r.revocationChecked, true);
+        assert.deepEqual(codes(await verifier.verify(other)), []);
+      }
+    });
+  }
+  it('a list bound to another kid does not apply; lists survive a bundle round trip', async () => {
+    const { signer, trust, verifier } = await setup();
+    const pass = await signer.issue({ kind: 'test' });
+    const list = await dccRevocationList(pass, 'UVCI', { bindKid: true });
+    await trust.addDccRevocations({ ...list, kid: 'AAAAAAAAAAA=' });
+    assert.deepEqual(codes(await verifier.verify(pass)), []);
+    await trust.addDccRevocations(list);
+    assert.deepEqual(codes(await verifier.verify(pass)), ['REVOKED']);
+    const copy = createTrustStore();
+    await copy.importBundle(await trust.exportBundle());
+    assert.deepEqual(codes(await createVerifier({ trust: copy }).verify(pass)), ['REVOKED']);
+  });
+  it('reports bad hashes and refuses a list that is not one', async () => {
+    const { trust } = await setup();
+    const report = await trust.addDccRevocations({ hashType: 'UVCI', hashes: ['00112233445566778899aabbccddeeff', 'nope'] });
+    assert.equal(report.rejected.length, 1);
+    assert.equal(report.rejected[0].code, 'INVALID_CRL');
+    await assert.rejects(trust.addDccRevocations({ hashType: 'MD5', hashes: [] }), (e) => e.code === 'INVALID_CRL');
+  });
+});
+
+describe('EU DCC: trust store and gateway trust lists', () => {
+  it('refuses what is not a certificate, and keys DCCs cannot use', async () => {
+    const trust = createTrustStore();
+    await assert.rejects(trust.addDccSigner({ certificate: 'bm90IGEgY2VydGlmaWNhdGU=' }), (e) => e.name === 'TrustError' && e.code === 'INVALID_CERTIFICATE');
+    await assert.rejects(trust.addDccSigner({ certificate: 42 }), (e) => e.code === 'INVALID_CERTIFICATE');
+  });
+  it('takes PEM and DER bytes, and exports re-importable entries', async () => {
+    const signer = await ecSigner;
+    const trust = createTrustStore();
+    const pem = `-----BEGIN CERTIFICATE-----\n${signer.certificate.match(/.{1,64}/g).join('\n')}\n-----END CERTIFICATE-----\n`;
+    await trust.addDccSigner({ certificate: pem, country: 'AT' });
+    await trust.addDccSigner({ certificate: signer.certificateDer });
+    const bundle = await trust.exportBundle();
+    assert.deepEqual(bundle.dcc, [{ certificate: signer.certificate, country: 'AT' }]);
+    const copy = createTrustStore();
+    await copy.importBundle(bundle);
+    const r = await createVerifier({ trust: copy }).verify(await signer.issue({ kind: 'test' }));
+    assert.equal(r.status, 'valid');
+  });
+  it('imports the DSC entries of a gateway list, checking each kid', async () => {
+    const a = await ecSigner, b = await rsaSigner;
+    const c = await createDccSigner({ country: 'IT' });
+    const trust = createTrustStore();
+    const report = await importDccTrustList(trust, [
+      a.trustListEntry(),
+      b.trustListEntry(),
+      { ...c.trustListEntry(), kid: a.kid },                       // kid does not match its certificate
+      { ...c.trustListEntry(), certificateType: 'CSCA' },          // not a signer: skipped
+    ]);
+    assert.deepEqual(report.rejected.map((x) => x.code), ['INVALID_CERTIFICATE']);
+    const verifier = createVerifier({ trust });
+    assert.equal((await verifier.verify(await a.issue({ kind: 'test' }))).status, 'valid');
+    assert.equal((await verifier.verify(await b.issue({ kind: 'test' }))).status, 'valid');
+    assert.deepEqual(codes(await verifier.verify(await c.issue({ kind: 'test' }))), ['UNKNOWN_ISSUER']);
+    assert.equal((await trust.exportBundle()).dcc.length, 2);
+    await assert.rejects(importDccTrustList(trust, 'nope'), TypeError);
+  });
+});
