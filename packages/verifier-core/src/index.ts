@@ -7,8 +7,15 @@ export { memoryStorage, idbStorage } from './trust/storage.js';
 export { VerifierError, TrustError, ErrorCodes, TrustErrorCodes } from './errors.js';
 export type { ErrorCode, TrustErrorCode } from './errors.js';
 export { resolvePolicy, evaluatePolicy } from './policy/policy.js';
-export type { Policy } from './policy/policy.js';
+export type {
+  Policy, PolicyRule, RuleFilters, VaccinationRule, TestRule, RecoveryRule, AgeExemptionRule, AnyValidRule,
+} from './policy/policy.js';
+export { PolicyPresetNames } from './policy/presets.js';
 export { messageFor } from './i18n/messages.js';
+export { PolicyReasonCodes } from './i18n/keys.js';
+export type { PolicyReasonCode, MessageKey } from './i18n/keys.js';
+export { supportedLanguages, resolveLanguage } from './i18n/locale.js';
+export type { Language } from './i18n/locale.js';
 export { MAX_INPUT_CHARS, MAX_SHC_CHUNKS } from './classify.js';
 export { importDccTrustList } from './dcc/trust-list.js';
 export type { DccTrustListEntry } from './dcc/trust-list.js';

@@ -74,7 +74,8 @@ function toResult(o: FormatOutcome, ctx: { policy?: Policy; now: Date; locale: s
   };
   if (o.format) result.format = o.format;
   if (o.issuer) result.issuer = o.issuer;
-  if (o.holder) result.holder = { ...o.holder };
+  // Only the two fields a door check needs, whatever else a format module found.
+  if (o.holder) result.holder = o.holder.birthDate ? { name: o.holder.name, birthDate: o.holder.birthDate } : { name: o.holder.name };
   if (o.credential) result.credential = ctx.disclose === 'full' ? o.credential : { kind: o.credential.kind };
   if (ctx.disclose === 'full') {
     if (o.issuedAt) result.issuedAt = o.issuedAt;
@@ -82,6 +83,6 @@ function toResult(o: FormatOutcome, ctx: { policy?: Policy; now: Date; locale: s
   }
   if (o.incomplete) result.chunks = o.incomplete;
   if (o.revocationChecked !== undefined) result.revocationChecked = o.revocationChecked;
-  if (ctx.policy) result.policy = evaluatePolicy(ctx.policy, o, ctx.now, ctx.locale);
+  if (ctx.policy) result.policy = evaluatePolicy(ctx.policy, o, ctx.now, ctx.locale, ctx.disclose);
   return result;
 }

@@ -1,22 +1,31 @@
-import type { ErrorCode } from '../errors.js';
+import type { Catalog, MessageKey } from './keys.js';
+import { resolveLanguage, type Language } from './locale.js';
+import { bn } from './languages/bn.js';
+import { en } from './languages/en.js';
+import { es } from './languages/es.js';
+import { fr } from './languages/fr.js';
+import { ht } from './languages/ht.js';
+import { it } from './languages/it.js';
+import { ko } from './languages/ko.js';
+import { pl } from './languages/pl.js';
+import { ru } from './languages/ru.js';
+import { zhHans } from './languages/zh-hans.js';
+import { zhHant } from './languages/zh-hant.js';
 
-// Placeholder until issue #4 lands: English only.
-const en: Record<ErrorCode, string> = {
-  UNSUPPORTED_FORMAT: 'This is not a health pass this scanner knows.',
-  MALFORMED: 'The pass is damaged or badly encoded.',
-  BAD_COMPRESSION: 'The pass data cannot be unpacked.',
-  BAD_HEADER: 'The pass uses a signature method that is not allowed.',
-  SCHEMA: 'The pass content is not a valid health credential.',
-  UNKNOWN_ISSUER: 'The pass comes from an issuer that is not trusted.',
-  UNKNOWN_KEY: 'The issuer is trusted, but not the key that signed this pass.',
-  BAD_SIGNATURE: 'The signature is not valid: the pass may have been altered.',
-  KEY_USAGE: 'The issuer key may not sign this kind of pass.',
-  NOT_YET_VALID: 'The pass is not valid yet.',
-  EXPIRED: 'The pass has expired.',
-  REVOKED: 'The issuer has revoked this pass.',
-  INCOMPLETE: 'Some parts of the pass are still missing: scan every QR code.',
-};
+const catalogs: Record<Language, Catalog> = { en, es, 'zh-Hant': zhHant, 'zh-Hans': zhHans, ru, ko, ht, bn, it, pl, fr };
 
-export function messageFor(code: ErrorCode, _locale = 'en'): string {
-  return en[code];
+/**
+ * The message for an error code or policy reason in the language of `locale`
+ * (English when the language is not supported), with `{name}` placeholders
+ * filled from `params`. Params are inserted as text, never as markup.
+ */
+export function messageFor(code: MessageKey, locale = 'en', params: Record<string, string | number> = {}): string {
+  const template = catalogs[resolveLanguage(locale)][code] ?? en[code];
+  if (template === undefined) return String(code);
+  // A value that ends a sentence itself ("15 мая 2021 г.") takes the place of the template's full stop.
+  return template.replace(/\{(\w+)\}(\.?)/g, (whole, name: string, stop: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = String(params[name]);
+    return stop && value.endsWith('.') ? value : value + stop;
+  });
 }

@@ -1,19 +1,21 @@
-import type { FormatOutcome } from '../outcome.js';
-import type { PolicyOutcome } from '../types.js';
+import { policyPresets } from './presets.js';
+import type { Policy } from './types.js';
+import { validatePolicy } from './validate.js';
 
-// Placeholder until issue #4 lands: a policy is a list of rules; any one admits.
-export interface Policy { id?: string; rules: { id: string }[] }
+export { evaluatePolicy } from './evaluate.js';
+export type { Policy, PolicyRule, RuleFilters, VaccinationRule, TestRule, RecoveryRule, AgeExemptionRule, AnyValidRule } from './types.js';
 
+/**
+ * A checked, normalised policy from a preset name ('ny-2021', 'vaccinated',
+ * 'tested', 'any-valid') or from policy JSON. Throws a TypeError for an
+ * unknown preset or a malformed policy: both are the caller's mistake.
+ */
 export function resolvePolicy(policy: Policy | string): Policy {
   if (typeof policy === 'string') {
-    if (policy === 'any-valid') return { id: 'any-valid', rules: [{ id: 'any-valid' }] };
-    throw new TypeError(`unknown policy preset: ${policy}`);
+    if (!Object.hasOwn(policyPresets, policy)) {
+      throw new TypeError(`unknown policy preset "${policy}"; presets: ${Object.keys(policyPresets).join(', ')}`);
+    }
+    return validatePolicy(structuredClone(policyPresets[policy]));
   }
-  return policy;
-}
-
-export function evaluatePolicy(policy: Policy, outcome: FormatOutcome, _now: Date, _locale: string): PolicyOutcome {
-  if (outcome.errors.length || outcome.incomplete) return { decision: 'reject', reasons: [{ code: 'NOT_VALID', message: 'The pass is not valid.' }] };
-  const rule = policy.rules[0]?.id;
-  return { decision: 'accept', rule, reasons: [] };
+  return validatePolicy(policy);
 }
