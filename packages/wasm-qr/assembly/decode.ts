@@ -1,13 +1,113 @@
-// Stub with the agreed signatures; the image engineer replaces it with the
-// pipeline entry (pixels → grids → codec/grid.ts decodeGrid).
-export function imageBuffer(byteLength: i32): usize { return byteLength > 0 ? 0 : 0; }
-export function decode(width: i32, height: i32): i32 { return width * 0 + height * 0; }
-export function resultTextPtr(i: i32): usize { return <usize>(i * 0); }
-export function resultTextLength(i: i32): i32 { return i * 0; }
-export function resultBytesPtr(i: i32): usize { return <usize>(i * 0); }
-export function resultBytesLength(i: i32): i32 { return i * 0; }
-export function resultVersion(i: i32): i32 { return i * 0; }
-export function resultEcLevel(i: i32): i32 { return i * 0; }
-export function resultCornerX(i: i32, k: i32): f32 { return <f32>(i * k * 0); }
-export function resultCornerY(i: i32, k: i32): f32 { return <f32>(i * k * 0); }
-export function resultSequence(i: i32): i32 { return -1 + i * 0; }
+// The decode pipeline's wasm entry: RGBA pixels written by JS into
+// `imageBuffer` → luma → image stages (image/scan.ts) → codec (decodeGrid) →
+// results kept here until the next call, read back through the accessors.
+// Failures are statuses, never traps.
+
+import { DecodedSymbol, decodeGrid } from './codec/grid';
+import { rgbaToLuma } from './image/luma';
+import { SymbolLocator } from './image/locate';
+import { scanLuma } from './image/scan';
+
+/** decode(): width or height not positive, or the buffer smaller than width × height × 4 */
+export const STATUS_BAD_ARGUMENTS: i32 = -1;
+/** decode(): more pixels than MAX_PIXELS */
+export const STATUS_TOO_LARGE: i32 = -2;
+
+/** 16 megapixels (e.g. 4096 × 4096 or a 12 MP photo); larger frames should be scaled down first. */
+const MAX_PIXELS: i32 = 16 * 1024 * 1024;
+/** Codes reported per image at most. */
+const MAX_RESULTS: i32 = 16;
+
+let rgba = new Uint8Array(0);
+let luma = new Uint8Array(0);
+let results = new Array<DecodedSymbol>(0);
+let corners = new Array<StaticArray<f32>>(0);
+
+/** Pointer to an internal buffer of at least `byteLength` bytes for the RGBA pixels; 0 when too large. */
+export function imageBuffer(byteLength: i32): usize {
+  if (byteLength <= 0 || byteLength > MAX_PIXELS * 4) return 0;
+  if (rgba.length < byteLength) {
+    rgba = new Uint8Array(0); // let the old buffer go before asking for the new one
+    __collect();
+    rgba = new Uint8Array(byteLength);
+  }
+  return rgba.dataStart;
+}
+
+/** Decodes the RGBA image in the buffer; the number of codes found, or a negative status. */
+export function decode(width: i32, height: i32): i32 {
+  results = new Array<DecodedSymbol>(0);
+  corners = new Array<StaticArray<f32>>(0);
+  // the runtime only collects when asked: nothing is held on the stack here
+  __collect();
+  if (width <= 0 || height <= 0) return STATUS_BAD_ARGUMENTS;
+  if (<i64>width * <i64>height > <i64>MAX_PIXELS) return STATUS_TOO_LARGE;
+  const pixels = width * height;
+  if (rgba.length < pixels * 4) return STATUS_BAD_ARGUMENTS;
+  if (width < 21 || height < 21) return 0; // smaller than one module per pixel of a version 1 symbol
+  if (luma.length < pixels) {
+    luma = new Uint8Array(0);
+    __collect();
+    luma = new Uint8Array(pixels);
+  }
+  rgbaToLuma(rgba.dataStart, pixels, luma);
+  scanLuma(luma, width, height, acceptGrid);
+  return results.length;
+}
+
+/** Decodes one sampled grid and keeps the symbol unless it repeats one already found. */
+function acceptGrid(grid: Uint8Array, dimension: i32, locator: SymbolLocator): bool {
+  if (results.length >= MAX_RESULTS) return false;
+  const symbol = decodeGrid(grid, dimension);
+  if (symbol === null) return false;
+  const h = locator.used;
+  const d = <f64>dimension;
+  const box = new StaticArray<f32>(8);
+  h.map(0, 0); box[0] = <f32>h.x; box[1] = <f32>h.y;
+  h.map(d, 0); box[2] = <f32>h.x; box[3] = <f32>h.y;
+  h.map(d, d); box[4] = <f32>h.x; box[5] = <f32>h.y;
+  h.map(0, d); box[6] = <f32>h.x; box[7] = <f32>h.y;
+  if (symbol.mirrored) {
+    // the grid was read transposed: the code's own top-right is the corner we called bottom-left
+    const x = box[2], y = box[3];
+    box[2] = box[6]; box[3] = box[7];
+    box[6] = x; box[7] = y;
+  }
+  for (let i = 0; i < results.length; i++) {
+    if (sameSymbol(results[i], corners[i], symbol, box)) return true;
+  }
+  results.push(symbol);
+  corners.push(box);
+  return true;
+}
+
+/** The same payload at the same place: one code seen through two finder triples. */
+function sameSymbol(a: DecodedSymbol, boxA: StaticArray<f32>, b: DecodedSymbol, boxB: StaticArray<f32>): bool {
+  if (a.bytes.length != b.bytes.length) return false;
+  for (let i = 0; i < a.bytes.length; i++) if (a.bytes[i] != b.bytes[i]) return false;
+  const ax = (boxA[0] + boxA[4]) * 0.5, ay = (boxA[1] + boxA[5]) * 0.5;
+  const bx = (boxB[0] + boxB[4]) * 0.5, by = (boxB[1] + boxB[5]) * 0.5;
+  const size = Math.abs(boxA[4] - boxA[0]) + Math.abs(boxA[5] - boxA[1]);
+  return Math.abs(ax - bx) + Math.abs(ay - by) < size * 0.5;
+}
+
+function valid(i: i32): bool {
+  return i >= 0 && i < results.length;
+}
+
+export function resultTextPtr(i: i32): usize { return valid(i) ? results[i].text.dataStart : 0; }
+export function resultTextLength(i: i32): i32 { return valid(i) ? results[i].text.length : 0; }
+export function resultBytesPtr(i: i32): usize { return valid(i) ? results[i].bytes.dataStart : 0; }
+export function resultBytesLength(i: i32): i32 { return valid(i) ? results[i].bytes.length : 0; }
+export function resultVersion(i: i32): i32 { return valid(i) ? results[i].version : 0; }
+export function resultEcLevel(i: i32): i32 { return valid(i) ? results[i].ecLevel : -1; }
+/** Corner k of code i (k = 0..3: top-left, top-right, bottom-right, bottom-left of the symbol), pixels. */
+export function resultCornerX(i: i32, k: i32): f32 { return valid(i) && k >= 0 && k < 4 ? corners[i][k * 2] : 0; }
+export function resultCornerY(i: i32, k: i32): f32 { return valid(i) && k >= 0 && k < 4 ? corners[i][k * 2 + 1] : 0; }
+/** Structured append: (index << 16) | (total << 8) | parity, or -1 when the code is not part of a sequence. */
+export function resultSequence(i: i32): i32 {
+  if (!valid(i)) return -1;
+  const s = results[i];
+  if (s.sequenceIndex < 0) return -1;
+  return (s.sequenceIndex << 16) | (s.sequenceTotal << 8) | s.sequenceParity;
+}

@@ -1,0 +1,182 @@
+// Finder patterns: the three 7×7 squares whose every cut through the centre
+// reads dark:light:dark:light:dark in the ratio 1:1:3:1:1.
+
+import { BitImage } from './bitimage';
+
+/** At most this many distinct candidates per image: bounds memory and the triple search. */
+export const MAX_CANDIDATES: i32 = 160;
+
+export class FinderCandidates {
+  x: StaticArray<f64> = new StaticArray<f64>(MAX_CANDIDATES);
+  y: StaticArray<f64> = new StaticArray<f64>(MAX_CANDIDATES);
+  moduleSize: StaticArray<f64> = new StaticArray<f64>(MAX_CANDIDATES);
+  hits: StaticArray<i32> = new StaticArray<i32>(MAX_CANDIDATES);
+  count: i32 = 0;
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** Adds a sighting, merging it with an earlier one of the same pattern. */
+  add(x: f64, y: f64, moduleSize: f64): void {
+    for (let i = 0; i < this.count; i++) {
+      const m = unchecked(this.moduleSize[i]);
+      if (Math.abs(unchecked(this.x[i]) - x) <= m && Math.abs(unchecked(this.y[i]) - y) <= m) {
+        const ratio = m > moduleSize ? m / moduleSize : moduleSize / m;
+        if (ratio > 1.5) continue;
+        const n = <f64>unchecked(this.hits[i]);
+        unchecked((this.x[i] = (unchecked(this.x[i]) * n + x) / (n + 1)));
+        unchecked((this.y[i] = (unchecked(this.y[i]) * n + y) / (n + 1)));
+        unchecked((this.moduleSize[i] = (m * n + moduleSize) / (n + 1)));
+        unchecked((this.hits[i] = unchecked(this.hits[i]) + 1));
+        return;
+      }
+    }
+    if (this.count >= MAX_CANDIDATES) return;
+    const k = this.count++;
+    unchecked((this.x[k] = x));
+    unchecked((this.y[k] = y));
+    unchecked((this.moduleSize[k] = moduleSize));
+    unchecked((this.hits[k] = 1));
+  }
+}
+
+const runs = new StaticArray<i32>(5);
+const crossRuns = new StaticArray<i32>(5);
+
+/** Do five runs read 1:1:3:1:1 within `tolerance` modules per unit run? */
+function isFinderRatio(r: StaticArray<i32>, tolerance: f64): bool {
+  const total = unchecked(r[0]) + unchecked(r[1]) + unchecked(r[2]) + unchecked(r[3]) + unchecked(r[4]);
+  if (total < 7) return false;
+  const module = <f64>total / 7.0;
+  const slack = module * tolerance;
+  return (
+    Math.abs(module - <f64>unchecked(r[0])) < slack &&
+    Math.abs(module - <f64>unchecked(r[1])) < slack &&
+    Math.abs(3.0 * module - <f64>unchecked(r[2])) < 3.0 * slack &&
+    Math.abs(module - <f64>unchecked(r[3])) < slack &&
+    Math.abs(module - <f64>unchecked(r[4])) < slack
+  );
+}
+
+let crossTotal: i32 = 0;
+
+/**
+ * Reads the five runs through (x0, y0) along (dx, dy) in both directions into
+ * `crossRuns`; returns the offset (in steps along the line) from the pixel
+ * centre of (x0, y0) to the centre of the middle dark run, or NaN when the
+ * runs are not there. Every outer run is capped at `maxRun` so a stray line
+ * cannot make the walk long.
+ */
+function crossCheck(img: BitImage, x0: i32, y0: i32, dx: i32, dy: i32, maxRun: i32): f64 {
+  for (let i = 0; i < 5; i++) unchecked((crossRuns[i] = 0));
+  if (!img.contains(x0, y0) || !img.isDark(x0, y0)) return NaN;
+  // backwards: centre, light, outer dark
+  let x = x0;
+  let y = y0;
+  let n = 0;
+  while (img.contains(x, y) && img.isDark(x, y) && n <= maxRun * 2) { n++; x -= dx; y -= dy; }
+  const centreBack = n;
+  n = 0;
+  while (img.contains(x, y) && !img.isDark(x, y) && n <= maxRun) { n++; x -= dx; y -= dy; }
+  if (!img.contains(x, y) || n > maxRun) return NaN;
+  unchecked((crossRuns[1] = n));
+  n = 0;
+  while (img.contains(x, y) && img.isDark(x, y) && n <= maxRun) { n++; x -= dx; y -= dy; }
+  if (n > maxRun) return NaN;
+  unchecked((crossRuns[0] = n));
+  // forwards
+  x = x0 + dx;
+  y = y0 + dy;
+  n = 0;
+  while (img.contains(x, y) && img.isDark(x, y) && n <= maxRun * 2) { n++; x += dx; y += dy; }
+  const centreForward = n;
+  unchecked((crossRuns[2] = centreBack + centreForward));
+  n = 0;
+  while (img.contains(x, y) && !img.isDark(x, y) && n <= maxRun) { n++; x += dx; y += dy; }
+  if (!img.contains(x, y) || n > maxRun) return NaN;
+  unchecked((crossRuns[3] = n));
+  n = 0;
+  while (img.contains(x, y) && img.isDark(x, y) && n <= maxRun) { n++; x += dx; y += dy; }
+  if (n > maxRun) return NaN;
+  unchecked((crossRuns[4] = n));
+  crossTotal = unchecked(crossRuns[0]) + unchecked(crossRuns[1]) + unchecked(crossRuns[2]) + unchecked(crossRuns[3]) + unchecked(crossRuns[4]);
+  if (!isFinderRatio(crossRuns, 0.7)) return NaN;
+  // the middle run spans pixels [-(centreBack-1), centreForward]
+  return <f64>(centreForward - centreBack + 1) * 0.5;
+}
+
+/** Confirms a row sighting with column, row and diagonal cuts and records it. */
+function confirm(img: BitImage, out: FinderCandidates, rowTotal: i32, centreX: f64, row: i32, centreRun: i32): bool {
+  const maxRun = centreRun + 2;
+  const cx = <i32>centreX;
+  const dyCentre = crossCheck(img, cx, row, 0, 1, maxRun);
+  if (isNaN(dyCentre)) return false;
+  const verticalTotal = crossTotal;
+  if (5 * abs(verticalTotal - rowTotal) >= 2 * rowTotal) return false;
+  const cy = <f64>row + 0.5 + dyCentre;
+  const cyi = <i32>cy;
+  const dxCentre = crossCheck(img, cx, cyi, 1, 0, maxRun);
+  if (isNaN(dxCentre)) return false;
+  const horizontalTotal = crossTotal;
+  if (5 * abs(horizontalTotal - rowTotal) >= 2 * rowTotal) return false;
+  const fx = <f64>cx + 0.5 + dxCentre;
+  // A diagonal cut rejects text and stripes that pass the two straight cuts.
+  if (isNaN(crossCheck(img, <i32>fx, cyi, 1, 1, maxRun + (maxRun >> 1)))) return false;
+  out.add(fx, cy, <f64>(verticalTotal + horizontalTotal) / 14.0);
+  return true;
+}
+
+/**
+ * Scans every `rowStep`-th row for 1:1:3:1:1 runs and collects confirmed
+ * finder-pattern centres into `out` (pixel coordinates, pixel centres at +0.5).
+ */
+export function findFinderPatterns(img: BitImage, rowStep: i32, out: FinderCandidates): void {
+  out.clear();
+  const width = img.width;
+  for (let y = rowStep >> 1; y < img.height; y += rowStep) {
+    for (let i = 0; i < 5; i++) unchecked((runs[i] = 0));
+    let state = 0;
+    for (let x = 0; x <= width; x++) {
+      const dark = x < width && img.isDark(x, y);
+      if (dark) {
+        if (state & 1) state++;
+        unchecked((runs[state] = unchecked(runs[state]) + 1));
+        continue;
+      }
+      if ((state & 1) == 1) {
+        unchecked((runs[state] = unchecked(runs[state]) + 1));
+        continue;
+      }
+      if (state == 0) {
+        if (unchecked(runs[0]) == 0) continue; // no dark run yet
+        state = 1;
+        unchecked((runs[1] = 1));
+        continue;
+      }
+      if (state < 4) {
+        state++;
+        unchecked((runs[state] = 1));
+        continue;
+      }
+      // state 4 ended: five runs are complete
+      let found = false;
+      if (isFinderRatio(runs, 0.5)) {
+        const total = unchecked(runs[0]) + unchecked(runs[1]) + unchecked(runs[2]) + unchecked(runs[3]) + unchecked(runs[4]);
+        const centreX = <f64>x - <f64>unchecked(runs[4]) - <f64>unchecked(runs[3]) - <f64>unchecked(runs[2]) * 0.5;
+        found = confirm(img, out, total, centreX, y, unchecked(runs[2]));
+      }
+      if (found) {
+        for (let i = 0; i < 5; i++) unchecked((runs[i] = 0));
+        state = 0;
+      } else {
+        unchecked((runs[0] = unchecked(runs[2])));
+        unchecked((runs[1] = unchecked(runs[3])));
+        unchecked((runs[2] = unchecked(runs[4])));
+        unchecked((runs[3] = 1));
+        unchecked((runs[4] = 0));
+        state = 3;
+      }
+    }
+  }
+}

@@ -1,0 +1,184 @@
+// npm run bench:qr -- --corpus ../shared/corpus/qr [--sets dcc,photos,...] [--limit N]
+//
+// Our decoder against zxing-wasm (fast: tryHarder off, first code only; and
+// its defaults), jsQR and @zxing/library, side by side in one run on the same
+// pixels: every image is loaded once with sharp (transparency flattened onto
+// white, 8-bit RGBA like a canvas ImageData) and handed to each decoder in turn.
+// Per set: read rate, misreads (a text returned that is not the expected one),
+// median and p90 milliseconds per image. A benchmark, not a test: it prints.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const packageDir = path.join(here, '..');
+const require = createRequire(path.join(packageDir, 'package.json'));
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+const corpus = path.resolve(option('corpus', path.join(packageDir, '../../../shared/corpus/qr')));
+const onlySets = option('sets', 'dcc,shc,photos,synthetic,frames').split(',');
+const limit = Number(option('limit', 'Infinity'));
+const verbose = process.argv.includes('--verbose');
+
+const sharp = require('sharp');
+const jsQR = require('jsqr');
+const zxingLibrary = require('@zxing/library');
+const zxingWasm = await import('zxing-wasm/reader');
+const { createQrDecoder } = await import('@pass-check/wasm-qr');
+
+// zxing-wasm would fetch its .wasm from a CDN by default: hand it the local file
+zxingWasm.prepareZXingModule({
+  overrides: { wasmBinary: fs.readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm')) },
+  fireImmediately: true,
+});
+
+const ours = await loadOurs();
+
+/** Our decoder through its public API; while the wrapper is unfinished, straight through the agreed wasm exports. */
+async function loadOurs() {
+  try {
+    return await createQrDecoder();
+  } catch (err) {
+    console.log(`(createQrDecoder failed: ${err.message}; using dist/wasm-qr.wasm exports directly)`);
+    const { instance } = await WebAssembly.instantiate(fs.readFileSync(path.join(packageDir, 'dist', 'wasm-qr.wasm')), {
+      env: { abort: () => { throw new Error('wasm abort'); }, seed: () => 1, trace: () => {} },
+    });
+    const w = instance.exports;
+    const utf8 = new TextDecoder();
+    return {
+      decode(img) {
+        const ptr = w.imageBuffer(img.data.length);
+        if (!ptr) return [];
+        new Uint8Array(w.memory.buffer, ptr, img.data.length).set(img.data);
+        const n = w.decode(img.width, img.height);
+        const out = [];
+        for (let i = 0; i < n; i++) out.push({ text: utf8.decode(new Uint8Array(w.memory.buffer, w.resultTextPtr(i), w.resultTextLength(i))) });
+        return out;
+      },
+    };
+  }
+}
+const zxingFastOptions = { formats: ['QRCode'], tryHarder: false, maxNumberOfSymbols: 1 };
+const zxingDefaultOptions = { formats: ['QRCode'] };
+const libraryReader = new zxingLibrary.QRCodeReader();
+
+/** Each decoder: (image) → texts found. zxing's and jsQR's own API shapes are adapted before timing. */
+const decoders = [
+  { name: 'ours', run: (img) => ours.decode(img).map((c) => c.text) },
+  { name: 'zxing-wasm fast', run: async (img) => (await zxingWasm.readBarcodesFromImageData(img, zxingFastOptions)).filter((r) => r.isValid).map((r) => r.text) },
+  { name: 'zxing-wasm default', run: async (img) => (await zxingWasm.readBarcodesFromImageData(img, zxingDefaultOptions)).filter((r) => r.isValid).map((r) => r.text) },
+  { name: 'jsQR', run: (img) => { const r = jsQR(img.data, img.width, img.height); return r ? [r.data] : []; } },
+  {
+    name: '@zxing/library',
+    prepare: (img) => {
+      const argb = new Int32Array(img.width * img.height);
+      const d = img.data;
+      for (let i = 0, j = 0; i < argb.length; i++, j += 4) argb[i] = (0xff << 24) | (d[j] << 16) | (d[j + 1] << 8) | d[j + 2];
+      return argb;
+    },
+    run: (img, argb) => {
+      const source = new zxingLibrary.RGBLuminanceSource(argb, img.width, img.height);
+      try { return [libraryReader.decode(new zxingLibrary.BinaryBitmap(new zxingLibrary.HybridBinarizer(source))).getText()]; }
+      catch { return []; }
+    },
+  },
+];
+
+async function loadImage(file) {
+  const { data, info } = await sharp(file).flatten({ background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+}
+
+function readJson(file) { return JSON.parse(fs.readFileSync(file, 'utf8')); }
+
+/** The bench's sets: frames are the synthetic 1280×720 `frame-*` images, reported on their own. */
+function listSets() {
+  const sets = [];
+  for (const dir of ['dcc', 'shc', 'photos', 'synthetic']) {
+    const file = path.join(corpus, dir, 'manifest.json');
+    if (!fs.existsSync(file)) continue;
+    const manifest = readJson(file);
+    const items = manifest.items.map((item) => ({
+      id: item.id,
+      file: path.join(corpus, dir, item.image),
+      expected: item.expected ? fs.readFileSync(path.join(corpus, dir, item.expected), 'utf8') : null,
+      reference: item.reference ? readJson(path.join(corpus, dir, item.reference)) : null,
+    }));
+    if (dir === 'synthetic') {
+      sets.push({ name: 'synthetic', items: items.filter((i) => !i.id.startsWith('frame-')) });
+      sets.push({ name: 'frames', items: items.filter((i) => i.id.startsWith('frame-')) });
+    } else {
+      sets.push({ name: dir, items });
+    }
+  }
+  return sets.filter((s) => onlySets.includes(s.name)).map((s) => ({ ...s, items: s.items.slice(0, limit) }));
+}
+
+function quantile(sorted, q) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+async function benchSet(set) {
+  const tally = decoders.map((d) => ({ name: d.name, read: 0, misread: 0, agree: 0, times: [], misses: [] }));
+  let scored = 0;
+  for (const item of set.items) {
+    const img = await loadImage(item.file);
+    const wanted = item.expected !== null ? [item.expected] : item.reference;
+    if (item.expected !== null) scored++;
+    for (let k = 0; k < decoders.length; k++) {
+      const d = decoders[k];
+      const t = tally[k];
+      const prepared = d.prepare ? d.prepare(img) : undefined;
+      const start = performance.now();
+      const texts = await d.run(img, prepared);
+      t.times.push(performance.now() - start);
+      if (item.expected !== null) {
+        if (texts.includes(item.expected)) t.read++;
+        else t.misses.push(item.id);
+        if (texts.some((x) => x !== item.expected)) t.misread++;
+      } else if (wanted && wanted.length && wanted.every((w) => texts.includes(w))) {
+        t.agree++;
+      }
+    }
+  }
+  return { tally, scored, total: set.items.length, referenceOnly: set.items.some((i) => i.expected === null) };
+}
+
+function fmt(x) { return Number.isFinite(x) ? x.toFixed(2) : '-'; }
+
+// warm every decoder up (wasm compilation, JIT) on one image outside the timings
+{
+  const first = listSets()[0]?.items[0];
+  if (first) {
+    const img = await loadImage(first.file);
+    for (const d of decoders) await d.run(img, d.prepare ? d.prepare(img) : undefined);
+  }
+}
+
+console.log(`corpus ${corpus}`);
+const summary = [];
+for (const set of listSets()) {
+  const { tally, scored, total, referenceOnly } = await benchSet(set);
+  console.log(`\n== ${set.name}: ${total} images${referenceOnly ? ` (no ground truth for ${total - scored}: agreement with the zxing-wasm reference is shown)` : ''}`);
+  console.log(`${'decoder'.padEnd(20)} ${'read'.padStart(9)} ${'rate'.padStart(7)} ${'misread'.padStart(8)} ${'median ms'.padStart(10)} ${'p90 ms'.padStart(9)}`);
+  for (const t of tally) {
+    t.times.sort((a, b) => a - b);
+    const count = referenceOnly ? t.agree : t.read;
+    const denominator = referenceOnly ? total : scored;
+    console.log(`${t.name.padEnd(20)} ${`${count}/${denominator}`.padStart(9)} ${fmt((100 * count) / denominator).padStart(6)}% ${String(t.misread).padStart(8)} ${fmt(quantile(t.times, 0.5)).padStart(10)} ${fmt(quantile(t.times, 0.9)).padStart(9)}`);
+  }
+  const [o, fast, full] = tally;
+  const ratio = (a, b) => quantile(a.times, 0.5) / quantile(b.times, 0.5);
+  console.log(`ours/zxing-wasm fast: median time ×${fmt(ratio(o, fast))}, read ${o.read + o.agree} vs ${fast.read + fast.agree}; ours/zxing-wasm default: median time ×${fmt(ratio(o, full))}, read ${o.read + o.agree} vs ${full.read + full.agree}`);
+  if (verbose && o.misses.length) console.log(`ours missed: ${o.misses.join(' ')}`);
+  summary.push({ set: set.name, o, fast, full });
+}
+const wasmFile = path.join(packageDir, 'dist', 'wasm-qr.wasm');
+const wasmBytes = fs.statSync(wasmFile).size;
+const zxingBytes = fs.statSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm')).size;
+console.log(`\nwasm-qr.wasm ${wasmBytes} bytes (${(wasmBytes / 1024).toFixed(1)} KiB); zxing_reader.wasm ${zxingBytes} bytes (${(zxingBytes / 1024).toFixed(1)} KiB)`);
