@@ -45,7 +45,10 @@ function assemblyScriptPlugin(packageDir) {
 
 export default function wasmQrBuild({ root, packageBuild }) {
   const packageDir = path.join(root, 'packages', 'wasm-qr');
-  const [javascript, declarations] = packageBuild('wasm-qr', { index: 'src/index.ts', worker: 'src/worker.ts' });
-  javascript.plugins.unshift(assemblyScriptPlugin(packageDir));
-  return [javascript, declarations];
+  // Two builds, so that neither entry shares a chunk: each file's
+  // import.meta.url must be dist/ itself for './wasm-qr.wasm' to resolve.
+  const [index, indexDeclarations] = packageBuild('wasm-qr', { index: 'src/index.ts' });
+  const [worker] = packageBuild('wasm-qr', { worker: 'src/worker.ts' });
+  index.plugins.unshift(assemblyScriptPlugin(packageDir));
+  return [index, indexDeclarations, worker];
 }

@@ -3,3 +3,4 @@
 export * from './decode';
 export * from './encode';
 export * from './codec/grid-exports';
+export * from './codec/rs-exports';

@@ -1,15 +1,13 @@
-// @pass-check/wasm-qr: QR decoder/encoder in WebAssembly. Issue #5 fills this in.
+// @pass-check/wasm-qr: a QR decoder and encoder in WebAssembly.
+export { createQrDecoder } from './decoder.js';
+export { createQrEncoder, encodeQr } from './encoder.js';
+export { qrToSvg } from './svg.js';
+export { createQrWorker } from './create-worker.js';
+export { defaultWasmUrl } from './load-wasm.js';
 export { WASM_SHA256 } from './wasm-sha256.js';
-export interface QrCode {
-  text: string;
-  bytes: Uint8Array;
-  version: number;
-  ecLevel: 'L' | 'M' | 'Q' | 'H';
-  corners: { x: number; y: number }[];
-}
-export interface QrImage { data: Uint8ClampedArray | Uint8Array; width: number; height: number }
-export interface QrDecoder { decode(image: QrImage): QrCode[] }
-
-export async function createQrDecoder(_options: { wasm?: BufferSource | URL } = {}): Promise<QrDecoder> {
-  throw new Error('wasm-qr: the decoder is not built yet');
-}
+export type { QrSvgOptions } from './svg.js';
+export type { QrWorker, QrWorkerDecodeOptions, QrWorkerOptions } from './create-worker.js';
+export type {
+  QrCode, QrDecoder, QrEcLevel, QrEncodeOptions, QrEncoder, QrGridCode, QrImage, QrLoadOptions,
+  QrMatrix, QrPoint, QrSegment, QrSequence, QrWasmSource,
+} from './types.js';

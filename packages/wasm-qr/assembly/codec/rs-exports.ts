@@ -1,0 +1,22 @@
+// Reed–Solomon at the block level, exported for tests (injected errors up
+// to the limit and past it) and for hosts that want the bare codec.
+import { computeEcCodewords, correctBlock, lastCorrectedErrors } from './reed-solomon';
+
+const block = new Uint8Array(255);
+
+/** Pointer to a 255-byte block buffer. */
+export function rsBlockBuffer(): usize {
+  return block.dataStart;
+}
+
+/** Appends ecCount EC codewords after block[0..dataLength). Returns false for bad sizes. */
+export function rsEncodeBlock(dataLength: i32, ecCount: i32): bool {
+  if (dataLength <= 0 || ecCount <= 0 || ecCount > 68 || dataLength + ecCount > 255) return false;
+  computeEcCodewords(block, 0, dataLength, ecCount, block, dataLength);
+  return true;
+}
+
+/** Corrects block[0..length) in place; errors corrected, or −1 when uncorrectable. */
+export function rsCorrectBlock(length: i32, ecCount: i32, maxErrors: i32): i32 {
+  return correctBlock(block, 0, length, ecCount, maxErrors) ? lastCorrectedErrors : -1;
+}
