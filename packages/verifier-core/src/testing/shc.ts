@@ -10,7 +10,10 @@ import type { ShcIssuerInput } from '../types.js';
 
 // Re-exported for the project's own tests (internal helpers are not part of the main entry).
 export { inflateRaw, inflateZlib } from '../internal/inflate.js';
-export { jwsToNumeric, numericToJws } from '../shc/numeric.js';
+export { jwsToNumeric, numericToJws, decodeShcNumeric, assembleShcChunks } from '../shc/numeric.js';
+export { parseShcJws } from '../shc/jws.js';
+export { readShcBundle } from '../shc/fhir.js';
+export { ecJwkThumbprint } from '../shc/thumbprint.js';
 
 export interface ShcTestPatient {
   given?: string[];
@@ -86,6 +89,7 @@ export interface ShcTestIssuer {
   /** The public key set, as `iss + /.well-known/jwks.json` would serve it. */
   jwks: { keys: Record<string, unknown>[] };
   publicJwk: Record<string, unknown>;
+  publicKey: CryptoKey;
   privateKey: CryptoKey;
   /** A CRL for this key (method rid), revoking `rids` ("<rid>" or "<rid>.<unix seconds>"). */
   crl(rids: string[], ctr?: number): Record<string, unknown>;
@@ -182,6 +186,7 @@ export async function createShcIssuer(options: ShcIssuerOptions = {}): Promise<S
   const issuer: ShcTestIssuer = {
     iss, name, kid, publicJwk,
     jwks: { keys: [publicJwk] },
+    publicKey: pair.publicKey,
     privateKey: pair.privateKey,
     crl: (rids, ctr = crlVersion ?? 1) => ({ kid, method: 'rid', ctr, rids: [...rids] }),
     trustEntry: ({ rids } = {}) => ({ iss, name, jwks: { keys: [{ ...publicJwk }] }, ...(rids ? { crls: [issuer.crl(rids)] } : {}) }),

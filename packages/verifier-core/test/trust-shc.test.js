@@ -1,0 +1,126 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTrustStore, createVerifier, TrustError } from '@pass-check/verifier-core';
+import { createShcIssuer, createTestCertificate } from '@pass-check/verifier-core/testing';
+
+const ISS = 'https://trust.example.org';
+const b64 = (bytes) => btoa(String.fromCharCode(...bytes));
+const rejectedCodes = (report) => report.rejected.map((r) => r.code);
+
+async function verifierFor(trust) { return createVerifier({ trust, clock: () => new Date() }); }
+
+describe('SHC trust: keys', () => {
+  it('keeps the good key and reports each bad one with its code', async () => {
+    const issuer = await createShcIssuer({ iss: ISS });
+    const good = issuer.publicJwk;
+    const bad = [
+      { ...good, kid: 'not-the-thumbprint' },
+      { ...good, crv: 'P-384' },
+      { ...good, use: 'enc' },
+      { ...good, alg: 'ES384' },
+      { ...good, kty: 'RSA' },
+      { ...good, d: 'c2VjcmV0' },
+      { ...good, x: good.x.slice(0, 20) },
+      'not a key',
+    ];
+    const trust = createTrustStore();
+    const report = await trust.addShcIssuer({ iss: ISS, jwks: { keys: [good, ...bad] } });
+    assert.equal(report.rejected.length, bad.length);
+    assert.ok(rejectedCodes(report).every((c) => c === 'INVALID_KEY'));
+    const card = await issuer.issue();
+    assert.equal((await (await verifierFor(trust)).verify(card.numeric)).status, 'valid');
+  });
+  it('throws a TrustError when nothing usable is left, and a TypeError for caller mistakes', async () => {
+    const issuer = await createShcIssuer({ iss: ISS });
+    const trust = createTrustStore();
+    await assert.rejects(trust.addShcIssuer({ iss: ISS, jwks: { keys: [{ ...issuer.publicJwk, use: 'enc' }] } }), (e) => e instanceof TrustError && e.code === 'INVALID_KEY');
+    await assert.rejects(trust.addShcIssuer({ iss: ISS, jwks: 'nope' }), (e) => e instanceof TrustError);
+    await assert.rejects(trust.addShcIssuer({ jwks: issuer.jwks }), TypeError);
+  });
+  it('accepts crlVersion and ctr written as digit strings, as real key sets do', async () => {
+    const issuer = await createShcIssuer({ iss: ISS });
+    const trust = createTrustStore();
+    const report = await trust.addShcIssuer({
+      iss: ISS, jwks: { keys: [{ ...issuer.publicJwk, crlVersion: '1' }] }, crls: [{ ...issuer.crl(['someRid']), ctr: '1' }],
+    });
+    assert.deepEqual(report.rejected, []);
+  });
+});
+
+describe('SHC trust: revocation lists', () => {
+  const badCrls = [
+    ['method other than rid', (crl) => ({ ...crl, method: 'hash' })],
+    ['ctr not the key crlVersion', (crl) => ({ ...crl, ctr: 2 })],
+    ['rid too long', (crl) => ({ ...crl, rids: ['a'.repeat(25)] })],
+    ['rid not base64url', (crl) => ({ ...crl, rids: ['abc+/='] })],
+    ['rid listed twice', (crl) => ({ ...crl, rids: ['abc', 'abc.1600000000'] })],
+    ['bad timestamp', (crl) => ({ ...crl, rids: ['abc.soon'] })],
+    ['kid of no key', (crl) => ({ ...crl, kid: 'someone-else' })],
+  ];
+  for (const [name, spoil] of badCrls) {
+    it(`refuses a CRL with ${name}, and then does not trust its key`, async () => {
+      const issuer = await createShcIssuer({ iss: ISS });
+      const second = await createShcIssuer({ iss: ISS });
+      const trust = createTrustStore();
+      const crl = spoil(issuer.crl(['abc']));
+      const report = await trust.addShcIssuer({ iss: ISS, jwks: { keys: [issuer.publicJwk, second.publicJwk] }, crls: [crl] });
+      assert.ok(rejectedCodes(report).includes('INVALID_CRL'), JSON.stringify(report));
+      const verifier = await verifierFor(trust);
+      const r = await verifier.verify((await issuer.issue()).numeric);
+      if (crl.kid === issuer.kid) assert.deepEqual(r.errors.map((e) => e.code), ['UNKNOWN_KEY']);
+      assert.equal((await verifier.verify((await second.issue()).numeric)).status, 'valid');
+    });
+  }
+});
+
+describe('SHC trust: x5c chains', () => {
+  async function chainFor(issuer, { san = issuer.iss, leafKey = issuer.publicKey, breakChain = false } = {}) {
+    const root = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+    const stranger = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+    const rootCert = await createTestCertificate({ publicKey: root.publicKey, signingKey: root.privateKey, subject: { commonName: 'Test Root' }, isCa: true });
+    const leafCert = await createTestCertificate({
+      publicKey: leafKey, signingKey: breakChain ? stranger.privateKey : root.privateKey,
+      subject: { commonName: 'Test Issuer' }, issuer: { commonName: 'Test Root' }, subjectAltNameUris: san ? [san] : [],
+    });
+    return [b64(leafCert), b64(rootCert)];
+  }
+  it('accepts a consistent chain naming iss', async () => {
+    const issuer = await createShcIssuer({ iss: ISS });
+    const report = await createTrustStore().addShcIssuer({ iss: ISS, jwks: { keys: [{ ...issuer.publicJwk, x5c: await chainFor(issuer) }] } });
+    assert.deepEqual(report.rejected, []);
+  });
+  const broken = [
+    ['a SAN naming another issuer', (issuer) => chainFor(issuer, { san: 'https://elsewhere.example.org' })],
+    ['no SAN', (issuer) => chainFor(issuer, { san: null })],
+    ['a leaf holding another key', async (issuer) => chainFor(issuer, { leafKey: (await createShcIssuer()).publicKey })],
+    ['a leaf not signed by the next certificate', (issuer) => chainFor(issuer, { breakChain: true })],
+    ['garbage', async () => ['bm90IGEgY2VydGlmaWNhdGU=']],
+  ];
+  for (const [name, make] of broken) {
+    it(`refuses a key whose chain has ${name}`, async () => {
+      const issuer = await createShcIssuer({ iss: ISS });
+      const other = await createShcIssuer({ iss: ISS });
+      const report = await createTrustStore().addShcIssuer({ iss: ISS, jwks: { keys: [{ ...issuer.publicJwk, x5c: await make(issuer) }, other.publicJwk] } });
+      assert.deepEqual(rejectedCodes(report), ['INVALID_X5C']);
+      assert.equal(report.rejected[0].kid, issuer.kid);
+    });
+  }
+});
+
+describe('SHC trust: bundles', () => {
+  it('exports what it accepted and a new store imports it back, CRLs included', async () => {
+    const issuer = await createShcIssuer({ iss: ISS, name: 'Trusty' });
+    const first = createTrustStore();
+    await first.addShcIssuer(issuer.trustEntry({ rids: ['gone1'] }));
+    const bundle = JSON.parse(JSON.stringify(await first.exportBundle()));
+    assert.equal(bundle.shc.length, 1);
+    assert.equal(bundle.shc[0].name, 'Trusty');
+    const second = createTrustStore();
+    assert.deepEqual((await second.importBundle(bundle)).rejected, []);
+    const verifier = await verifierFor(second);
+    assert.equal((await verifier.verify((await issuer.issue()).numeric)).status, 'valid');
+    const revoked = await verifier.verify((await issuer.issue({ rid: 'gone1' })).numeric);
+    assert.deepEqual(revoked.errors.map((e) => e.code), ['REVOKED']);
+    assert.equal(revoked.issuer.name, 'Trusty');
+  });
+});
