@@ -113,17 +113,22 @@ async function idhpSamples() {
 
 async function dccSamples() {
   if (typeof kit.createDccSigner !== 'function') return { samples: [], trust: {}, missing: 'DCC test kit' };
-  const signer = await kit.createDccSigner({ country: 'AT' });
-  const vaccination = await signer.issueVaccination({
-    givenName: 'Maria', familyName: 'Demo', birthDate: '1988-08-08',
-    date: isoDate(daysFromNow(-50)), doseNumber: 2, seriesDoses: 2,
+  // The document signer's certificate must already be valid when a pass was signed.
+  const signer = await kit.createDccSigner({ country: 'AT', notBefore: daysFromNow(-400), notAfter: daysFromNow(700) });
+  const holder = { givenName: 'Maria', familyName: 'Demo', birthDate: '1988-08-08' };
+  const vaccination = await signer.issue({
+    kind: 'vaccination', holder, dose: 2, of: 2, date: isoDate(daysFromNow(-50)), issuedAt: daysFromNow(-49),
+  });
+  const negativeTest = await signer.issue({
+    kind: 'test', holder: { givenName: 'Jan', familyName: 'Demo', birthDate: '1995-12-01' },
+    testType: 'naat', result: 'negative', sampledAt: new Date(Date.now() - 3 * HOUR_MS), issuedAt: new Date(Date.now() - 2 * HOUR_MS),
   });
   return {
-    samples: [{
-      id: 'dcc-valid', label: 'EU Digital COVID Certificate, fully vaccinated', format: 'dcc', kind: 'vaccination',
-      qr: [vaccination.qr], expect: { verdict: 'accepted' },
-    }],
-    trust: { dcc: [signer.trustEntry] },
+    samples: [
+      { id: 'dcc-valid', label: 'EU Digital COVID Certificate, fully vaccinated', format: 'dcc', kind: 'vaccination', qr: [vaccination], expect: { verdict: 'accepted' } },
+      { id: 'dcc-test-negative', label: 'EU Digital COVID Certificate, negative PCR test', format: 'dcc', kind: 'test', qr: [negativeTest], expect: { verdict: 'accepted' } },
+    ],
+    trust: { dcc: [{ certificate: signer.certificate, country: signer.country }] },
   };
 }
 

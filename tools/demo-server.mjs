@@ -73,6 +73,14 @@ async function readIfInside(root, relative) {
   }
 }
 
+/** `relative` + ".js" or + "/index.js", when that file exists in the package. */
+async function completeModulePath(packageRoot, relative) {
+  for (const candidate of [`${relative}.js`, `${relative}/index.js`]) {
+    if (await readIfInside(packageRoot, candidate)) return candidate;
+  }
+  return undefined;
+}
+
 /**
  * Starts the demo. Resolves to { url, server, data, close() }; `port: 0` picks
  * a free port (the browser test does).
@@ -117,7 +125,19 @@ export async function startDemoServer({ port = 8080, host = '127.0.0.1', log = c
       const rest = decodeURIComponent(pathname.slice('/node_modules/'.length));
       const name = rest.startsWith('@') ? rest.split('/').slice(0, 2).join('/') : rest.split('/')[0];
       const dir = packageDirs.get(name);
-      if (dir) found = await readIfInside(await fs.realpath(dir), rest.slice(name.length + 1));
+      if (dir) {
+        const packageRoot = await fs.realpath(dir);
+        const relative = rest.slice(name.length + 1);
+        found = await readIfInside(packageRoot, relative);
+        // Some packages' ES builds import without extensions ("./browser"), as
+        // bundlers allow; redirect to the file so relative imports inside it
+        // resolve against its real URL.
+        const completed = found ? undefined : await completeModulePath(packageRoot, relative);
+        if (completed) {
+          res.writeHead(302, { location: `/node_modules/${name}/${completed}`, ...securityHeaders });
+          return res.end();
+        }
+      }
     }
     if (!found) return send(404, 'text/plain; charset=utf-8', 'not found');
     return send(200, contentTypes[path.extname(found.file)] ?? 'application/octet-stream', found.body);

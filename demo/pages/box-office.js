@@ -14,6 +14,16 @@
     return;
   }
 
+  // A camera cannot hand over a code before the scanner has started; neither does "Scan this".
+  function whenStarted() {
+    return new Promise(function (resolve) {
+      (function check() {
+        if (scanner.state !== 'starting') resolve();
+        else setTimeout(check, 50);
+      })();
+    });
+  }
+
   // Verdict and codes only: a box office has no business keeping names or dates.
   scanner.addEventListener('pass-result', function (event) {
     var result = event.detail;
@@ -35,10 +45,12 @@
       button.textContent = 'Scan this';
       button.dataset.scan = sample.id;
       button.addEventListener('click', function () {
-        scanner.reset();
-        sample.qr.reduce(function (previous, text) {
-          return previous.then(function () { return scanner.verifyText(text); });
-        }, Promise.resolve());
+        whenStarted().then(function () {
+          scanner.reset();
+          return sample.qr.reduce(function (previous, text) {
+            return previous.then(function () { return scanner.verifyText(text); });
+          }, Promise.resolve());
+        });
       });
       item.append(label, button);
       list.append(item);

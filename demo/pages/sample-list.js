@@ -15,10 +15,22 @@ export function expectationText(expect) {
 }
 
 /**
+ * A camera cannot hand over a code before the scanner has started (picked its
+ * decoder, fetched the trust bundle), so neither does "Scan this".
+ */
+export async function scannerStarted(scanner, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  while (scanner.state === 'starting' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
  * Feeds a sample to the scanner the way a camera would: each QR text in turn
  * (the chunks of a chunked card one by one), through the scanner's own path.
  */
 export async function feedSample(scanner, sample) {
+  await scannerStarted(scanner);
   scanner.reset();
   for (const text of sample.qr) await scanner.verifyText(text);
 }

@@ -4,7 +4,7 @@ import '@pass-check/elements/define';
 import { expectationText, loadSamples, showMissing } from './sample-list.js';
 
 const channel = new BroadcastChannel('pass-check-demo');
-const { samples, missing } = await loadSamples();
+const { samples, missing, policy } = await loadSamples();
 showMissing(document.getElementById('missing'), missing);
 
 const cards = document.getElementById('cards');
@@ -21,6 +21,8 @@ for (const sample of samples) {
   displays.className = 'chunks';
   sample.qr.forEach((text, index) => {
     const display = document.createElement('pass-display');
+    display.setAttribute('trust', '/demo-data/trust-bundle.json');
+    display.setAttribute('policy', policy);
     display.value = text;
     if (sample.qr.length > 1) display.setAttribute('aria-label', `chunk ${index + 1} of ${sample.qr.length}`);
     displays.append(display);

@@ -1,0 +1,151 @@
+// Walks the demo as a person would: starts the server, opens the pages in
+// Debian's Chromium (no camera), presses "Scan this" and reads the verdict the
+// scanner shows. Also checks what the server promises: strict CSP, nothing
+// served outside the demo's files, no request leaving the page's origin.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemoServer } from '../../tools/demo-server.mjs';
+import { launchChromium, watchPage } from '../../stories/tools/chromium.mjs';
+
+let demo;
+let browser;
+const origin = () => demo.url.replace(/\/$/, '');
+
+before(async () => {
+  demo = await startDemoServer({ port: 0, log: () => {} });
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+/** The scanner's result screen, once it shows one: verdict and reason text. */
+async function waitForVerdict(page) {
+  const handle = await page.waitForFunction(() => {
+    const scanner = document.querySelector('pass-scanner');
+    const result = scanner?.shadowRoot?.querySelector('[part~="result"]');
+    if (!result) return undefined;
+    return {
+      verdict: result.getAttribute('data-verdict'),
+      text: result.textContent.replace(/\s+/g, ' ').trim(),
+      reason: result.querySelector('[data-reason]')?.textContent.trim() ?? '',
+    };
+  }, { timeout: 20000 });
+  return handle.jsonValue();
+}
+
+async function scanSample(page, sampleId) {
+  await page.waitForSelector(`button[data-scan="${sampleId}"]`, { timeout: 20000 });
+  // The result screen of the previous scan must be gone before the next verdict is read.
+  await page.evaluate(() => document.querySelector('pass-scanner').reset());
+  await page.click(`button[data-scan="${sampleId}"]`);
+  return waitForVerdict(page);
+}
+
+describe('demo server', () => {
+  it('serves every page with a strict Content-Security-Policy', async () => {
+    for (const pathname of ['/', '/scanner', '/samples', '/box-office']) {
+      const response = await fetch(origin() + pathname);
+      assert.equal(response.status, 200, pathname);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /default-src 'none'/, pathname);
+      assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\*/, pathname);
+    }
+  });
+
+  it('serves only the demo files and the packages in the import map', async () => {
+    for (const pathname of ['/package.json', '/node_modules/typescript/package.json', '/demo/..%2F..%2Fpackage.json', '/node_modules/lit/..%2F..%2Fpackage.json']) {
+      const response = await fetch(origin() + pathname);
+      assert.equal(response.status, 404, pathname);
+    }
+    assert.equal((await fetch(`${origin()}/node_modules/lit/index.js`)).status, 200);
+  });
+
+  it('trusts the demo issuers and not the unlisted one', async () => {
+    const bundle = await (await fetch(`${origin()}/demo-data/trust-bundle.json`)).json();
+    const issuers = bundle.shc.map((entry) => entry.iss);
+    assert.ok(issuers.includes('https://demo-health.pass-check.invalid'));
+    assert.ok(!issuers.includes('https://unlisted-clinic.pass-check.invalid'));
+    assert.equal(bundle.shc[0].crls.length, 1, 'the demo issuer publishes a CRL');
+  });
+});
+
+describe('scanner page', () => {
+  let page;
+  let problems;
+  before(async () => {
+    page = await browser.newPage();
+    problems = watchPage(page, origin());
+    await page.goto(`${origin()}/scanner?camera=off`, { waitUntil: 'load' });
+  });
+  after(() => page?.close());
+
+  it('"Scan this" on a valid sample gives an accepted verdict with the holder', async () => {
+    const shown = await scanSample(page, 'shc-valid');
+    assert.equal(shown.verdict, 'accepted', shown.text);
+    assert.match(shown.text, /Alex Demo/);
+  });
+
+  it('"Scan this" on a revoked sample gives a rejected verdict with the reason', async () => {
+    const shown = await scanSample(page, 'shc-revoked');
+    assert.equal(shown.verdict, 'rejected', shown.text);
+    assert.notEqual(shown.reason, '', 'a reason is shown');
+    assert.match(shown.reason, /revoked/i);
+    const logged = await page.$eval('#log li', (line) => line.textContent);
+    assert.match(logged, /rejected REVOKED/);
+  });
+
+  it('says "already scanned" when the same pass comes back', async () => {
+    const shown = await scanSample(page, 'shc-valid');
+    assert.equal(shown.verdict, 'duplicate', shown.text);
+  });
+
+  it('keeps no holder data in the page log and makes no request elsewhere', async () => {
+    const log = await page.$eval('#log', (list) => list.textContent);
+    assert.doesNotMatch(log, /Demo|19\d\d-/);
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('every sample', () => {
+  it('gets the verdict it promises', async () => {
+    const page = await browser.newPage();
+    const problems = watchPage(page, origin());
+    try {
+      await page.goto(`${origin()}/scanner?camera=off`, { waitUntil: 'load' });
+      const { samples } = await (await fetch(`${origin()}/demo-data/samples.json`)).json();
+      const errorCodeReasons = new Set(['EXPIRED', 'NOT_YET_VALID', 'REVOKED', 'BAD_SIGNATURE', 'UNKNOWN_ISSUER']);
+      for (const sample of samples) {
+        const shown = await scanSample(page, sample.id);
+        assert.equal(shown.verdict, sample.expect.verdict, `${sample.id}: ${shown.text}`);
+        if (errorCodeReasons.has(sample.expect.reason)) {
+          const logged = await page.$eval('#log li', (line) => line.textContent);
+          assert.match(logged, new RegExp(`rejected ${sample.expect.reason}`), `${sample.id}: ${logged}`);
+        }
+      }
+      assert.ok(samples.some((sample) => sample.qr.length > 1), 'a chunked card is among the samples');
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('box-office page (pass-check.js script tag only)', () => {
+  it('"Scan this" on a valid sample gives an accepted verdict, on a revoked one a rejection', async () => {
+    const page = await browser.newPage();
+    const problems = watchPage(page, origin());
+    try {
+      await page.goto(`${origin()}/box-office`, { waitUntil: 'load' });
+      const valid = await scanSample(page, 'shc-valid');
+      assert.equal(valid.verdict, 'accepted', valid.text);
+      const revoked = await scanSample(page, 'shc-revoked');
+      assert.equal(revoked.verdict, 'rejected', revoked.text);
+      assert.match(revoked.reason, /revoked/i);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
