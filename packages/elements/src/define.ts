@@ -1,11 +1,8 @@
 // Registers <pass-scanner> and <pass-display> (each only once, however often this is imported).
-import { definePassScanner } from './pass-scanner/pass-scanner.js';
-import { definePassDisplay } from './pass-display/pass-display.js';
+// It imports the package by name, so define.js and index.js share one copy of
+// each class, and index.js stays one file: its worker URL is then always beside it.
+import { defineElements } from '@pass-check/elements';
 
-export function defineElements(): void {
-  definePassScanner();
-  definePassDisplay();
-}
+defineElements();
 
-export { PassScannerElement } from './pass-scanner/pass-scanner.component.js';
-export { PassDisplayElement } from './pass-display/pass-display.component.js';
+export { defineElements, PassScannerElement, PassDisplayElement } from '@pass-check/elements';

@@ -1,6 +1,7 @@
 // @pass-check/elements: importing this registers nothing; import '@pass-check/elements/define' to register the tags.
 export { PassScannerElement } from './pass-scanner/pass-scanner.component.js';
 export { PassDisplayElement } from './pass-display/pass-display.component.js';
+export { defineElements, definePassScanner, definePassDisplay } from './define-elements.js';
 export { PassResultEvent, PassErrorEvent } from './events.js';
 export { ScannerStates, ScannerErrorCodes, Verdicts } from './pass-scanner/states.js';
 export type { ScannerState, ScannerErrorCode, Verdict } from './pass-scanner/states.js';

@@ -5,7 +5,7 @@ import { createTrustStore, createVerifier, type VerificationResult, type Verifie
 import { configureDecoders } from './decoders/assets.js';
 import { startWorkerEngine } from './decoders/wasm-worker-engine.js';
 import { startBarcodeDetectorEngine } from './decoders/barcode-detector-engine.js';
-import { defineElements } from './define.js';
+import { defineElements } from './define-elements.js';
 
 const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || new URL('pass-check.js', document.baseURI).href;
 const besideScript = (file: string) => new URL(file, scriptUrl).href;

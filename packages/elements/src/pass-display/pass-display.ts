@@ -1,14 +1,6 @@
-// Registers <pass-display>.
-import { PassDisplayElement } from './pass-display.component.js';
-
-export function definePassDisplay(): void {
-  if (!customElements.get('pass-display')) customElements.define('pass-display', PassDisplayElement);
-}
+// Registers <pass-display> (for those who import one component at a time).
+import { definePassDisplay } from '../define-elements.js';
 
 definePassDisplay();
 
-declare global {
-  interface HTMLElementTagNameMap {
-    'pass-display': PassDisplayElement;
-  }
-}
+export { PassDisplayElement } from './pass-display.component.js';

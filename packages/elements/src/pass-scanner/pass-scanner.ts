@@ -1,14 +1,6 @@
-// Registers <pass-scanner>.
-import { PassScannerElement } from './pass-scanner.component.js';
-
-export function definePassScanner(): void {
-  if (!customElements.get('pass-scanner')) customElements.define('pass-scanner', PassScannerElement);
-}
+// Registers <pass-scanner> (for those who import one component at a time).
+import { definePassScanner } from '../define-elements.js';
 
 definePassScanner();
 
-declare global {
-  interface HTMLElementTagNameMap {
-    'pass-scanner': PassScannerElement;
-  }
-}
+export { PassScannerElement } from './pass-scanner.component.js';

@@ -1,0 +1,197 @@
+import { describe, it, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import '@pass-check/elements/define';
+import { pictureFrameSource } from '@pass-check/elements';
+import { trustedIssuer, qrCanvas, nextEvent, until } from './helpers/fixtures.js';
+
+const shadowText = (el) => el.shadowRoot.textContent.replace(/\s+/g, ' ');
+let element;
+
+async function mount(attributes = {}) {
+  element = document.createElement('pass-scanner');
+  element.setAttribute('camera', 'off');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  document.body.append(element);
+  await element.updateComplete;
+  return element;
+}
+
+afterEach(() => {
+  element?.remove();
+  element = undefined;
+});
+
+describe('<pass-scanner> without a camera', () => {
+  it('registers once, even when define runs twice', async () => {
+    await import('@pass-check/elements/define');
+    const { defineElements } = await import('@pass-check/elements/define');
+    defineElements();
+    assert.ok(customElements.get('pass-scanner'));
+    assert.ok(customElements.get('pass-display'));
+  });
+
+  it('accepts a valid pass: pass-result, green verdict, name and birth date as text', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const card = await issuer.issue({ patient: { given: ['Jane', 'C.'], family: 'Anyperson', birthDate: '1961-01-20' } });
+    const scanner = await mount();
+    scanner.verifier = verifier;
+    const [event] = await Promise.all([nextEvent(scanner, 'pass-result'), scanner.verifyText(card.numeric)]);
+    assert.equal(event.detail.status, 'valid');
+    assert.equal(event.bubbles && event.composed, true);
+    await scanner.updateComplete;
+    assert.equal(scanner.getAttribute('state'), 'result');
+    const result = scanner.shadowRoot.querySelector('[part=result]');
+    assert.equal(result.dataset.verdict, 'accepted');
+    assert.match(shadowText(scanner), /Accepted/);
+    assert.match(shadowText(scanner), /Jane C\. Anyperson/);
+    assert.match(shadowText(scanner), /1961-01-20/);
+    assert.match(scanner.shadowRoot.querySelector('[role=status]').textContent, /Accepted\. Jane C\. Anyperson/);
+  });
+
+  it('rejects a tampered pass and says why', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const card = await issuer.issue({ tamper: true });
+    const scanner = await mount();
+    scanner.verifier = verifier;
+    const [event] = await Promise.all([nextEvent(scanner, 'pass-result'), scanner.verifyText(card.numeric)]);
+    assert.equal(event.detail.status, 'invalid');
+    assert.equal(event.detail.errors[0].code, 'BAD_SIGNATURE');
+    await scanner.updateComplete;
+    assert.equal(scanner.shadowRoot.querySelector('[part=result]').dataset.verdict, 'rejected');
+    assert.match(scanner.shadowRoot.querySelector('[data-reason]').textContent, new RegExp(event.detail.errors[0].message.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  });
+
+  it('renders names from a pass as text, never as markup', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const card = await issuer.issue({ patient: { given: ['<img src=x onerror="window.__owned=1">'], family: '<b>Bold</b>' } });
+    const scanner = await mount();
+    scanner.verifier = verifier;
+    await scanner.verifyText(card.numeric);
+    await scanner.updateComplete;
+    assert.equal(scanner.shadowRoot.querySelector('img, b'), null);
+    assert.match(shadowText(scanner), /<img src=x/);
+    assert.equal(window.__owned, undefined);
+  });
+
+  it('shows "already scanned at" for the same pass within the window, and resets on Enter', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const card = await issuer.issue();
+    const scanner = await mount({ 'reset-after': '0', counters: '' });
+    scanner.verifier = verifier;
+    await scanner.verifyText(card.numeric);
+    await scanner.updateComplete;
+    const button = scanner.shadowRoot.querySelector('[part=result] button');
+    assert.equal(scanner.shadowRoot.activeElement, button, 'focus moves to "next person"');
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await scanner.updateComplete;
+    assert.notEqual(scanner.getAttribute('state'), 'result');
+
+    const [event] = await Promise.all([nextEvent(scanner, 'pass-result'), scanner.verifyText(card.numeric)]);
+    assert.ok(event.duplicateOf instanceof Date);
+    await scanner.updateComplete;
+    assert.equal(scanner.shadowRoot.querySelector('[part=result]').dataset.verdict, 'duplicate');
+    assert.match(scanner.shadowRoot.querySelector('[data-duplicate]').textContent, /Already scanned at \d/);
+    assert.equal(scanner.shadowRoot.querySelector('[data-count=accepted]').textContent, '2');
+  });
+
+  it('resets by itself after reset-after seconds', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const scanner = await mount({ 'reset-after': '1' });
+    scanner.verifier = verifier;
+    await scanner.verifyText((await issuer.issue()).numeric);
+    assert.equal(scanner.state, 'result');
+    await until(() => scanner.state !== 'result', 3000);
+  });
+
+  it('follows lang for its words and the verifier messages', async () => {
+    const { issuer } = await trustedIssuer();
+    const card = await issuer.issue({ tamper: true });
+    const scanner = await mount({ lang: 'fr' });
+    // No `verifier`: built from the attributes (an empty trust store), in French.
+    const [event] = await Promise.all([nextEvent(scanner, 'pass-result'), scanner.verifyText(card.numeric)]);
+    assert.equal(event.detail.errors[0].code, 'UNKNOWN_ISSUER');
+    await scanner.updateComplete;
+    assert.match(shadowText(scanner), /Refusé/);
+  });
+
+  it('applies a policy and shows the rule that admitted', async () => {
+    const { issuer, verifier } = await trustedIssuer({ policy: 'any-valid' });
+    const scanner = await mount();
+    scanner.verifier = verifier;
+    const [event] = await Promise.all([nextEvent(scanner, 'pass-result'), scanner.verifyText((await issuer.issue()).numeric)]);
+    await scanner.updateComplete;
+    if (event.detail.policy?.rule) assert.match(scanner.shadowRoot.querySelector('[data-rule]').textContent, new RegExp(event.detail.policy.rule));
+    assert.equal(scanner.shadowRoot.querySelector('[part=result]').dataset.verdict, event.detail.policy?.decision === 'accept' ? 'accepted' : 'rejected');
+  });
+
+  it('verifies a pasted text through the paste form', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const card = await issuer.issue();
+    const scanner = await mount();
+    scanner.verifier = verifier;
+    [...scanner.shadowRoot.querySelectorAll('[part=fallbacks] button')].find((b) => /Paste/.test(b.textContent)).click();
+    await scanner.updateComplete;
+    scanner.shadowRoot.querySelector('textarea').value = card.file;
+    const result = nextEvent(scanner, 'pass-result');
+    scanner.shadowRoot.querySelector('form').requestSubmit();
+    assert.equal((await result).detail.status, 'valid', 'a .smart-health-card file text verifies');
+  });
+
+  it('collects a chunked card from frames, shows "n of 3", and verifies it once complete', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const card = await issuer.issue();
+    const chunks = card.chunks(3);
+    const pictures = await Promise.all(chunks.map((c) => qrCanvas(c, { scale: 3 })));
+    let shown = 0;
+    let frames = 0;
+    // Each chunk for several frames, then the next one: like a person flipping through three codes.
+    const source = pictureFrameSource(() => pictures[Math.min(2, Math.floor(frames++ / 4) % 3)], 20);
+    const scanner = await mount();
+    scanner.verifier = verifier;
+    const progress = [];
+    const observer = new MutationObserver(() => {
+      const text = scanner.shadowRoot.querySelector('[part=status]')?.textContent ?? '';
+      const m = /(\d) of 3 scanned/.exec(text);
+      if (m && progress.at(-1) !== m[1]) progress.push(m[1]);
+    });
+    observer.observe(scanner.shadowRoot, { subtree: true, characterData: true, childList: true });
+    const resultArrived = nextEvent(scanner, 'pass-result', 40000);
+    scanner.frameSource = source;
+    await scanner.start();
+    const event = await resultArrived;
+    observer.disconnect();
+    shown = progress.length;
+    assert.equal(event.detail.status, 'valid');
+    assert.ok(shown >= 2, `progress shown: ${progress.join(', ')}`);
+    assert.deepEqual(progress.slice(0, 2), ['1', '2']);
+    assert.ok(scanner.engine, 'names the active decoder');
+    assert.match(scanner.getAttribute('engine'), /wasm-qr|BarcodeDetector|ZXing/);
+  });
+
+  it('reports trouble as pass-error with a code and an error screen', async () => {
+    const scanner = await mount();
+    const [event] = await Promise.all([nextEvent(scanner, 'pass-error'), Promise.resolve(scanner.showError('NO_CAMERA'))]);
+    assert.equal(event.detail.code, 'NO_CAMERA');
+    await scanner.updateComplete;
+    assert.equal(scanner.getAttribute('state'), 'error');
+    assert.equal(scanner.shadowRoot.querySelector('[part=error]').dataset.code, 'NO_CAMERA');
+  });
+
+  it('shows a canned result without verifying (Storybook)', async () => {
+    const scanner = await mount({ 'reset-after': '0' });
+    scanner.showResult({ status: 'invalid', errors: [{ code: 'EXPIRED', message: 'The pass has expired.' }], holder: { name: 'Sam Sample' } });
+    await scanner.updateComplete;
+    assert.equal(scanner.shadowRoot.querySelector('[part=result]').dataset.verdict, 'rejected');
+    assert.match(shadowText(scanner), /The pass has expired\./);
+  });
+
+  it('releases the camera source when removed', async () => {
+    let stopped = 0;
+    const source = { async start() {}, stop() { stopped++; } };
+    const scanner = await mount();
+    scanner.frameSource = source;
+    await scanner.start();
+    scanner.remove();
+    assert.ok(stopped >= 1);
+  });
+});
