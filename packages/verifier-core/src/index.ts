@@ -12,7 +12,7 @@ export type {
 } from './policy/policy.js';
 export { PolicyPresetNames } from './policy/presets.js';
 export { messageFor } from './i18n/messages.js';
-export { PolicyReasonCodes } from './i18n/keys.js';
+export { PolicyReasonCodes, MessageKeys } from './i18n/keys.js';
 export type { PolicyReasonCode, MessageKey } from './i18n/keys.js';
 export { supportedLanguages, resolveLanguage } from './i18n/locale.js';
 export type { Language } from './i18n/locale.js';

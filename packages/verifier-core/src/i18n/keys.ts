@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../errors.js';
+import { ErrorCodes, type ErrorCode } from '../errors.js';
 
 /**
  * Why a policy rule did not admit a pass (or, for the last five, what admitted
@@ -29,3 +29,6 @@ export type DetailMessageKey = (typeof DetailMessageKeys)[keyof typeof DetailMes
 export type MessageKey = ErrorCode | PolicyReasonCode | DetailMessageKey;
 /** One language's messages. Placeholders: {date}, {hours}, {years}. */
 export type Catalog = Record<MessageKey, string>;
+
+/** Every key each language must have a message for. */
+export const MessageKeys: readonly MessageKey[] = [...ErrorCodes, ...PolicyReasonCodes, ...Object.values(DetailMessageKeys)];
