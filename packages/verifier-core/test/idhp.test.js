@@ -83,7 +83,7 @@ describe('IBM Digital Health Pass: verification', () => {
 
   it('accepts a raw r‖s signature in base64 as well as DER in base64url', async () => {
     const cred = await ctx.issuer.issueVaccination({ issuanceDate: ISSUED, signatureForm: 'raw' });
-    assert.equal(Buffer.from(cred.proof.signatureValue, 'base64').length, 64);
+    assert.equal(atob(cred.proof.signatureValue).length, 64, 'raw r‖s in standard base64');
     const r = await ctx.verifier.verify(idhpQrText(cred));
     assert.equal(r.status, 'valid', JSON.stringify(r.errors));
   });
