@@ -139,6 +139,15 @@ export async function createIdhpIssuer(options: { id?: string; name?: string; ke
   };
 }
 
+/** The exact text an IDHP signature covers: canonical JSON without `proof.signatureValue` and `obfuscation`. */
+export function idhpSignedText(credential: Record<string, unknown>): string {
+  const { obfuscation: _disclosures, ...rest } = credential;
+  const proof = isObject(rest.proof) ? Object.fromEntries(Object.entries(rest.proof).filter(([k]) => k !== 'signatureValue')) : rest.proof;
+  const text = canonicalJson({ ...rest, proof });
+  if (text === undefined) throw new TypeError('idhpSignedText: the credential is too deep or too large');
+  return text;
+}
+
 /** The credential as the QR code holds it: JSON text, or base64 of it. */
 export function idhpQrText(credential: object, form: 'json' | 'base64' = 'json'): string {
   const text = JSON.stringify(credential);
