@@ -35,8 +35,9 @@ function toJson(value: CborValue): Json | undefined {
     const out: JsonObject = {};
     for (const [k, v] of value) {
       const j = toJson(v);
-      if (typeof k !== 'string' || j === undefined) return undefined;
-      Object.defineProperty(out, k, { value: j, enumerable: true, writable: true, configurable: true });
+      // '__proto__' would set the prototype instead of a field; no DCC field has that name.
+      if (typeof k !== 'string' || j === undefined || k === '__proto__') return undefined;
+      out[k] = j;
     }
     return out;
   }

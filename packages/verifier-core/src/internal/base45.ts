@@ -7,21 +7,19 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 const VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
 
-const valueAt = (text: string, i: number): number => {
-  const c = text.charCodeAt(i);
-  return c < 128 ? VALUE[c]! : -1;
-};
-
 /** Bytes of a base45 text, or undefined when it is not strict base45. */
 export function decodeBase45(text: string): Uint8Array | undefined {
   if (typeof text !== 'string' || text.length % 3 === 1) return undefined;
-  const out = new Uint8Array(Math.floor(text.length / 3) * 2 + (text.length % 3 === 2 ? 1 : 0));
+  const length = text.length;
+  const out = new Uint8Array(Math.floor(length / 3) * 2 + (length % 3 === 2 ? 1 : 0));
   let o = 0;
-  for (let i = 0; i < text.length; i += 3) {
-    const c = valueAt(text, i), d = valueAt(text, i + 1);
+  for (let i = 0; i < length; i += 3) {
+    const cc = text.charCodeAt(i), dc = text.charCodeAt(i + 1);
+    const c = cc < 128 ? VALUE[cc]! : -1, d = dc < 128 ? VALUE[dc]! : -1;
     if (c < 0 || d < 0) return undefined;
-    if (i + 2 < text.length) {
-      const e = valueAt(text, i + 2);
+    if (i + 2 < length) {
+      const ec = text.charCodeAt(i + 2);
+      const e = ec < 128 ? VALUE[ec]! : -1;
       if (e < 0) return undefined;
       const n = c + d * 45 + e * 2025;
       if (n > 0xffff) return undefined;

@@ -92,7 +92,7 @@ class Reader {
       case 0: return n;
       case 1: return -1 - n;
       case 2: return n === -1 ? this.indefiniteString(2) : this.take(n);
-      case 3: return n === -1 ? this.indefiniteString(3) : this.text(this.take(n));
+      case 3: return n === -1 ? this.indefiniteString(3) : this.textOf(n);
       case 4: return this.array(n, depth + 1);
       case 5: return this.map(n, depth + 1);
       default: {
@@ -102,6 +102,27 @@ class Reader {
         return new CborTag(n, value as CborValue);
       }
     }
+  }
+
+  /**
+   * A definite text string of `length` bytes. Most pass strings are short ASCII:
+   * reading those in place avoids a subarray and a TextDecoder call per string,
+   * which together cost more than the rest of decoding.
+   */
+  textOf(length: number): string {
+    if (length > this.remaining) fail('length beyond the end of the input');
+    const bytes = this.bytes, start = this.position, end = start + length;
+    if (length <= 64) {
+      let ascii = '';
+      let i = start;
+      for (; i < end; i++) {
+        const b = bytes[i]!;
+        if (b >= 0x80) break;
+        ascii += String.fromCharCode(b);
+      }
+      if (i === end) { this.position = end; return ascii; }
+    }
+    return this.text(this.take(length));
   }
 
   text(bytes: Uint8Array): string {
