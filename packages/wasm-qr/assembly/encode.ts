@@ -1,9 +1,11 @@
 // The encoder's wasm exports. JS writes segment records into encoderInput:
 // [mode: u8][length: u32 little-endian][length bytes], repeated, where mode is
 // 0 (auto: split as segments.ts describes), 1 numeric, 2 alphanumeric,
-// 4 byte, or 7 ECI (length = assignment number, no bytes follow).
+// 4 byte, 8 kanji (Shift JIS byte pairs), or a header without bytes whose
+// length field is its value: 7 ECI (assignment number), 3 structured append
+// ((index << 16) | (total << 8) | parity), 5 FNC1 in first position (0).
 import { encodedMask, encodedMatrix, encodedVersion, encodeSegments } from './codec/encoder';
-import { addAutoSegments, addSegment, MODE_ALPHANUMERIC, MODE_BYTE, MODE_ECI, MODE_NUMERIC, resetSegments } from './codec/segments';
+import { addAutoSegments, addSegment, MODE_ALPHANUMERIC, MODE_BYTE, MODE_ECI, MODE_FNC1_FIRST, MODE_KANJI, MODE_NUMERIC, MODE_STRUCTURED_APPEND, resetSegments } from './codec/segments';
 
 /** Longest input accepted: more than any QR symbol holds. */
 const MAX_INPUT_BYTES = 16384;
@@ -37,10 +39,14 @@ export function encode(inputLength: i32, ecLevel: i32, minVersion: i32, mask: i3
       if (length < 0 || length > 999999 || !addSegment(MODE_ECI, 0, length)) return ENCODE_BAD_INPUT;
       continue;
     }
+    if (mode == MODE_STRUCTURED_APPEND || mode == MODE_FNC1_FIRST) {
+      if (length < 0 || !addSegment(mode, 0, length)) return ENCODE_BAD_INPUT;
+      continue;
+    }
     if (length < 0 || offset + length > inputLength) return ENCODE_BAD_INPUT;
     let added = false;
     if (mode == 0) added = addAutoSegments(encoderInput, offset, length);
-    else if (mode == MODE_NUMERIC || mode == MODE_ALPHANUMERIC || mode == MODE_BYTE) added = addSegment(mode, offset, length);
+    else if (mode == MODE_NUMERIC || mode == MODE_ALPHANUMERIC || mode == MODE_BYTE || mode == MODE_KANJI) added = addSegment(mode, offset, length);
     if (!added) return ENCODE_BAD_INPUT;
     offset += length;
   }

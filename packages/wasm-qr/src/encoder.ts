@@ -4,7 +4,7 @@ import { compileWasm, instantiateWasm, isWasmFailure } from './load-wasm.js';
 import type { QrEncodeOptions, QrEncoder, QrLoadOptions, QrMatrix, QrSegment } from './types.js';
 import type { WasmQrExports } from './wasm-exports.js';
 
-const MODE_CODES = { auto: 0, numeric: 1, alphanumeric: 2, byte: 4 } as const;
+const MODE_CODES = { auto: 0, numeric: 1, alphanumeric: 2, byte: 4, kanji: 8 } as const;
 const RECORD_HEADER = 5;
 const utf8 = new TextEncoder();
 
@@ -13,6 +13,13 @@ function toSegments(input: string | Uint8Array | QrSegment[]): QrSegment[] {
   if (input instanceof Uint8Array) return [{ mode: 'byte', data: input }];
   if (Array.isArray(input)) return input;
   throw new TypeError('wasm-qr: encode() takes a string, a Uint8Array or an array of segments');
+}
+
+function headerRecord(mode: number, value: number): Uint8Array {
+  const record = new Uint8Array(RECORD_HEADER);
+  record[0] = mode;
+  new DataView(record.buffer).setUint32(1, value, true);
+  return record;
 }
 
 /** Serialises segments as the wasm's records: [mode u8][length u32 LE][bytes]. */
@@ -25,9 +32,15 @@ function toRecords(segments: QrSegment[]): Uint8Array {
       if (!Number.isInteger(segment.assignment) || segment.assignment < 0 || segment.assignment > 999999) {
         throw new TypeError('wasm-qr: an ECI assignment number is an integer 0–999999');
       }
-      record = new Uint8Array(RECORD_HEADER);
-      record[0] = 7;
-      new DataView(record.buffer).setUint32(1, segment.assignment, true);
+      record = headerRecord(7, segment.assignment);
+    } else if (segment.mode === 'structured-append') {
+      const { index, total, parity } = segment;
+      if (![index, total, parity].every(Number.isInteger) || total < 1 || total > 16 || index < 0 || index >= total || parity < 0 || parity > 255) {
+        throw new TypeError('wasm-qr: structured append needs 0 ≤ index < total ≤ 16 and a parity byte');
+      }
+      record = headerRecord(3, (index << 16) | (total << 8) | parity);
+    } else if (segment.mode === 'fnc1') {
+      record = headerRecord(5, 0);
     } else {
       const code = MODE_CODES[segment.mode];
       if (code === undefined) throw new TypeError(`wasm-qr: unknown segment mode ${String(segment.mode)}`);

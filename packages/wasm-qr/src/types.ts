@@ -64,11 +64,18 @@ export interface QrLoadOptions {
 /**
  * An encoder segment. 'auto' splits text into what fits passes best (numeric
  * for digit runs, alphanumeric for base45, byte otherwise); 'eci' designates
- * a character set for the byte segments after it (26 = UTF-8).
+ * a character set for the byte segments after it (26 = UTF-8). Headers
+ * ('structured-append', 'fnc1') go first.
  */
 export type QrSegment =
   | { mode: 'auto' | 'numeric' | 'alphanumeric' | 'byte'; data: string | Uint8Array }
-  | { mode: 'eci'; assignment: number };
+  /** Shift JIS two-byte characters (0x8140–0x9FFC, 0xE040–0xEBBF) as bytes. */
+  | { mode: 'kanji'; data: Uint8Array }
+  | { mode: 'eci'; assignment: number }
+  /** Symbol `index` (0-based) of `total` (≤ 16); parity: XOR of all the sequence's data bytes. */
+  | { mode: 'structured-append'; index: number; total: number; parity: number }
+  /** GS1: FNC1 in first position. */
+  | { mode: 'fnc1' };
 
 export interface QrEncodeOptions {
   /** Default 'M'. */

@@ -8,7 +8,7 @@ import { formatBitX, formatBitY, versionBitX, versionBitY } from './info-placeme
 import { maskBit } from './mask';
 import { penalty } from './penalty';
 import { placeCodewords } from './placement';
-import { alphanumericIndex, isDigit, MODE_ALPHANUMERIC, MODE_ECI, MODE_NUMERIC, segmentBits, segmentCount, segmentLength, segmentMode, segmentStart } from './segments';
+import { alphanumericIndex, isDigit, MODE_ALPHANUMERIC, MODE_ECI, MODE_FNC1_FIRST, MODE_KANJI, MODE_NUMERIC, MODE_STRUCTURED_APPEND, segmentBits, segmentCount, segmentLength, segmentMode, segmentStart } from './segments';
 import { alignmentPositions, characterCountBits, ecLevelBits } from './tables';
 
 export const ENCODE_TOO_LONG: i32 = -1;
@@ -86,6 +86,27 @@ function writeBitstream(input: Uint8Array, version: i32, ecLevel: i32): i32 {
       if (count < 128) appendBits(count, 8);
       else if (count < 16384) appendBits(0x8000 | count, 16);
       else appendBits(0xc00000 | count, 24);
+      continue;
+    }
+    if (mode == MODE_STRUCTURED_APPEND) {
+      appendBits((count >> 16) & 15, 4);
+      appendBits((((count >> 8) & 0xff) - 1) & 15, 4);
+      appendBits(count & 0xff, 8);
+      continue;
+    }
+    if (mode == MODE_FNC1_FIRST) continue;
+    if (mode == MODE_KANJI) {
+      if (count & 1) return ENCODE_BAD_CHARACTER;
+      appendBits(count / 2, characterCountBits(mode, version));
+      for (let i = 0; i < count; i += 2) {
+        const trail = <i32>input[start + i + 1];
+        if (trail < 0x40 || trail > 0xfc || trail == 0x7f) return ENCODE_BAD_CHARACTER;
+        let code = (<i32>input[start + i] << 8) | trail;
+        if (code >= 0x8140 && code <= 0x9ffc) code -= 0x8140;
+        else if (code >= 0xe040 && code <= 0xebbf) code -= 0xc140;
+        else return ENCODE_BAD_CHARACTER;
+        appendBits((code >> 8) * 0xc0 + (code & 0xff), 13);
+      }
       continue;
     }
     appendBits(count, characterCountBits(mode, version));

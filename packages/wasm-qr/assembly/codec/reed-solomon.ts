@@ -3,7 +3,7 @@
 // Berlekamp–Massey, locates them with a Chien search, sizes them with Forney,
 // and re-checks the syndromes so that an uncorrectable block is reported,
 // never silently "fixed" into something the code does not vouch for.
-import { gfDiv, gfExp, gfMul } from './gf256';
+import { GF_EXP, GF_LOG, gfDiv, gfExp, gfMul } from './gf256';
 
 const MAX_EC = 68; // the largest EC count per block in any QR version is 30; leave room
 const syndromes = new StaticArray<i32>(MAX_EC);
@@ -66,9 +66,12 @@ export function correctBlock(block: Uint8Array, offset: i32, length: i32, ecCoun
 function computeSyndromes(block: Uint8Array, offset: i32, length: i32, ecCount: i32): bool {
   let any = false;
   for (let j = 0; j < ecCount; j++) {
-    const root = gfExp(j);
+    // Horner's rule; multiplying by the root α^j is adding j to the logarithm
     let value = 0;
-    for (let i = 0; i < length; i++) value = gfMul(value, root) ^ <i32>unchecked(block[offset + i]);
+    for (let i = 0; i < length; i++) {
+      const product = value == 0 ? 0 : <i32>unchecked(GF_EXP[<i32>unchecked(GF_LOG[value]) + j]);
+      value = product ^ <i32>unchecked(block[offset + i]);
+    }
     unchecked(syndromes[j] = value);
     if (value != 0) any = true;
   }

@@ -1,6 +1,8 @@
 // Reed–Solomon at the block level, exported for tests (injected errors up
 // to the limit and past it) and for hosts that want the bare codec.
 import { computeEcCodewords, correctBlock, lastCorrectedErrors } from './reed-solomon';
+import { blockCount, ecCodewordsPerBlock } from './tables';
+import { totalCodewords } from './function-patterns';
 
 const block = new Uint8Array(255);
 
@@ -19,4 +21,15 @@ export function rsEncodeBlock(dataLength: i32, ecCount: i32): bool {
 /** Corrects block[0..length) in place; errors corrected, or −1 when uncorrectable. */
 export function rsCorrectBlock(length: i32, ecCount: i32, maxErrors: i32): i32 {
   return correctBlock(block, 0, length, ecCount, maxErrors) ? lastCorrectedErrors : -1;
+}
+
+/** Block layout of (version, ecLevel), for tests that aim errors at one block. */
+export function symbolBlockCount(version: i32, ecLevel: i32): i32 {
+  return version >= 1 && version <= 40 && ecLevel >= 0 && ecLevel <= 3 ? blockCount(version, ecLevel) : 0;
+}
+export function symbolEcPerBlock(version: i32, ecLevel: i32): i32 {
+  return version >= 1 && version <= 40 && ecLevel >= 0 && ecLevel <= 3 ? ecCodewordsPerBlock(version, ecLevel) : 0;
+}
+export function symbolTotalCodewords(version: i32): i32 {
+  return version >= 1 && version <= 40 ? totalCodewords(version) : 0;
 }

@@ -8,11 +8,17 @@ export const MODE_NUMERIC: i32 = 1;
 export const MODE_ALPHANUMERIC: i32 = 2;
 export const MODE_BYTE: i32 = 4;
 export const MODE_ECI: i32 = 7;
+export const MODE_STRUCTURED_APPEND: i32 = 3;
+export const MODE_FNC1_FIRST: i32 = 5;
+export const MODE_KANJI: i32 = 8;
 
 export const MAX_SEGMENTS: i32 = 256;
 export const segmentMode = new StaticArray<i32>(MAX_SEGMENTS);
 export const segmentStart = new StaticArray<i32>(MAX_SEGMENTS);
-/** Characters (bytes) in the segment; for ECI, the assignment number. */
+/**
+ * Bytes in the segment (kanji: two per character); for ECI, the assignment
+ * number; for structured append, (index << 16) | (total << 8) | parity.
+ */
 export const segmentLength = new StaticArray<i32>(MAX_SEGMENTS);
 export let segmentCount: i32 = 0;
 
@@ -98,10 +104,14 @@ export function segmentBits(version: i32): i32 {
       bits += 4 + (count < 128 ? 8 : count < 16384 ? 16 : 24);
       continue;
     }
+    if (mode == MODE_STRUCTURED_APPEND) { bits += 20; continue; }
+    if (mode == MODE_FNC1_FIRST) { bits += 4; continue; }
     const countBits = characterCountBits(mode, version);
-    if (count >= (1 << countBits)) return -1;
+    const characters = mode == MODE_KANJI ? count / 2 : count;
+    if (characters >= (1 << countBits)) return -1;
     bits += 4 + countBits;
-    if (mode == MODE_NUMERIC) bits += 10 * (count / 3) + (count % 3 == 2 ? 7 : count % 3 == 1 ? 4 : 0);
+    if (mode == MODE_KANJI) bits += 13 * characters;
+    else if (mode == MODE_NUMERIC) bits += 10 * (count / 3) + (count % 3 == 2 ? 7 : count % 3 == 1 ? 4 : 0);
     else if (mode == MODE_ALPHANUMERIC) bits += 11 * (count / 2) + 6 * (count % 2);
     else bits += 8 * count;
   }
