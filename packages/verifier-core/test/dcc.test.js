@@ -72,6 +72,11 @@ describe('EU DCC: valid passes of each kind', () => {
     }));
     assert.equal(r.holder.name, 'ANNA MARIA DALLA ROSA');
   });
+  it('treats groups written as null as absent (an early encoder did so)', async () => {
+    const { signer, verifier } = await setup();
+    const r = await verifier.verify(await signer.issue({ kind: 'vaccination', mutate: (d) => { d.t = null; d.r = null; } }));
+    assert.equal(r.status, 'valid', JSON.stringify(r.errors));
+  });
   it('accepts the kid in the unprotected header, an untagged COSE and a CWT tag', async () => {
     const { signer, verifier } = await setup();
     for (const o of [{ kidIn: 'unprotected' }, { coseTag: false }, { cwtTag: true }]) {

@@ -104,8 +104,9 @@ export function readDccDocument(value: CborValue): DccDocument | undefined {
   // The schema requires the transliterated surname; a pass naming nobody is no pass.
   if (!name.fnt && !name.fn) return undefined;
 
-  // Exactly one of v, t, r, with exactly one entry: a DCC certifies one event.
-  const groups = (Object.keys(READERS) as (keyof typeof READERS)[]).filter((k) => doc[k] !== undefined);
+  // Exactly one of v, t, r, with exactly one entry: a DCC certifies one event. An early Bulgarian
+  // encoder wrote the absent groups as null; null carries nothing, so it counts as absent.
+  const groups = (Object.keys(READERS) as (keyof typeof READERS)[]).filter((k) => doc[k] !== undefined && doc[k] !== null);
   if (groups.length !== 1) return undefined;
   const group = groups[0]!;
   const list = doc[group];
