@@ -1,0 +1,68 @@
+// <pass-display> for each format and kind, in a wallet, and as printed.
+// The passes are signed by test keys made in the page and verified for real.
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { fixturesLoader } from './fixtures.js';
+
+const meta = {
+  title: 'Elements/pass-display',
+  component: 'pass-display',
+  loaders: [fixturesLoader],
+  args: { wallet: false, lang: 'en' },
+  argTypes: {
+    value: { control: false, description: 'The QR text of the pass (set by each story).' },
+    lang: { control: 'text' },
+  },
+  render: (args, { loaded }) => html`
+    <pass-display
+      style="max-width: 24rem; display: block"
+      lang=${ifDefined(args.lang)}
+      ?wallet=${args.wallet}
+      .verifier=${loaded.fixtures.verifier}
+      .value=${args.pick ? args.pick(loaded.fixtures) : ''}
+    ></pass-display>`,
+};
+export default meta;
+
+const pass = (pick, extra = {}) => ({ args: { pick }, ...extra });
+
+export const ShcVaccination = { name: 'SMART Health Card: vaccination', ...pass((f) => f.shc.vaccination) };
+export const ShcTestNegative = { name: 'SMART Health Card: negative test', ...pass((f) => f.shc.testNegative) };
+export const ShcTestPositive = { name: 'SMART Health Card: positive test', ...pass((f) => f.shc.testPositive) };
+export const ShcRevoked = { name: 'SMART Health Card: revoked', ...pass((f) => f.shc.revoked) };
+export const ShcTampered = { name: 'SMART Health Card: altered after signing', ...pass((f) => f.shc.tampered) };
+export const DccVaccination = { name: 'EU DCC: vaccination', ...pass((f) => f.dcc.vaccination) };
+export const DccTest = { name: 'EU DCC: test', ...pass((f) => f.dcc.test) };
+export const DccRecovery = { name: 'EU DCC: recovery', ...pass((f) => f.dcc.recovery) };
+export const IdhpVaccination = { name: 'IBM Digital Health Pass: vaccination', ...pass((f) => f.idhp.vaccination) };
+export const IdhpTest = { name: 'IBM Digital Health Pass: test', ...pass((f) => f.idhp.test) };
+
+export const Wallet = {
+  name: 'Wallet mode',
+  parameters: { docs: { description: { story: 'Saved passes (kept in IndexedDB on this device) with import from a file, a photo or pasted text.' } } },
+  ...pass((f) => f.shc.vaccination),
+  args: { pick: (f) => f.shc.vaccination, wallet: true },
+};
+
+/**
+ * The element's own `@media print` rules, applied on screen so the paper
+ * version can be seen here (the browser's print preview shows the same).
+ */
+function printRulesOnScreen(display) {
+  const styles = [customElements.get('pass-display').styles].flat(Infinity);
+  const cssText = styles.map((style) => style.cssText).join('\n').replaceAll('@media print', '@media all');
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(cssText);
+  display.shadowRoot.adoptedStyleSheets = [...display.shadowRoot.adoptedStyleSheets, sheet];
+}
+
+export const PrintView = {
+  name: 'Print view',
+  parameters: { docs: { description: { story: 'What a printed pass looks like: black on white, a large code, no buttons.' } } },
+  args: { pick: (f) => f.shc.vaccination, wallet: true },
+  play: async ({ canvasElement }) => {
+    const display = canvasElement.querySelector('pass-display');
+    await display.updateComplete;
+    printRulesOnScreen(display);
+  },
+};
