@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  createTrustStore, createVerifier, ErrorCodes, evaluatePolicy, MessageKeys, messageFor, PolicyReasonCodes, resolveLanguage,
+  createTrustStore, createVerifier, ErrorCodes, TrustErrorCodes, evaluatePolicy, MessageKeys, messageFor, PolicyReasonCodes, resolveLanguage,
   resolvePolicy, supportedLanguages,
 } from '@pass-check/verifier-core';
 
@@ -12,8 +12,8 @@ describe('messages in every language', () => {
     for (const lang of ['en', 'es', 'zh-Hant', 'zh-Hans', 'ru', 'ko', 'ht', 'bn', 'it', 'pl']) assert.ok(supportedLanguages.includes(lang), lang);
   });
 
-  it('covers every error code and policy reason', () => {
-    for (const code of [...ErrorCodes, ...PolicyReasonCodes]) assert.ok(MessageKeys.includes(code), code);
+  it('covers every error code, trust error code and policy reason', () => {
+    for (const code of [...ErrorCodes, ...TrustErrorCodes, ...PolicyReasonCodes]) assert.ok(MessageKeys.includes(code), code);
   });
 
   it('has every message key in every language (none falls back to English) with the same placeholders', () => {

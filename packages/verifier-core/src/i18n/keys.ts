@@ -1,4 +1,4 @@
-import { ErrorCodes, type ErrorCode } from '../errors.js';
+import { ErrorCodes, TrustErrorCodes, type ErrorCode, type TrustErrorCode } from '../errors.js';
 
 /**
  * Why a policy rule did not admit a pass (or, for the last five, what admitted
@@ -26,9 +26,10 @@ export const DetailMessageKeys = {
 } as const;
 export type DetailMessageKey = (typeof DetailMessageKeys)[keyof typeof DetailMessageKeys];
 
-export type MessageKey = ErrorCode | PolicyReasonCode | DetailMessageKey;
+/** Error codes of results and of trust reports, policy reasons, and their detailed forms. */
+export type MessageKey = ErrorCode | TrustErrorCode | PolicyReasonCode | DetailMessageKey;
 /** One language's messages. Placeholders: {date}, {hours}, {years}. */
 export type Catalog = Record<MessageKey, string>;
 
 /** Every key each language must have a message for. */
-export const MessageKeys: readonly MessageKey[] = [...ErrorCodes, ...PolicyReasonCodes, ...Object.values(DetailMessageKeys)];
+export const MessageKeys: readonly MessageKey[] = [...ErrorCodes, ...TrustErrorCodes, ...PolicyReasonCodes, ...Object.values(DetailMessageKeys)];
