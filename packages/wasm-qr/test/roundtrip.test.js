@@ -1,7 +1,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createQrDecoder, createQrEncoder } from '@pass-check/wasm-qr';
-import { loadRawWasm, randomBytes, seededRandom } from './codec-helpers.js';
+import { loadRawWasm, randomBytes, renderMatrix, seededRandom } from './codec-helpers.js';
 
 const LEVELS = ['L', 'M', 'Q', 'H'];
 
@@ -62,6 +62,21 @@ describe('encode → decode round trips, every version 1–40 × every EC level'
         if (version >= 5) assert.equal(matrix.version, version, `v${version}-${name}: minVersion honoured`);
         const code = decoder.decodeModules(matrix);
         assert.equal(code?.text, text, `v${version}-${name}`);
+      }
+    });
+  }
+
+  for (const [level, name] of LEVELS.entries()) {
+    it(`${name}: encode → RGBA image with a quiet zone → decode(), versions 1–40`, () => {
+      for (let version = 1; version <= 40; version++) {
+        const text = `shc:/${String(version * 7919 + level).repeat(8)} · v${version}-${name}`;
+        const matrix = encoder.encode(text, { ecLevel: name, minVersion: version });
+        const codes = decoder.decode(renderMatrix(matrix, { scale: version > 20 ? 2 : 3 }));
+        assert.equal(codes.length, 1, `v${version}-${name}: one code found`);
+        assert.equal(codes[0].text, text, `v${version}-${name}`);
+        assert.equal(codes[0].version, matrix.version);
+        assert.equal(codes[0].ecLevel, name);
+        assert.equal(codes[0].corners.length, 4);
       }
     });
   }
