@@ -1,7 +1,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTrustStore, createVerifier } from '@pass-check/verifier-core';
-import { createIdhpIssuer, idhpQrText } from '@pass-check/verifier-core/testing';
+import { createIdhpIssuer, idhpQrText, tamperIdhp } from '@pass-check/verifier-core/testing';
 
 const NOW = new Date('2021-06-01T12:00:00Z');
 const ISSUED = '2021-05-01T00:00:00Z';
@@ -56,6 +56,30 @@ describe('IBM Digital Health Pass: verification', () => {
     assert.equal(r.credential.doses[0].product, 'Janssen COVID-19');
     assert.equal(r.credential.seriesComplete, true, 'Janssen is a one-dose series');
     assert.equal(r.credential.completedOn, '2021-03-03');
+  });
+
+  it('reads the older card with a dose history and CPT codes', async () => {
+    const body = {
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      type: ['VerifiableCredential', 'IBMDigitalHealthPass'],
+      credentialSubject: {
+        history: [{ lotNumber: 'A1', occurrenceDateTime: '2021-01-01', vaccine: 'Pfizer-Biontech Covid-19 Vaccine', vaccineCode: '0001A' }],
+        lotNumber: 'B2', occurrenceDateTime: '2021-01-22', status: 'completed', vaccineCode: '0002A',
+        subject: { birthDate: '1980-02-29', name: { family: 'Roe', given: ['Ann', 'Marie'] } },
+      },
+    };
+    const r = await ctx.verifier.verify(idhpQrText(await ctx.issuer.sign(body, { issuanceDate: ISSUED })));
+    assert.equal(r.status, 'valid', JSON.stringify(r.errors));
+    assert.deepEqual(r.holder, { name: 'Ann Marie Roe', birthDate: '1980-02-29' });
+    assert.deepEqual(r.credential.doses.map((d) => [d.date, d.doseNumber, d.seriesDoses, d.lotNumber]), [['2021-01-01', 1, 2, 'A1'], ['2021-01-22', 2, 2, 'B2']]);
+    assert.equal(r.credential.doses[1].product, 'Pfizer-BioNTech COVID-19');
+    assert.equal(r.credential.seriesComplete, true);
+    assert.equal(r.credential.completedOn, '2021-01-22');
+    const first = structuredClone(body);
+    first.credentialSubject.history = [];
+    first.credentialSubject.vaccineCode = '0001A';
+    const one = await ctx.verifier.verify(idhpQrText(await ctx.issuer.sign(first, { issuanceDate: ISSUED })));
+    assert.equal(one.credential.seriesComplete, false, 'dose 1 of 2');
   });
 
   it('maps a test credential (LOINC type, result, collection time)', async () => {
@@ -133,6 +157,14 @@ describe('IBM Digital Health Pass: verification', () => {
       assert.equal(r.status, 'invalid');
       assert.deepEqual(codes(r), ['BAD_SIGNATURE'], change.toString());
       assert.equal(r.holder, undefined, 'nothing unverified is shown');
+    }
+  });
+
+  it("rejects the test kit's tampered credentials, in both shapes", async () => {
+    for (const shape of ['recipient', 'subject']) {
+      const cred = await ctx.issuer.issueVaccination({ issuanceDate: ISSUED, shape });
+      assert.equal((await ctx.verifier.verify(idhpQrText(cred))).status, 'valid');
+      assert.deepEqual(codes(await ctx.verifier.verify(idhpQrText(tamperIdhp(cred), 'base64'))), ['BAD_SIGNATURE']);
     }
   });
 

@@ -139,6 +139,22 @@ export async function createIdhpIssuer(options: { id?: string; name?: string; ke
   };
 }
 
+/**
+ * A copy of a signed credential with one signed field changed (the holder's
+ * family name, or an added field when there is none), so its signature no
+ * longer verifies: what a forger who edits a pass produces.
+ */
+export function tamperIdhp(credential: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(credential);
+  const subject = isObject(copy.credentialSubject) ? copy.credentialSubject : (copy.credentialSubject = {});
+  const recipient = isObject(subject.recipient) ? subject.recipient : undefined;
+  const name = isObject(subject.subject) && isObject(subject.subject.name) ? subject.subject.name : undefined;
+  if (recipient) recipient.familyName = 'Tampered';
+  else if (name) name.family = 'Tampered';
+  else subject.tampered = true;
+  return copy;
+}
+
 /** The exact text an IDHP signature covers: canonical JSON without `proof.signatureValue` and `obfuscation`. */
 export function idhpSignedText(credential: Record<string, unknown>): string {
   const { obfuscation: _disclosures, ...rest } = credential;
