@@ -7,6 +7,10 @@ const ALG_NAMES: Record<number, 'ES256' | 'PS256'> = { [CoseAlgorithm.ES256]: 'E
 /** ES256 in COSE is raw r‖s (RFC 9053 §2.1), never DER: twice the curve's scalar size. */
 const ECDSA_SIGNATURE_BYTES: Record<string, number> = { 'P-256': 64, 'P-384': 96 };
 
+/** Built once: algorithm normalisation of a fresh object on every call costs measurable time per scan. */
+const ES256_PARAMS: EcdsaParams = { name: 'ECDSA', hash: 'SHA-256' };
+const PS256_PARAMS: RsaPssParams = { name: 'RSA-PSS', saltLength: 32 };
+
 export type SignatureCheck = { signer: DccSigner; error?: undefined } | { error: ErrorCode; signer?: undefined };
 
 /** Verifies with every trusted signer under the pass's kid (kids can collide) and returns the one that signed. */
@@ -21,8 +25,9 @@ export async function verifyDccSignature(cose: CoseSign1, trust: DccTrust, issui
   const usable = candidates.filter((s) => s.alg === alg && (alg !== 'ES256' || ECDSA_SIGNATURE_BYTES[(s.certificate.publicKey as { crv: string }).crv] === cose.signature.length));
   if (!usable.length) return { error: 'BAD_SIGNATURE' };
   const signed = sigStructure(cose) as Uint8Array<ArrayBuffer>;
-  const signature = cose.signature as Uint8Array<ArrayBuffer>;
-  const params = alg === 'ES256' ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'RSA-PSS', saltLength: 32 };
+  // A copy that owns its buffer: WebCrypto implementations copy views of larger buffers more slowly.
+  const signature = cose.signature.slice() as Uint8Array<ArrayBuffer>;
+  const params = alg === 'ES256' ? ES256_PARAMS : PS256_PARAMS;
   for (const signer of usable) {
     try {
       if (await crypto.subtle.verify(params, signer.key, signature, signed)) return { signer };

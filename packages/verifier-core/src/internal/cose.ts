@@ -69,23 +69,29 @@ export function parseCoseSign1(bytes: Uint8Array): CoseResult {
 /** The bytes a COSE_Sign1 signature covers: CBOR of ["Signature1", protected, external_aad = h'', payload]. */
 export function sigStructure(cose: Pick<CoseSign1, 'protectedBytes' | 'payload'>, externalAad: Uint8Array = new Uint8Array(0)): Uint8Array {
   const { protectedBytes, payload } = cose;
-  // Written in one buffer rather than through encodeCbor: it runs on every scan.
-  const heads = [byteStringHead(protectedBytes.length), byteStringHead(externalAad.length), byteStringHead(payload.length)];
-  const out = new Uint8Array(SIGNATURE1_PREFIX.length + heads.reduce((n, h) => n + h.length, 0) + protectedBytes.length + externalAad.length + payload.length);
-  let o = 0;
-  for (const part of [SIGNATURE1_PREFIX, heads[0]!, protectedBytes, heads[1]!, externalAad, heads[2]!, payload]) {
-    out.set(part, o);
-    o += part.length;
-  }
+  // Written straight into one buffer rather than through encodeCbor: it runs on every scan.
+  const size = SIGNATURE1_PREFIX.length + headSize(protectedBytes.length) + protectedBytes.length
+    + headSize(externalAad.length) + externalAad.length + headSize(payload.length) + payload.length;
+  const out = new Uint8Array(size);
+  out.set(SIGNATURE1_PREFIX, 0);
+  let o = writeByteString(out, SIGNATURE1_PREFIX.length, protectedBytes);
+  o = writeByteString(out, o, externalAad);
+  writeByteString(out, o, payload);
   return out;
 }
 
 /** CBOR array(4) then text(10) "Signature1". */
 const SIGNATURE1_PREFIX = encodeCbor(['Signature1']).map((b, i) => (i === 0 ? 0x84 : b));
 
-function byteStringHead(length: number): Uint8Array {
-  return length < 24 ? Uint8Array.of(0x40 | length)
-    : length < 0x100 ? Uint8Array.of(0x58, length)
-      : length < 0x10000 ? Uint8Array.of(0x59, length >> 8, length & 0xff)
-        : Uint8Array.of(0x5a, length >>> 24, (length >> 16) & 0xff, (length >> 8) & 0xff, length & 0xff);
+const headSize = (length: number): number => (length < 24 ? 1 : length < 0x100 ? 2 : length < 0x10000 ? 3 : 5);
+
+/** Writes a byte string (head and bytes) at `o`; returns the index after it. */
+function writeByteString(out: Uint8Array, o: number, bytes: Uint8Array): number {
+  const n = bytes.length;
+  if (n < 24) out[o++] = 0x40 | n;
+  else if (n < 0x100) { out[o++] = 0x58; out[o++] = n; }
+  else if (n < 0x10000) { out[o++] = 0x59; out[o++] = n >> 8; out[o++] = n & 0xff; }
+  else { out[o++] = 0x5a; out[o++] = n >>> 24; out[o++] = (n >> 16) & 0xff; out[o++] = (n >> 8) & 0xff; out[o++] = n & 0xff; }
+  out.set(bytes, o);
+  return o + n;
 }
