@@ -6,6 +6,7 @@ import { configureDecoders } from './decoders/assets.js';
 import { startWorkerEngine } from './decoders/wasm-worker-engine.js';
 import { startBarcodeDetectorEngine } from './decoders/barcode-detector-engine.js';
 import { defineElements } from './define-elements.js';
+import { setQrWasmUrl } from './internal/qr-encode.js';
 
 const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || new URL('pass-check.js', document.baseURI).href;
 const besideScript = (file: string) => new URL(file, scriptUrl).href;
@@ -15,6 +16,7 @@ configureDecoders([
   // ZXing is left out of the script tag to keep it small; npm users get it as a third fallback.
   startBarcodeDetectorEngine,
 ]);
+setQrWasmUrl(besideScript('wasm-qr.wasm'));
 defineElements();
 
 export interface ScriptTagVerifyOptions extends Partial<Omit<VerifierOptions, 'trust'>> {

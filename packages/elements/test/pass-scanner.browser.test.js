@@ -1,7 +1,7 @@
 import { describe, it, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import '@pass-check/elements/define';
-import { pictureFrameSource } from '@pass-check/elements';
+import { pictureFrameSource, configureDecoders, decoderFactories, startZxingEngine } from '@pass-check/elements';
 import { trustedIssuer, qrCanvas, nextEvent, until } from './helpers/fixtures.js';
 
 const shadowText = (el) => el.shadowRoot.textContent.replace(/\s+/g, ' ');
@@ -166,6 +166,53 @@ describe('<pass-scanner> without a camera', () => {
     assert.deepEqual(progress.slice(0, 2), ['1', '2']);
     assert.ok(scanner.engine, 'names the active decoder');
     assert.match(scanner.getAttribute('engine'), /wasm-qr|BarcodeDetector|ZXing/);
+  });
+
+  it('decodes camera-like frames with wasm-qr in a worker, and says so', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const card = await issuer.issue();
+    const picture = await qrCanvas(card.numeric, { scale: 3, width: 1280, height: 720 });
+    const scanner = await mount();
+    scanner.verifier = verifier;
+    scanner.frameSource = pictureFrameSource(() => picture, 15);
+    const result = nextEvent(scanner, 'pass-result');
+    await scanner.start();
+    assert.equal((await result).detail.status, 'valid');
+    assert.equal(scanner.engine, 'wasm-qr');
+    assert.match(scanner.shadowRoot.querySelector('[part=engine]')?.textContent ?? '', /wasm-qr/);
+    assert.ok(scanner.scanController.stats.framesDecoded >= 1);
+  });
+
+  it('falls back to the next decoder when the wasm cannot load', async () => {
+    const original = [...decoderFactories()];
+    configureDecoders([() => Promise.reject(new Error('no wasm here')), startZxingEngine]);
+    try {
+      const { issuer, verifier } = await trustedIssuer();
+      const picture = await qrCanvas((await issuer.issue()).numeric, { scale: 3 });
+      const scanner = await mount();
+      scanner.verifier = verifier;
+      scanner.frameSource = pictureFrameSource(() => picture, 10);
+      const result = nextEvent(scanner, 'pass-result');
+      await scanner.start();
+      assert.equal((await result).detail.status, 'valid');
+      assert.equal(scanner.getAttribute('engine'), 'ZXing');
+    } finally {
+      configureDecoders(original);
+    }
+  });
+
+  it('says when no decoder at all can start', async () => {
+    const original = [...decoderFactories()];
+    configureDecoders([() => Promise.reject(new Error('no wasm here'))]);
+    try {
+      const scanner = await mount();
+      const error = nextEvent(scanner, 'pass-error');
+      scanner.frameSource = pictureFrameSource(() => new ImageData(8, 8), 5);
+      await scanner.start();
+      assert.equal((await error).detail.code, 'DECODER_UNAVAILABLE');
+    } finally {
+      configureDecoders(original);
+    }
   });
 
   it('reports trouble as pass-error with a code and an error screen', async () => {

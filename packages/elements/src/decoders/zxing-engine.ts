@@ -2,9 +2,10 @@
 // the wasm decoder nor BarcodeDetector is available. Loaded only when needed.
 import type { DecoderEngine, FrameImage } from './engine.js';
 import { pixelsOf } from './engine.js';
+import { loadZxing } from '../internal/load-zxing.js';
 
 export async function startZxingEngine(): Promise<DecoderEngine> {
-  const { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource, DecodeHintType } = await import('@zxing/library');
+  const { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource, DecodeHintType } = await loadZxing();
   const reader = new QRCodeReader();
   const hints = new Map([[DecodeHintType.TRY_HARDER, true]]);
   let canvas: OffscreenCanvas | undefined;

@@ -1,8 +1,9 @@
 // ZXing's QR encoder: the fallback when wasm-qr's encoder is not available.
 import type { QrMatrix } from './qr-encode.js';
+import { loadZxing } from './load-zxing.js';
 
 export async function encodeWithZxing(text: string): Promise<QrMatrix> {
-  const { QRCodeEncoder, QRCodeDecoderErrorCorrectionLevel } = await import('@zxing/library');
+  const { QRCodeEncoder, QRCodeDecoderErrorCorrectionLevel } = await loadZxing();
   const matrix = QRCodeEncoder.encode(text, QRCodeDecoderErrorCorrectionLevel.L).getMatrix();
   const size = matrix.getWidth();
   const modules = new Uint8Array(size * size);

@@ -1,8 +1,8 @@
-// A pass's QR, drawn again crisply. wasm-qr's encoder is used when the build
-// has it (`encodeQr`, with SMART Health Cards' numeric segment); otherwise
-// ZXing's encoder, which writes the same text in byte mode (a denser code
-// that every reader still scans).
-import * as wasmQr from '@pass-check/wasm-qr';
+// A pass's QR, drawn again crisply: wasm-qr's encoder (which puts a SMART
+// Health Card's digits in a numeric segment, as the spec asks), or ZXing's
+// when the .wasm cannot load (same text in byte mode: denser, still scans).
+import { createQrEncoder, encodeQr, type QrEncoder } from '@pass-check/wasm-qr';
+import { encodeWithZxing } from './qr-encode-zxing.js';
 
 export interface QrMatrix {
   size: number;
@@ -10,18 +10,23 @@ export interface QrMatrix {
   modules: ArrayLike<number | boolean>;
 }
 
-type EncodeQr = (text: string, options: { ecLevel: 'L' | 'M' | 'Q' | 'H' }) => QrMatrix | Promise<QrMatrix>;
+let encoderFromUrl: { url: string; encoder: Promise<QrEncoder> } | undefined;
+
+/** Where the .wasm is, when wasm-qr cannot find it beside itself (the script-tag build). */
+export function setQrWasmUrl(url: string): void {
+  encoderFromUrl = { url, encoder: createQrEncoder({ wasm: new URL(url) }) };
+  encoderFromUrl.encoder.catch(() => {});
+}
 
 export async function encodeQrMatrix(text: string): Promise<QrMatrix> {
-  const encodeQr = (wasmQr as unknown as { encodeQr?: EncodeQr }).encodeQr;
-  if (typeof encodeQr === 'function') {
-    try {
-      return await encodeQr(text, { ecLevel: 'L' });
-    } catch {
-      // The encoder could not load (no .wasm here): draw with ZXing instead.
-    }
+  try {
+    // ecLevel L: a pass is shown on a clean screen or paper, and a smaller symbol scans from further away.
+    if (encoderFromUrl) return (await encoderFromUrl.encoder).encode(text, { ecLevel: 'L' });
+    return await encodeQr(text, { ecLevel: 'L' });
+  } catch {
+    // The .wasm could not load (or refuses the text): draw with ZXing instead.
+    return encodeWithZxing(text);
   }
-  return (await import('./qr-encode-zxing.js')).encodeWithZxing(text);
 }
 
 /** One SVG path for every dark module: small, and sharp at any print size. */

@@ -1,0 +1,99 @@
+import { describe, it, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import '@pass-check/elements/define';
+import { startZxingEngine, listPasses } from '@pass-check/elements';
+import { createStore, clear } from 'idb-keyval';
+import { trustedIssuer, nextEvent, until } from './helpers/fixtures.js';
+
+let element;
+afterEach(() => { element?.remove(); element = undefined; });
+
+async function mount(setup) {
+  element = document.createElement('pass-display');
+  setup(element);
+  const verified = nextEvent(element, 'pass-result');
+  document.body.append(element);
+  await verified;
+  await element.updateComplete;
+  return element;
+}
+
+/** Draws the element's SVG on a canvas and reads it back with an independent decoder. */
+async function readBackQr(display) {
+  const svgElement = display.shadowRoot.querySelector('[part=qr] svg');
+  const markup = new XMLSerializer().serializeToString(svgElement);
+  const image = new Image();
+  image.src = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
+  await image.decode();
+  const canvas = new OffscreenCanvas(800, 800);
+  canvas.getContext('2d').drawImage(image, 0, 0, 800, 800);
+  const engine = await startZxingEngine();
+  return engine.decode(await createImageBitmap(canvas));
+}
+
+describe('<pass-display>', () => {
+  it('shows verdict, holder and kind, and a QR that scans back to the same text', async () => {
+    const { issuer, verifier } = await trustedIssuer({ disclose: 'full' });
+    const card = await issuer.issue({ patient: { given: ['Jane'], family: 'Anyperson', birthDate: '1961-01-20' } });
+    const display = await mount((el) => { el.verifier = verifier; el.value = card.numeric; });
+    assert.equal(display.shadowRoot.querySelector('[part=badge]').dataset.verdict, 'accepted');
+    assert.equal(display.shadowRoot.querySelector('[part=holder]').textContent, 'Jane Anyperson');
+    assert.match(display.shadowRoot.querySelector('[part=summary]').textContent, /1961-01-20/);
+    assert.match(display.shadowRoot.querySelector('[data-kind]').textContent, /Vaccination/);
+    assert.deepEqual(await readBackQr(display), [card.numeric]);
+  });
+
+  it('marks a pass that does not verify, with the reason', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const card = await issuer.issue({ tamper: true });
+    const display = await mount((el) => { el.verifier = verifier; el.value = card.numeric; });
+    assert.equal(display.shadowRoot.querySelector('[part=badge]').dataset.verdict, 'rejected');
+    assert.ok(display.shadowRoot.querySelector('[data-reason]').textContent.length > 10);
+  });
+
+  it('takes a .smart-health-card file as its value and shows it as a QR', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const card = await issuer.issue();
+    const display = await mount((el) => { el.verifier = verifier; el.value = card.file; });
+    assert.equal(display.result.status, 'valid');
+    assert.deepEqual(await readBackQr(display), [card.numeric]);
+  });
+
+  it('has a print stylesheet that hides the wallet controls', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const display = await mount((el) => { el.verifier = verifier; el.value = 'HC1:NOT-A-PASS'; });
+    const rules = [...display.shadowRoot.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules])];
+    const print = rules.find((rule) => rule instanceof CSSMediaRule && rule.media.mediaText === 'print');
+    assert.ok(print, 'an @media print block');
+    assert.match(print.cssText, /\.wallet/);
+  });
+
+  it('keeps passes in the wallet: import from pasted text, list, show, delete', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const [a, b] = [await issuer.issue(), await issuer.issue({ patient: { given: ['Ann'], family: 'Other' } })];
+    const store = createStore('pass-check-wallet-test', 'passes');
+    await clear(store);
+    element = document.createElement('pass-display');
+    element.verifier = verifier;
+    element.walletStore = store;
+    element.wallet = true;
+    document.body.append(element);
+    await element.importText(a.jws);
+    await element.importText(b.numeric);
+    await element.importText(b.numeric); // saving twice keeps one copy
+    const saved = await listPasses(store);
+    assert.deepEqual(saved.map((p) => p.text).sort(), [a.numeric, b.numeric].sort());
+    assert.equal(element.value, b.numeric);
+    await until(() => element.shadowRoot.querySelectorAll('.wallet li').length === 2);
+
+    const rowOfA = [...element.shadowRoot.querySelectorAll('.wallet li')].find((li) => li.getAttribute('aria-current') === 'false');
+    const shown = nextEvent(element, 'pass-result');
+    [...rowOfA.querySelectorAll('button')].find((x) => /Show/.test(x.textContent)).click();
+    assert.equal((await shown).detail.holder.name, 'John B. Anyperson');
+
+    [...rowOfA.querySelectorAll('button')].find((x) => /Delete/.test(x.textContent)).click();
+    await until(() => element.shadowRoot.querySelectorAll('.wallet li').length === 1);
+    assert.deepEqual((await listPasses(store)).map((p) => p.text), [b.numeric]);
+    await clear(store);
+  });
+});
