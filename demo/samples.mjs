@@ -86,6 +86,15 @@ async function shcSamples() {
       card: await stranger.issue({ patient: visitor, doses: completeSeries, nbf: daysFromNow(-59) }),
       expect: { verdict: 'rejected', reason: 'UNKNOWN_ISSUER' },
     },
+    {
+      // Pass fields are data, never markup: this one must show its name as text and run nothing.
+      id: 'shc-markup-name', label: 'SMART Health Card whose name holds HTML (shown as text)', format: 'shc', kind: 'vaccination',
+      card: await issuer.issue({
+        patient: { given: ['<img src=x onerror="window.passCheckDemoInjected=true">'], family: 'Demo', birthDate: '1990-01-01' },
+        doses: completeSeries, nbf: daysFromNow(-59),
+      }),
+      expect: { verdict: 'accepted' },
+    },
   ].map(({ card, ...sample }) => ({ ...sample, qr: [card.numeric] }));
   samples.push({
     id: 'shc-chunked', label: 'SMART Health Card in 3 chunks (legacy), fully vaccinated', format: 'shc', kind: 'vaccination',

@@ -101,6 +101,17 @@ describe('scanner page', () => {
     assert.equal(shown.verdict, 'duplicate', shown.text);
   });
 
+  it('shows pass fields as text: markup in a name stays text and runs nothing', async () => {
+    const shown = await scanSample(page, 'shc-markup-name');
+    assert.equal(shown.verdict, 'accepted', shown.text);
+    assert.match(shown.text, /<img src=x onerror=/);
+    const injected = await page.evaluate(() => ({
+      images: document.querySelector('pass-scanner').shadowRoot.querySelectorAll('img').length,
+      ran: window.passCheckDemoInjected === true,
+    }));
+    assert.deepEqual(injected, { images: 0, ran: false });
+  });
+
   it('keeps no holder data in the page log and makes no request elsewhere', async () => {
     const log = await page.$eval('#log', (list) => list.textContent);
     assert.doesNotMatch(log, /Demo|19\d\d-/);
