@@ -1,41 +1,40 @@
 // wasm-qr's extra build: compiles assembly/ with the project's own asc into
 // dist/wasm-qr.wasm, bakes its SHA-256 into the wrapper (src/wasm-sha256.ts is
-// a placeholder that this build replaces), and adds the worker entry.
+// a placeholder that this build replaces), and builds the worker entry.
+// The wasm is compiled while the config loads, before any bundle is written,
+// so the wrapper without the hash (the shared build's) is replaced within seconds.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import asc from 'assemblyscript/asc';
 
 const WASM_FILE = 'wasm-qr.wasm';
+const packageDir = path.dirname(new URL(import.meta.url).pathname);
 
-function assemblyScriptPlugin(packageDir) {
-  const configFile = path.join(packageDir, 'asconfig.json');
+async function compileAssembly() {
+  const outputs = {};
+  const errors = [];
+  const { error } = await asc.main(
+    [path.join(packageDir, 'assembly', 'index.ts'), '--config', path.join(packageDir, 'asconfig.json'), '--outFile', WASM_FILE],
+    {
+      writeFile: (name, contents) => { outputs[path.basename(name)] = contents; },
+      stdout: { write: () => true },
+      stderr: { write: (text) => { errors.push(String(text)); return true; } },
+    },
+  );
+  if (error) throw new Error(`wasm-qr: asc failed: ${error.message}\n${errors.join('')}`);
+  if (!outputs[WASM_FILE]) throw new Error('wasm-qr: asc produced no wasm');
+  return outputs[WASM_FILE];
+}
+
+const wasm = await compileAssembly();
+const wasmSha256 = createHash('sha256').update(wasm).digest('hex');
+
+function wasmAssetPlugin() {
   const hashModule = path.join(packageDir, 'src', 'wasm-sha256.ts');
-  let wasm = null;
   return {
     name: 'wasm-qr-assemblyscript',
-    async buildStart() {
-      const outputs = {};
-      const errors = [];
-      const { error } = await asc.main(
-        [path.join(packageDir, 'assembly', 'index.ts'), '--config', configFile, '--outFile', WASM_FILE],
-        {
-          writeFile: (name, contents) => { outputs[path.basename(name)] = contents; },
-          stdout: { write: () => true },
-          stderr: { write: (text) => { errors.push(String(text)); return true; } },
-        },
-      );
-      if (error) this.error(`asc failed: ${error.message}\n${errors.join('')}`);
-      wasm = outputs[WASM_FILE];
-      if (!wasm) this.error('asc produced no wasm');
-      for (const file of fs.readdirSync(path.join(packageDir, 'assembly'), { recursive: true })) {
-        if (String(file).endsWith('.ts')) this.addWatchFile(path.join(packageDir, 'assembly', String(file)));
-      }
-    },
     load(id) {
-      if (id !== hashModule) return null;
-      const sha256 = createHash('sha256').update(wasm).digest('hex');
-      return `export const WASM_SHA256: string = ${JSON.stringify(sha256)};\n`;
+      return id === hashModule ? `export const WASM_SHA256: string = ${JSON.stringify(wasmSha256)};\n` : null;
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: WASM_FILE, source: wasm });
@@ -43,12 +42,11 @@ function assemblyScriptPlugin(packageDir) {
   };
 }
 
-export default function wasmQrBuild({ root, packageBuild }) {
-  const packageDir = path.join(root, 'packages', 'wasm-qr');
+export default function wasmQrBuild({ packageBuild }) {
   // Two builds, so that neither entry shares a chunk: each file's
   // import.meta.url must be dist/ itself for './wasm-qr.wasm' to resolve.
   const [index, indexDeclarations] = packageBuild('wasm-qr', { index: 'src/index.ts' });
   const [worker] = packageBuild('wasm-qr', { worker: 'src/worker.ts' });
-  index.plugins.unshift(assemblyScriptPlugin(packageDir));
+  index.plugins.unshift(wasmAssetPlugin());
   return [index, indexDeclarations, worker];
 }
