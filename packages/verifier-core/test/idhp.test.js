@@ -140,6 +140,18 @@ describe('IBM Digital Health Pass: verification', () => {
     assert.equal({}.polluted, undefined);
   });
 
+  it('leaves out fields the holder did not disclose', async () => {
+    const cred = await ctx.issuer.issueVaccination({ issuanceDate: ISSUED, obfuscate: ['recipient.middleName', 'recipient.birthDate', 'recipient.familyName'] });
+    const partial = structuredClone(cred);
+    partial.obfuscation = partial.obfuscation.filter((o) => o.path === 'recipient.familyName');
+    const r = await ctx.verifier.verify(idhpQrText(partial));
+    assert.equal(r.status, 'valid', JSON.stringify(r.errors));
+    assert.deepEqual(r.holder, { name: 'Jane Doe' }, 'no hash shown as a middle name or birth date');
+    const hiddenName = await ctx.issuer.issueVaccination({ issuanceDate: ISSUED, obfuscate: ['recipient.givenName', 'recipient.middleName', 'recipient.familyName'] });
+    delete hiddenName.obfuscation;
+    assert.deepEqual(codes(await ctx.verifier.verify(idhpQrText(hiddenName))), ['SCHEMA'], 'no disclosed name at all');
+  });
+
   it('rejects a tampered credential', async () => {
     const cred = await ctx.issuer.issueVaccination({ issuanceDate: ISSUED });
     for (const change of [

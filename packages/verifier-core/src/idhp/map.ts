@@ -15,6 +15,16 @@ const isoDate = (v: unknown): string | undefined => {
 };
 
 /**
+ * A field still hidden behind its HMAC (the holder chose not to disclose it):
+ * base64url of 32 bytes. Shown as a name it would be gibberish, so it is left out.
+ */
+const WITHHELD = /^[A-Za-z0-9_-]{43}$/;
+const nameText = (v: unknown): string | undefined => {
+  const s = text(v);
+  return s && !WITHHELD.test(s) ? s : undefined;
+};
+
+/**
  * The holder, from either subject shape (formats.md §3): `recipient {givenName,
  * middleName, familyName, birthDate}` or the older `subject {name {given,
  * family}, birthDate}`. Values are the disclosed ones where obfuscated.
@@ -24,13 +34,13 @@ export function holderOf(subject: Record<string, unknown>): Holder | undefined {
   let birthDate: unknown;
   if (isObject(subject.recipient)) {
     const r = subject.recipient;
-    parts = [text(r.givenName), text(r.middleName), text(r.familyName)];
+    parts = [nameText(r.givenName), nameText(r.middleName), nameText(r.familyName)];
     birthDate = r.birthDate;
   } else if (isObject(subject.subject)) {
     const s = subject.subject;
     const name = isObject(s.name) ? s.name : {};
-    const given = Array.isArray(name.given) ? name.given.map(text).join(' ') : text(name.given);
-    parts = [given, text(name.family)];
+    const given = Array.isArray(name.given) ? name.given.slice(0, 8).map(nameText).join(' ') : nameText(name.given);
+    parts = [given, nameText(name.family)];
     birthDate = s.birthDate;
   }
   const name = parts.filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
