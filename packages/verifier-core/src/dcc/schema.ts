@@ -4,7 +4,6 @@
 // must have the schema's type. Anything else is SCHEMA.
 import { CborTag, type CborValue } from '../internal/cbor.js';
 import { isObject } from '../internal/bytes.js';
-import type { DccCertificateKind } from '../trust/dcc.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -117,5 +116,3 @@ export function readDccDocument(value: CborValue): DccDocument | undefined {
   if (!entry) return undefined;
   return { ver, nam: name, dob, kind, entry } as DccDocument;
 }
-
-export type { DccCertificateKind };
