@@ -4,8 +4,14 @@
 // served outside the demo's files, no request leaving the page's origin.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { startDemoServer } from '../../tools/demo-server.mjs';
 import { launchChromium, watchPage } from '../../stories/tools/chromium.mjs';
+
+// The pages load the built packages: say so plainly instead of timing out in the browser.
+for (const built of ['packages/elements/dist/define.js', 'packages/elements/dist/pass-check.js', 'packages/verifier-core/dist/testing.js']) {
+  if (!fs.existsSync(new URL(`../../${built}`, import.meta.url))) throw new Error(`${built} is missing: run \`npm run build\` first`);
+}
 
 let demo;
 let browser;
