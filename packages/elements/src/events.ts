@@ -9,7 +9,10 @@ export class PassResultEvent extends Event {
   readonly detail: VerificationResult;
   /** When the same pass was already scanned within the duplicate window: the time of that scan. */
   readonly duplicateOf: Date | undefined;
-  /** When the frame that completed the scan was taken (performance.now()); for latency measurements. */
+  /**
+   * performance.now() of the first camera frame since scanning (re)started, i.e. the first
+   * frame that could show this code; for a pasted or uploaded pass, when it was handed in.
+   */
   readonly frameAt: number | undefined;
 
   constructor(result: VerificationResult, duplicateOf?: Date, frameAt?: number) {

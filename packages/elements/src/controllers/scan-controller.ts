@@ -20,9 +20,14 @@ export interface ScanStats {
 
 export class ScanController implements ReactiveController {
   engine: DecoderEngine | undefined;
-  /** While paused (the result screen is up), frames are not decoded at all. */
-  paused = false;
   readonly stats: ScanStats = { framesDecoded: 0, decodeMs: 0 };
+  /**
+   * When the first frame arrived since scanning (re)started: for a scan, the
+   * first frame that could show the code. Latency is measured from here.
+   */
+  sessionStartedAt: number | undefined;
+
+  private isPaused = false;
 
   private source: FrameSource | undefined;
   private busy = false;
@@ -59,6 +64,7 @@ export class ScanController implements ReactiveController {
   async attach(source: FrameSource): Promise<void> {
     this.detach();
     this.source = source;
+    this.sessionStartedAt = undefined;
     await source.start((take) => this.onFrame(take));
   }
 
@@ -73,8 +79,20 @@ export class ScanController implements ReactiveController {
     return engine.decode(image);
   }
 
+  /** While paused (the result screen is up), frames are not decoded at all. */
+  get paused(): boolean {
+    return this.isPaused;
+  }
+
+  set paused(paused: boolean) {
+    if (this.isPaused && !paused) this.sessionStartedAt = undefined;
+    this.isPaused = paused;
+  }
+
   private onFrame(take: FrameTaker): void {
-    if (this.busy || this.paused || !this.engine) return;
+    if (this.paused || !this.engine) return;
+    this.sessionStartedAt ??= performance.now();
+    if (this.busy) return;
     this.busy = true;
     void this.decodeFrame(take).finally(() => {
       this.busy = false;

@@ -199,8 +199,13 @@ export class PassScannerElement extends LitElement {
     this.state = ScannerStates.idle;
   }
 
-  /** Ends the result screen: ready for the next person. */
+  /** Ends the result screen: ready for the next person (who may show the same pass again at once). */
   reset(): void {
+    this.lastText = undefined;
+    this.clearResult();
+  }
+
+  private clearResult(): void {
     clearInterval(this.resetTimer);
     this.result = undefined;
     this.verdict = undefined;
@@ -264,7 +269,8 @@ export class PassScannerElement extends LitElement {
 
   private onTexts(texts: string[], frameAt: number): void {
     // Several codes in one frame: the chunks of one card side by side, or a pass next to a poster.
-    for (const text of texts) void this.onText(text, frameAt);
+    const firstFrameAt = Math.min(frameAt, this.scanController.sessionStartedAt ?? frameAt);
+    for (const text of texts) void this.onText(text, firstFrameAt);
   }
 
   private async onText(text: string, frameAt: number): Promise<VerificationResult | undefined> {
@@ -322,7 +328,7 @@ export class PassScannerElement extends LitElement {
   /** Timed or tapped end of a result: the same phone may still be in view, so its text is ignored briefly. */
   private endResult(): void {
     if (this.lastText) this.lastText.until = performance.now() + SAME_TEXT_COOLDOWN_MS;
-    this.reset();
+    this.clearResult();
   }
 
   private announce(text: string): void {

@@ -1,0 +1,47 @@
+// Shared by the fake-camera tests (browser side).
+import { executeServerCommand } from '@web/test-runner-commands';
+import '@pass-check/elements/define';
+
+export const expected = () => fetch('/camera-fixtures/expected.json').then((r) => r.json());
+
+export function nextEvent(target, name, timeoutMs = 30000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${name} within ${timeoutMs} ms`)), timeoutMs);
+    target.addEventListener(name, (event) => { clearTimeout(timer); resolve(event); }, { once: true });
+  });
+}
+
+/** A scanner on the real (fake) camera, with the trust bundle from the `trust` attribute. */
+export function mountScanner(attributes = {}) {
+  const scanner = document.createElement('pass-scanner');
+  scanner.setAttribute('trust', '/camera-fixtures/trust.json');
+  for (const [name, value] of Object.entries(attributes)) scanner.setAttribute(name, value);
+  document.body.append(scanner);
+  return scanner;
+}
+
+export const requestCount = () => executeServerCommand('request-count');
+export const requestsSince = (mark) => executeServerCommand('requests-since', { mark });
+
+/**
+ * Records every way the page could reach the network (fetch, XHR, WebSocket,
+ * beacons, resource timing) until the returned function is called.
+ */
+export function watchPageNetwork() {
+  const calls = [];
+  const originals = { fetch: window.fetch, open: XMLHttpRequest.prototype.open, WebSocket: window.WebSocket, sendBeacon: navigator.sendBeacon };
+  window.fetch = function (...args) { calls.push(`fetch ${args[0]}`); return originals.fetch.apply(this, args); };
+  XMLHttpRequest.prototype.open = function (...args) { calls.push(`xhr ${args[1]}`); return originals.open.apply(this, args); };
+  window.WebSocket = function (...args) { calls.push(`ws ${args[0]}`); return new originals.WebSocket(...args); };
+  navigator.sendBeacon = function (...args) { calls.push(`beacon ${args[0]}`); return originals.sendBeacon.apply(this, args); };
+  const observer = new PerformanceObserver((list) => { for (const entry of list.getEntries()) calls.push(`resource ${entry.name}`); });
+  observer.observe({ type: 'resource' });
+  return () => {
+    observer.takeRecords().forEach((entry) => calls.push(`resource ${entry.name}`));
+    observer.disconnect();
+    Object.assign(window, { fetch: originals.fetch, WebSocket: originals.WebSocket });
+    XMLHttpRequest.prototype.open = originals.open;
+    navigator.sendBeacon = originals.sendBeacon;
+    return calls;
+  };
+}
