@@ -17,14 +17,27 @@ const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2
 const MAX_CODE_BITS = 15;
 const END_OF_BLOCK = 256;
 
+/** Bits looked up at once: codes up to this long decode in one step; longer (rare) ones bit by bit. */
+const FAST_BITS = 9;
+/** Each 9-bit value with its bits in reverse order. */
+const REVERSED_9_BITS = new Uint16Array(1 << FAST_BITS);
+for (let v = 0; v < REVERSED_9_BITS.length; v++) {
+  let r = 0;
+  for (let b = 0; b < FAST_BITS; b++) r |= ((v >> b) & 1) << (FAST_BITS - 1 - b);
+  REVERSED_9_BITS[v] = r;
+}
+
 /**
- * A canonical Huffman code: how many codes have each bit length, and the
- * symbols sorted by (length, symbol). Decoding walks the lengths one bit at a
- * time, which needs no table build: cheap for the short blocks passes contain.
+ * A canonical Huffman code: how many codes have each bit length, the symbols
+ * sorted by (length, symbol), and a small table for the short codes indexed by
+ * the next FAST_BITS input bits, each entry `symbol << 4 | length` (0: longer code).
+ * The table is 512 entries, so building one costs little even for the short blocks passes hold.
  */
 interface HuffmanCode {
   countPerLength: Uint16Array;
   symbols: Uint16Array;
+  fast: Uint16Array;
+  fastMask: number;
 }
 
 const fail = (why: string): never => { throw new VerifierError('BAD_COMPRESSION', `inflate: ${why}`); };
@@ -55,7 +68,24 @@ function buildCode(lengths: Uint8Array, start: number, count: number, kind: 'cod
     const len = lengths[start + i]!;
     if (len) symbols[offsets[len]!++] = i;
   }
-  return { countPerLength, symbols };
+  // Canonical codes, first code of each length (RFC 1951 §3.2.2); stream bits arrive least significant first, so index reversed.
+  // No longer than the longest code: the short tables (code lengths, distances) then cost little to fill.
+  const fastBits = Math.min(FAST_BITS, Math.max(1, maxLength));
+  const fast = new Uint16Array(1 << fastBits);
+  const nextCode = new Uint16Array(MAX_CODE_BITS + 1);
+  for (let len = 1, code = 0; len <= MAX_CODE_BITS; len++) {
+    code = (code + countPerLength[len - 1]!) << 1;
+    nextCode[len] = code;
+  }
+  for (let i = 0; i < count; i++) {
+    const len = lengths[start + i]!;
+    if (!len) continue;
+    const code = nextCode[len]!++;
+    if (len > fastBits) continue;
+    const reversed = REVERSED_9_BITS[code << (FAST_BITS - len)]!;
+    for (let fill = reversed; fill < fast.length; fill += 1 << len) fast[fill] = (i << 4) | len;
+  }
+  return { countPerLength, symbols, fast, fastMask: fast.length - 1 };
 }
 
 let fixedLiteralCode: HuffmanCode | undefined;
@@ -73,127 +103,184 @@ function fixedCodes(): [HuffmanCode, HuffmanCode] {
 
 interface InflateResult { output: Uint8Array; end: number }
 
+/**
+ * Decoder state. Cold paths (block headers, stored blocks, code tables) work on
+ * it through small functions; the hot loop copies it into locals, because V8
+ * keeps locals in registers but not variables shared with closures.
+ */
+interface Inflater {
+  data: Uint8Array;
+  position: number;
+  bitBuffer: number;
+  bitCount: number;
+  output: Uint8Array;
+  size: number;
+  maxOutput: number;
+}
+
+function bits(state: Inflater, need: number): number {
+  while (state.bitCount < need) {
+    if (state.position >= state.data.length) fail('truncated stream');
+    state.bitBuffer |= state.data[state.position++]! << state.bitCount;
+    state.bitCount += 8;
+  }
+  const value = state.bitBuffer & ((1 << need) - 1);
+  state.bitBuffer >>>= need;
+  state.bitCount -= need;
+  return value;
+}
+
+/** Room for `extra` more output bytes: refuses past the cap, grows the buffer by doubling. */
+function reserve(state: Inflater, size: number, extra: number): Uint8Array {
+  const needed = size + extra;
+  if (needed > state.maxOutput) fail(`output over the ${state.maxOutput}-byte cap`);
+  if (needed <= state.output.length) return state.output;
+  const grown = new Uint8Array(Math.min(state.maxOutput, Math.max(needed, state.output.length * 2)));
+  grown.set(state.output.subarray(0, size));
+  state.output = grown;
+  return grown;
+}
+
+/** One symbol, bit by bit: for codes longer than the fast table, and near the end of the input. */
+function decodeSlowly(state: Inflater, code: HuffmanCode): number {
+  // Canonical codes: the first code of each length follows the last code of the previous length, doubled.
+  let codeValue = 0, firstCode = 0, index = 0;
+  for (let len = 1; len <= MAX_CODE_BITS; len++) {
+    codeValue |= bits(state, 1);
+    const count = code.countPerLength[len]!;
+    if (codeValue - firstCode < count) return code.symbols[index + codeValue - firstCode]!;
+    index += count;
+    firstCode = (firstCode + count) << 1;
+    codeValue <<= 1;
+  }
+  return fail('invalid Huffman code');
+}
+
+function decodeSymbol(state: Inflater, code: HuffmanCode): number {
+  const { data } = state;
+  while (state.bitCount < FAST_BITS && state.position < data.length) {
+    state.bitBuffer |= data[state.position++]! << state.bitCount;
+    state.bitCount += 8;
+  }
+  const entry = code.fast[state.bitBuffer & code.fastMask]!;
+  const length = entry & 15;
+  if (length && length <= state.bitCount) {
+    state.bitBuffer >>>= length;
+    state.bitCount -= length;
+    return entry >> 4;
+  }
+  return decodeSlowly(state, code);
+}
+
+function storedBlock(state: Inflater): void {
+  const { data } = state;
+  // A stored block starts at the next byte boundary: drop the partial byte, give back whole bytes read ahead.
+  let position = state.position - (state.bitCount >> 3);
+  state.bitBuffer = 0;
+  state.bitCount = 0;
+  if (position + 4 > data.length) fail('truncated stored block header');
+  const length = data[position]! | (data[position + 1]! << 8);
+  const lengthComplement = data[position + 2]! | (data[position + 3]! << 8);
+  position += 4;
+  if ((length ^ 0xffff) !== lengthComplement) fail('stored block length check failed');
+  if (position + length > data.length) fail('truncated stored block');
+  reserve(state, state.size, length).set(data.subarray(position, position + length), state.size);
+  state.size += length;
+  state.position = position + length;
+}
+
+function huffmanBlock(state: Inflater, literals: HuffmanCode, distances: HuffmanCode): void {
+  const { data } = state;
+  const end = data.length;
+  const literalFast = literals.fast;
+  const literalMask = literals.fastMask;
+  let { position, bitBuffer, bitCount, output, size } = state;
+  const save = () => { state.position = position; state.bitBuffer = bitBuffer; state.bitCount = bitCount; state.size = size; };
+  const load = () => { ({ position, bitBuffer, bitCount, output } = state); };
+  for (;;) {
+    // Literals are most symbols: decode them here, with the state in locals.
+    while (bitCount < 16 && position < end) { bitBuffer |= data[position++]! << bitCount; bitCount += 8; }
+    const entry = literalFast[bitBuffer & literalMask]!;
+    const entryLength = entry & 15;
+    let symbol: number;
+    if (entryLength && entryLength <= bitCount) {
+      bitBuffer >>>= entryLength;
+      bitCount -= entryLength;
+      symbol = entry >> 4;
+    } else {
+      save();
+      symbol = decodeSlowly(state, literals);
+      load();
+    }
+    if (symbol < 256) {
+      if (size >= output.length) output = reserve(state, size, 1);
+      output[size++] = symbol;
+      continue;
+    }
+    if (symbol === END_OF_BLOCK) break;
+    const lengthIndex = symbol - 257;
+    if (lengthIndex >= 29) fail('invalid length symbol');
+    save();
+    const length = LENGTH_BASE[lengthIndex]! + bits(state, LENGTH_EXTRA_BITS[lengthIndex]!);
+    const distanceIndex = decodeSymbol(state, distances);
+    if (distanceIndex >= 30) fail('invalid distance symbol');
+    const distance = DISTANCE_BASE[distanceIndex]! + bits(state, DISTANCE_EXTRA_BITS[distanceIndex]!);
+    if (distance > size) fail('distance before the start of the output');
+    output = reserve(state, size, length);
+    load();
+    // Byte by byte: a copy may overlap the bytes it is producing (distance < length).
+    for (let from = size - distance, i = 0; i < length; i++) output[size++] = output[from + i]!;
+  }
+  save();
+}
+
+function dynamicCodes(state: Inflater): [HuffmanCode, HuffmanCode] {
+  const literalCount = bits(state, 5) + 257;
+  const distanceCount = bits(state, 5) + 1;
+  const codeLengthCount = bits(state, 4) + 4;
+  if (literalCount > 286 || distanceCount > 30) fail('too many length or distance symbols');
+  const codeLengthLengths = new Uint8Array(19);
+  for (let i = 0; i < codeLengthCount; i++) codeLengthLengths[CODE_LENGTH_ORDER[i]!] = bits(state, 3);
+  const codeLengthCode = buildCode(codeLengthLengths, 0, 19, 'codes');
+  const lengths = new Uint8Array(literalCount + distanceCount);
+  for (let i = 0; i < lengths.length;) {
+    const symbol = decodeSymbol(state, codeLengthCode);
+    if (symbol < 16) { lengths[i++] = symbol; continue; }
+    let repeat: number, value = 0;
+    if (symbol === 16) {
+      if (i === 0) fail('repeat with no previous length');
+      value = lengths[i - 1]!;
+      repeat = 3 + bits(state, 2);
+    } else if (symbol === 17) {
+      repeat = 3 + bits(state, 3);
+    } else {
+      repeat = 11 + bits(state, 7);
+    }
+    if (i + repeat > lengths.length) fail('code lengths overflow');
+    lengths.fill(value, i, i + repeat);
+    i += repeat;
+  }
+  if (lengths[END_OF_BLOCK] === 0) fail('no end-of-block code');
+  return [buildCode(lengths, 0, literalCount, 'lengths'), buildCode(lengths, literalCount, distanceCount, 'distances')];
+}
+
 /** Decodes the DEFLATE stream starting at `data[start]`; `end` is the index just past its last byte. */
 function inflateAt(data: Uint8Array, start: number, maxOutput: number): InflateResult {
-  let position = start;
-  let bitBuffer = 0;
-  let bitCount = 0;
-  let output = new Uint8Array(Math.min(maxOutput, Math.max(1024, (data.length - start) * 4)));
-  let size = 0;
-
-  function bits(need: number): number {
-    while (bitCount < need) {
-      if (position >= data.length) fail('truncated stream');
-      bitBuffer |= data[position++]! << bitCount;
-      bitCount += 8;
-    }
-    const value = bitBuffer & ((1 << need) - 1);
-    bitBuffer >>>= need;
-    bitCount -= need;
-    return value;
-  }
-
-  function decodeSymbol(code: HuffmanCode): number {
-    // Canonical codes: the first code of each length follows the last code of the previous length, doubled.
-    let codeValue = 0, firstCode = 0, index = 0;
-    for (let len = 1; len <= MAX_CODE_BITS; len++) {
-      codeValue |= bits(1);
-      const count = code.countPerLength[len]!;
-      if (codeValue - firstCode < count) return code.symbols[index + codeValue - firstCode]!;
-      index += count;
-      firstCode = (firstCode + count) << 1;
-      codeValue <<= 1;
-    }
-    return fail('invalid Huffman code');
-  }
-
-  function reserve(extra: number): void {
-    const needed = size + extra;
-    if (needed > maxOutput) fail(`output over the ${maxOutput}-byte cap`);
-    if (needed <= output.length) return;
-    const grown = new Uint8Array(Math.min(maxOutput, Math.max(needed, output.length * 2)));
-    grown.set(output.subarray(0, size));
-    output = grown;
-  }
-
-  function storedBlock(): void {
-    bitBuffer = 0;
-    bitCount = 0; // a stored block starts at the next byte boundary
-    if (position + 4 > data.length) fail('truncated stored block header');
-    const length = data[position]! | (data[position + 1]! << 8);
-    const lengthComplement = data[position + 2]! | (data[position + 3]! << 8);
-    position += 4;
-    if ((length ^ 0xffff) !== lengthComplement) fail('stored block length check failed');
-    if (position + length > data.length) fail('truncated stored block');
-    reserve(length);
-    output.set(data.subarray(position, position + length), size);
-    size += length;
-    position += length;
-  }
-
-  function huffmanBlock(literals: HuffmanCode, distances: HuffmanCode): void {
-    for (;;) {
-      const symbol = decodeSymbol(literals);
-      if (symbol < 256) {
-        if (size >= output.length) reserve(1);
-        output[size++] = symbol;
-        continue;
-      }
-      if (symbol === END_OF_BLOCK) return;
-      const lengthIndex = symbol - 257;
-      if (lengthIndex >= 29) fail('invalid length symbol');
-      const length = LENGTH_BASE[lengthIndex]! + bits(LENGTH_EXTRA_BITS[lengthIndex]!);
-      const distanceIndex = decodeSymbol(distances);
-      if (distanceIndex >= 30) fail('invalid distance symbol');
-      const distance = DISTANCE_BASE[distanceIndex]! + bits(DISTANCE_EXTRA_BITS[distanceIndex]!);
-      if (distance > size) fail('distance before the start of the output');
-      reserve(length);
-      // Byte by byte: a copy may overlap the bytes it is producing (distance < length).
-      for (let from = size - distance, i = 0; i < length; i++) output[size++] = output[from + i]!;
-    }
-  }
-
-  function dynamicCodes(): [HuffmanCode, HuffmanCode] {
-    const literalCount = bits(5) + 257;
-    const distanceCount = bits(5) + 1;
-    const codeLengthCount = bits(4) + 4;
-    if (literalCount > 286 || distanceCount > 30) fail('too many length or distance symbols');
-    const codeLengthLengths = new Uint8Array(19);
-    for (let i = 0; i < codeLengthCount; i++) codeLengthLengths[CODE_LENGTH_ORDER[i]!] = bits(3);
-    const codeLengthCode = buildCode(codeLengthLengths, 0, 19, 'codes');
-    const lengths = new Uint8Array(literalCount + distanceCount);
-    for (let i = 0; i < lengths.length;) {
-      const symbol = decodeSymbol(codeLengthCode);
-      if (symbol < 16) { lengths[i++] = symbol; continue; }
-      let repeat: number, value = 0;
-      if (symbol === 16) {
-        if (i === 0) fail('repeat with no previous length');
-        value = lengths[i - 1]!;
-        repeat = 3 + bits(2);
-      } else if (symbol === 17) {
-        repeat = 3 + bits(3);
-      } else {
-        repeat = 11 + bits(7);
-      }
-      if (i + repeat > lengths.length) fail('code lengths overflow');
-      lengths.fill(value, i, i + repeat);
-      i += repeat;
-    }
-    if (lengths[END_OF_BLOCK] === 0) fail('no end-of-block code');
-    return [buildCode(lengths, 0, literalCount, 'lengths'), buildCode(lengths, literalCount, distanceCount, 'distances')];
-  }
-
+  const state: Inflater = {
+    data, position: start, bitBuffer: 0, bitCount: 0, size: 0, maxOutput,
+    output: new Uint8Array(Math.min(maxOutput, Math.max(1024, (data.length - start) * 4))),
+  };
   let final = 0;
   while (!final) {
-    final = bits(1);
-    const type = bits(2);
-    if (type === 0) storedBlock();
-    else if (type === 1) huffmanBlock(...fixedCodes());
-    else if (type === 2) huffmanBlock(...dynamicCodes());
+    final = bits(state, 1);
+    const type = bits(state, 2);
+    if (type === 0) storedBlock(state);
+    else if (type === 1) huffmanBlock(state, ...fixedCodes());
+    else if (type === 2) huffmanBlock(state, ...dynamicCodes(state));
     else fail('reserved block type');
   }
-  // Unused bits of the last byte are padding; whole unread bytes are not (see callers).
-  return { output: output.subarray(0, size), end: position };
+  // Unused bits of the last byte are padding; whole bytes read ahead were not part of the stream.
+  return { output: state.output.subarray(0, state.size), end: state.position - (state.bitCount >> 3) };
 }
 
 function checkCap(maxOutput: number): void {

@@ -46,14 +46,12 @@ function doseOf(immunization: Json): Dose {
   const performers = Array.isArray(immunization.performer) ? immunization.performer.filter(isObject) : [];
   const performer = performers.map((p) => (isObject(p.actor) ? text(p.actor.display) : undefined)).find(Boolean);
   const lot = text(immunization.lotNumber);
-  return {
-    date: when.length > 10 && when[10] === 'T' ? when.slice(0, 10) : when,
-    productCode: code,
-    ...(product ? { product: product.name } : {}),
-    ...(product?.seriesDoses ? { seriesDoses: product.seriesDoses } : {}),
-    ...(performer ? { performer } : {}),
-    ...(lot ? { lotNumber: lot } : {}),
-  };
+  const dose: Dose = { date: when.length > 10 && when[10] === 'T' ? when.slice(0, 10) : when, productCode: code };
+  if (product) dose.product = product.name;
+  if (product?.seriesDoses) dose.seriesDoses = product.seriesDoses;
+  if (performer) dose.performer = performer;
+  if (lot) dose.lotNumber = lot;
+  return dose;
 }
 
 /**

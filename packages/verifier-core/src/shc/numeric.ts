@@ -3,6 +3,7 @@ import { VerifierError } from '../errors.js';
 // SMART Health Card QR numeric encoding: each JWS character c is written as two
 // digits, c.charCodeAt(0) - 45 (so '-' is 00 and 'z' is 77).
 const OFFSET = 45;
+const ascii = new TextDecoder('latin1');
 const HIGHEST_PAIR = 'z'.charCodeAt(0) - OFFSET;
 const SINGLE = /^shc:\/(\d*)$/;
 /** Spec limits (VCI 1.x): a single QR (version <= 22, level L) holds a JWS of at most 1195 characters, a legacy chunk 1191. */
@@ -19,13 +20,14 @@ export function jwsToNumeric(jws: string): string {
 /** The JWS text the digits stand for; MALFORMED on an odd count or a pair above 77. */
 export function numericToJws(digits: string): string {
   if (digits.length === 0 || digits.length % 2 !== 0) throw new VerifierError('MALFORMED', 'odd number of digits');
-  let jws = '';
-  for (let i = 0; i < digits.length; i += 2) {
+  const codes = new Uint8Array(digits.length / 2);
+  for (let i = 0, j = 0; i < digits.length; i += 2, j++) {
     const pair = (digits.charCodeAt(i) - 48) * 10 + (digits.charCodeAt(i + 1) - 48);
     if (pair > HIGHEST_PAIR) throw new VerifierError('MALFORMED', 'digit pair out of range');
-    jws += String.fromCharCode(pair + OFFSET);
+    codes[j] = pair + OFFSET;
   }
-  return jws;
+  // One flat string at once (appending char by char builds a rope the parser must flatten); all codes are ASCII.
+  return ascii.decode(codes);
 }
 
 export const isShcChunk = (text: string): boolean => CHUNK.test(text);

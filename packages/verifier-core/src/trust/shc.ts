@@ -1,6 +1,7 @@
 import { importJWK } from 'jose';
 import { TrustError, type TrustErrorCode } from '../errors.js';
 import { decodeBase64Url, isObject } from '../internal/bytes.js';
+import { isIssuerUrl } from '../shc/claims.js';
 import { ecJwkThumbprint } from '../shc/thumbprint.js';
 import { checkX5c } from '../shc/x5c.js';
 import type { ShcIssuerInput, TrustReport } from '../types.js';
@@ -16,6 +17,8 @@ export interface ShcTrustedKey {
 
 export interface ShcTrustedIssuer {
   iss: string;
+  /** Whether `iss` is an issuer URL as the spec wants it (judged once here, not per scan). */
+  wellFormedIss: boolean;
   name?: string;
   keys: Map<string, ShcTrustedKey>;
   /** The accepted input, as exportBundle writes it. */
@@ -81,6 +84,8 @@ function parseCrl(crl: Record<string, unknown>, crlVersion: number | undefined):
 /** The SMART Health Card part of a trust store: issuers by `iss`, their keys by kid. */
 export class ShcTrust implements TrustSection<ShcIssuerInput> {
   readonly issuers = new Map<string, ShcTrustedIssuer>();
+  /** Every key by kid (a thumbprint, so in practice unique), to start the signature check before the payload names its issuer. */
+  readonly keysByKid = new Map<string, { issuer: ShcTrustedIssuer; key: ShcTrustedKey }>();
 
   async add(input: ShcIssuerInput): Promise<TrustReport> {
     if (!isObject(input)) throw new TypeError('addShcIssuer: expected { iss, jwks, crls? }');
@@ -133,10 +138,11 @@ export class ShcTrust implements TrustSection<ShcIssuerInput> {
       const first = rejected[0];
       throw new TrustError(first?.code ?? 'INVALID_KEY', `${iss}: no usable key${rejected.length ? ': ' + rejected.map((r) => `${r.kid ?? '?'} ${r.message}`).join('; ') : ''}`);
     }
-    const issuer: ShcTrustedIssuer = this.issuers.get(iss) ?? { iss, keys: new Map(), jwks: new Map(), crls: new Map() };
+    const issuer: ShcTrustedIssuer = this.issuers.get(iss) ?? { iss, wellFormedIss: isIssuerUrl(iss), keys: new Map(), jwks: new Map(), crls: new Map() };
     if (name !== undefined) issuer.name = name;
     for (const [kid, a] of accepted) {
       issuer.keys.set(kid, a.trusted);
+      this.keysByKid.set(kid, { issuer, key: a.trusted });
       issuer.jwks.set(kid, a.jwk);
       if (acceptedCrls.has(kid)) issuer.crls.set(kid, acceptedCrls.get(kid)!);
       else issuer.crls.delete(kid);
