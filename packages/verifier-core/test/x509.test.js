@@ -44,6 +44,22 @@ describe('X.509 reader', () => {
     assert.deepEqual(rsaCert.publicKey, { kty: 'RSA', modulusBits: 2048, pssOnly: false });
     assert.equal(await verifyCertificateSignature(rsaCert, rsaCert), true);
   });
+  it('imports an RSA key marked RSASSA-PSS-only (id-RSASSA-PSS in its SPKI) for PS256 only', async () => {
+    const rsa = await crypto.subtle.generateKey({ name: 'RSA-PSS', modulusLength: 2048, publicExponent: Uint8Array.of(1, 0, 1), hash: 'SHA-256' }, true, ['sign', 'verify']);
+    const spki = new Uint8Array(await crypto.subtle.exportKey('spki', rsa.publicKey));
+    const rsaEncryption = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
+    const at = spki.findIndex((_, i) => rsaEncryption.every((b, j) => spki[i + j] === b));
+    assert.ok(at > 0);
+    spki[at + rsaEncryption.length - 1] = 0x0a; // 1.2.840.113549.1.1.10
+    const cert = parseCertificate(await createTestCertificate({ publicKey: rsa.publicKey, signingKey: rsa.privateKey, subjectPublicKeyInfo: spki }));
+    assert.equal(cert.publicKey.pssOnly, true);
+    const key = await importCertificateKey(cert, 'PS256');
+    assert.equal(key.algorithm.name, 'RSA-PSS');
+    assert.equal(await importCertificateKey(cert, 'RS256'), undefined);
+    const data = new TextEncoder().encode('pss only');
+    const signature = await crypto.subtle.sign({ name: 'RSA-PSS', saltLength: 32 }, rsa.privateKey, data);
+    assert.equal(await crypto.subtle.verify({ name: 'RSA-PSS', saltLength: 32 }, key, signature, data), true);
+  });
   it('refuses what is not strict DER', async () => {
     const keys = await ec();
     const der = await createTestCertificate({ publicKey: keys.publicKey, signingKey: keys.privateKey });

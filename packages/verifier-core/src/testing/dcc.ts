@@ -39,6 +39,8 @@ export function dccKeyUsageOid(kind: DccKind, spelling: 'short' | 'long' = 'shor
 export interface TestCertificateOptions {
   /** The key the certificate is for (its public half goes in). */
   publicKey: CryptoKey;
+  /** The SubjectPublicKeyInfo to write instead of `publicKey`'s own export (for odd-key tests). */
+  subjectPublicKeyInfo?: Uint8Array;
   /** Who signs it: the same key pair for a self-signed certificate. */
   signingKey: CryptoKey;
   subject?: { country?: string; commonName?: string };
@@ -90,7 +92,7 @@ export async function createTestCertificate(options: TestCertificateOptions): Pr
   const now = Date.now();
   const subject = options.subject ?? {};
   const scheme = signatureScheme(options.signingKey);
-  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', options.publicKey));
+  const spki = options.subjectPublicKeyInfo ?? new Uint8Array(await crypto.subtle.exportKey('spki', options.publicKey));
   const extensions: Uint8Array[] = [];
   if (options.isCa) extensions.push(extension(Oids.basicConstraints, encodeSequence(Uint8Array.of(DerTags.boolean, 1, 0xff))));
   if (options.extKeyUsage?.length) extensions.push(extension(Oids.extKeyUsage, encodeSequence(...options.extKeyUsage.map(encodeOid))));
@@ -190,6 +192,7 @@ export interface DccSignerOptions {
   keyUsage?: DccKind[];
   /** Which spelling of the EKU OIDs to write (both are in use). */
   keyUsageSpelling?: 'short' | 'long';
+  /** Certificate validity; default two years before and after now. */
   notBefore?: Date;
   notAfter?: Date;
 }
@@ -257,8 +260,9 @@ export async function createDccSigner(options: DccSignerOptions = {}): Promise<D
     subject: { country, commonName: `DSC ${country} pass-check test` },
     extKeyUsage: (options.keyUsage ?? []).map((k) => dccKeyUsageOid(k, options.keyUsageSpelling)),
   };
-  if (options.notBefore) certificateOptions.notBefore = options.notBefore;
-  if (options.notAfter) certificateOptions.notAfter = options.notAfter;
+  // Two years either side by default, so passes back-dated with issuedAt still fall inside the signer's validity.
+  certificateOptions.notBefore = options.notBefore ?? new Date(Date.now() - 2 * 365 * 86_400_000);
+  certificateOptions.notAfter = options.notAfter ?? new Date(Date.now() + 2 * 365 * 86_400_000);
   const certificateDer = await createTestCertificate(certificateOptions);
   const kidBytes = (await sha256(certificateDer)).subarray(0, 8);
   const coseAlg = alg === 'ES256' ? CoseAlgorithm.ES256 : CoseAlgorithm.PS256;
