@@ -4,6 +4,8 @@ export type { Verifier, VerifierOptions } from './verifier.js';
 export { createTrustStore } from './trust/store.js';
 export type { TrustStore } from './trust/store.js';
 export { memoryStorage, idbStorage } from './trust/storage.js';
+export { importVciSnapshot } from './trust/vci.js';
+export type { VciIssuerList, VciSnapshot, VciImportReport } from './trust/vci.js';
 export { VerifierError, TrustError, ErrorCodes, TrustErrorCodes } from './errors.js';
 export type { ErrorCode, TrustErrorCode } from './errors.js';
 export { resolvePolicy, evaluatePolicy } from './policy/policy.js';
