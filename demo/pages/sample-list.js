@@ -1,6 +1,7 @@
 // The list of demo samples with a "Scan this" button each, shared by the
 // scanner page (ES modules) and the box-office page (script tag only).
 // Text is set with textContent, never as HTML.
+import { encodeQrMatrix, pictureFrameSource } from '@pass-check/elements';
 
 /** Loads the demo's samples (made by the server at start-up). */
 export async function loadSamples() {
@@ -35,7 +36,53 @@ export async function feedSample(scanner, sample) {
   for (const text of sample.qr) await scanner.verifyText(text);
 }
 
-export function renderSampleList(list, samples, onScan) {
+/** `text` as a QR code on a canvas, the way a phone screen shows it. */
+async function qrPicture(text, moduleSize = 4) {
+  const matrix = await encodeQrMatrix(text);
+  const quietZone = 4;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = (matrix.size + 2 * quietZone) * moduleSize;
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.fillStyle = '#000000';
+  for (let y = 0; y < matrix.size; y++) {
+    for (let x = 0; x < matrix.size; x++) {
+      if (matrix.modules[y * matrix.size + x]) context.fillRect((x + quietZone) * moduleSize, (y + quietZone) * moduleSize, moduleSize, moduleSize);
+    }
+  }
+  return canvas;
+}
+
+/**
+ * Holds the sample up to a pretend camera: the scanner gets picture frames of
+ * its QR code (a chunked card shows its chunks in turn) and decodes them with
+ * its real decoder, until the verdict is in.
+ */
+export async function showToCamera(scanner, sample) {
+  await scannerStarted(scanner);
+  let pictures = await Promise.all(sample.qr.map((text) => qrPicture(text)));
+  // Once the verdict is in, the phone is taken away: blank frames from then on
+  // (changing the frame source itself would restart the scanner).
+  const takeAway = () => {
+    scanner.removeEventListener('pass-result', takeAway);
+    pictures = [emptyPicture()];
+  };
+  scanner.addEventListener('pass-result', takeAway);
+  scanner.reset();
+  scanner.frameSource = pictureFrameSource(() => pictures[Math.floor(performance.now() / 600) % pictures.length], 8);
+}
+
+function emptyPicture() {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 64;
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, 64, 64);
+  return canvas;
+}
+
+export function renderSampleList(list, samples, onScan, onShow) {
   for (const sample of samples) {
     const item = document.createElement('li');
     item.dataset.sample = sample.id;
@@ -50,7 +97,20 @@ export function renderSampleList(list, samples, onScan) {
     button.textContent = 'Scan this';
     button.dataset.scan = sample.id;
     button.addEventListener('click', () => onScan(sample));
-    item.append(label, button);
+    const actions = document.createElement('span');
+    actions.className = 'actions';
+    actions.append(button);
+    if (onShow) {
+      const show = document.createElement('button');
+      show.type = 'button';
+      show.className = 'secondary';
+      show.textContent = 'Show to camera';
+      show.title = 'Frames of its QR code go through the real decoder';
+      show.dataset.show = sample.id;
+      show.addEventListener('click', () => onShow(sample));
+      actions.append(show);
+    }
+    item.append(label, actions);
     list.append(item);
   }
 }

@@ -1,7 +1,7 @@
 // The scanner page: <pass-scanner> from the npm packages (through the import
 // map), the demo samples beside it, and a "scan this" button per sample.
 import '@pass-check/elements/define';
-import { feedSample, loadSamples, logResult, renderSampleList, showMissing } from './sample-list.js';
+import { feedSample, loadSamples, logResult, renderSampleList, showMissing, showToCamera } from './sample-list.js';
 
 const scanner = document.getElementById('scanner');
 const log = document.getElementById('log');
@@ -13,7 +13,7 @@ scanner.addEventListener('pass-result', (event) => logResult(log, event));
 
 const { samples, missing } = await loadSamples();
 showMissing(document.getElementById('missing'), missing);
-renderSampleList(document.getElementById('samples'), samples, (sample) => feedSample(scanner, sample));
+renderSampleList(document.getElementById('samples'), samples, (sample) => feedSample(scanner, sample), (sample) => showToCamera(scanner, sample));
 
 // "Scan this" pressed on the sample-pass page in another tab of this browser.
 new BroadcastChannel('pass-check-demo').addEventListener('message', (event) => {

@@ -118,6 +118,17 @@ describe('scanner page', () => {
     assert.deepEqual(injected, { images: 0, ran: false });
   });
 
+  it('"Show to camera" reads the QR pictures with the real decoder, chunks included', async () => {
+    for (const [sampleId, verdict] of [['shc-chunked', 'accepted'], ['dcc-valid', 'accepted'], ['shc-expired', 'rejected']]) {
+      await page.evaluate(() => document.querySelector('pass-scanner').reset());
+      await page.click(`button[data-show="${sampleId}"]`);
+      const shown = await waitForVerdict(page);
+      assert.equal(shown.verdict, verdict, `${sampleId}: ${shown.text}`);
+      const engine = await page.$eval('pass-scanner', (scanner) => scanner.engine);
+      assert.ok(engine, 'a decoder engine is running');
+    }
+  });
+
   it('keeps no holder data in the page log and makes no request elsewhere', async () => {
     const log = await page.$eval('#log', (list) => list.textContent);
     assert.doesNotMatch(log, /Demo|19\d\d-/);
