@@ -73,6 +73,30 @@ describe('SHC trust: revocation lists', () => {
   }
 });
 
+describe('SHC trust: updates', () => {
+  it('stops trusting a known key once its issuer publishes a CRL we must refuse (fail closed)', async () => {
+    const issuer = await createShcIssuer({ iss: ISS });
+    const trust = createTrustStore();
+    await trust.addShcIssuer(issuer.trustEntry());
+    const verifier = await verifierFor(trust);
+    assert.equal((await verifier.verify((await issuer.issue()).numeric)).status, 'valid');
+    const report = await trust.addShcIssuer({ iss: ISS, jwks: issuer.jwks, crls: [{ ...issuer.crl(['x']), method: 'other' }] });
+    assert.ok(rejectedCodes(report).includes('INVALID_CRL'));
+    assert.deepEqual((await verifier.verify((await issuer.issue()).numeric)).errors.map((e) => e.code), ['UNKNOWN_ISSUER']);
+    assert.deepEqual((await trust.exportBundle()).shc, []);
+  });
+  it('merges keys added later for the same issuer', async () => {
+    const one = await createShcIssuer({ iss: ISS });
+    const two = await createShcIssuer({ iss: ISS });
+    const trust = createTrustStore();
+    await trust.addShcIssuer(one.trustEntry());
+    await trust.addShcIssuer(two.trustEntry());
+    const verifier = await verifierFor(trust);
+    for (const issuer of [one, two]) assert.equal((await verifier.verify((await issuer.issue()).numeric)).status, 'valid');
+    assert.equal((await trust.exportBundle()).shc[0].jwks.keys.length, 2);
+  });
+});
+
 describe('SHC trust: x5c chains', () => {
   async function chainFor(issuer, { san = issuer.iss, leafKey = issuer.publicKey, breakChain = false } = {}) {
     const root = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);

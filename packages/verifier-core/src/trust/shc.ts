@@ -23,7 +23,7 @@ export interface ShcTrustedIssuer {
   keys: Map<string, ShcTrustedKey>;
   /** The accepted input, as exportBundle writes it. */
   jwks: Map<string, object>;
-  crls: Map<string, object>;
+  crls: Map<string, object[]>;
 }
 
 type Rejection = TrustReport['rejected'][number];
@@ -112,7 +112,7 @@ export class ShcTrust implements TrustSection<ShcIssuerInput> {
       accepted.set(kid!, { jwk: jwk as Record<string, unknown>, trusted: { kid: kid!, key }, ...(crlVersion === undefined ? {} : { crlVersion }) });
     }
 
-    const acceptedCrls = new Map<string, object>();
+    const acceptedCrls = new Map<string, object[]>();
     const refusedCrlKids = new Set<string>();
     for (const crl of crls) {
       const kid = isObject(crl) && typeof crl.kid === 'string' ? crl.kid : undefined;
@@ -125,19 +125,27 @@ export class ShcTrust implements TrustSection<ShcIssuerInput> {
       }
       const held = target!.trusted.revoked;
       target!.trusted.revoked = held ? new Map([...held, ...parsed]) : parsed;
-      acceptedCrls.set(kid!, crl);
+      acceptedCrls.set(kid!, [...(acceptedCrls.get(kid!) ?? []), crl]);
     }
     // Revocation cannot be checked against a refused CRL: fail closed and drop the key.
+    const known = this.issuers.get(iss);
+    let forgotAny = false;
     for (const kid of refusedCrlKids) {
-      if (!accepted.delete(kid)) continue;
+      const dropped = accepted.delete(kid);
+      // Also a key trusted by an earlier add: its issuer now publishes a CRL we cannot use.
+      const forgotten = known?.keys.delete(kid) ?? false;
+      if (forgotten) { known!.jwks.delete(kid); known!.crls.delete(kid); this.keysByKid.delete(kid); forgotAny = true; }
       acceptedCrls.delete(kid);
-      rejected.push({ kid, code: 'INVALID_CRL', message: 'key not trusted: its revocation list was refused' });
+      if (dropped || forgotten) rejected.push({ kid, code: 'INVALID_CRL', message: 'key not trusted: its revocation list was refused' });
     }
 
-    if (accepted.size === 0) {
+    if (known && known.keys.size === 0) this.issuers.delete(iss);
+    // Having dropped keys trusted before is a change to keep (and persist), not a failed call.
+    if (accepted.size === 0 && !forgotAny) {
       const first = rejected[0];
       throw new TrustError(first?.code ?? 'INVALID_KEY', `${iss}: no usable key${rejected.length ? ': ' + rejected.map((r) => `${r.kid ?? '?'} ${r.message}`).join('; ') : ''}`);
     }
+    if (accepted.size === 0) return { rejected };
     const issuer: ShcTrustedIssuer = this.issuers.get(iss) ?? { iss, wellFormedIss: isIssuerUrl(iss), keys: new Map(), jwks: new Map(), crls: new Map() };
     if (name !== undefined) issuer.name = name;
     for (const [kid, a] of accepted) {
@@ -156,7 +164,7 @@ export class ShcTrust implements TrustSection<ShcIssuerInput> {
       iss: i.iss,
       ...(i.name !== undefined ? { name: i.name } : {}),
       jwks: { keys: structuredClone([...i.jwks.values()]) },
-      crls: structuredClone([...i.crls.values()]),
+      crls: structuredClone([...i.crls.values()].flat()),
     }));
   }
 }
