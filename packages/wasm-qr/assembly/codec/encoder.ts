@@ -5,7 +5,7 @@ import { formatBits, versionBits } from './bch';
 import { dataCodewordCount, interleaveWithEc } from './codewords';
 import { functionPatternMap, symbolSize, totalCodewords } from './function-patterns';
 import { formatBitX, formatBitY, versionBitX, versionBitY } from './info-placement';
-import { maskBit } from './mask';
+import { MASK_STRIDE, maskTable } from './mask';
 import { penalty } from './penalty';
 import { placeCodewords } from './placement';
 import { alphanumericIndex, isDigit, MODE_ALPHANUMERIC, MODE_ECI, MODE_FNC1_FIRST, MODE_KANJI, MODE_NUMERIC, MODE_STRUCTURED_APPEND, segmentBits, segmentCount, segmentLength, segmentMode, segmentStart } from './segments';
@@ -188,12 +188,13 @@ function drawFunctionPatterns(version: i32, size: i32): void {
 /** out = unmasked with `mask` applied to data modules and the format information drawn. */
 function applyMask(version: i32, size: i32, ecLevel: i32, mask: i32, out: Uint8Array): void {
   const functionMap = functionPatternMap(version);
+  const flips = maskTable(mask);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const index = y * size + x;
-      let value = unmasked[index];
-      if (functionMap[index] == 0 && maskBit(mask, y, x)) value ^= 1;
-      out[index] = value;
+      // function modules are never masked
+      const flip = unchecked(flips[y * MASK_STRIDE + x]) & (unchecked(functionMap[index]) ^ 1);
+      unchecked(out[index] = unchecked(unmasked[index]) ^ flip);
     }
   }
   const bits = formatBits(ecLevelBits(ecLevel), mask);

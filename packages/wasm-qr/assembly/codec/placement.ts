@@ -2,13 +2,14 @@
 // right, alternately upwards and downwards, skipping the vertical timing
 // column and every function module; the first bit is a codeword's MSB.
 import { functionPatternMap, totalCodewords } from './function-patterns';
-import { maskBit } from './mask';
+import { MASK_STRIDE, maskTable } from './mask';
 
 /** Reads all codewords of the symbol (unmasked) into out; returns how many. */
 export function readCodewords(grid: Uint8Array, size: i32, version: i32, mask: i32, out: Uint8Array): i32 {
   const functionMap = functionPatternMap(version);
   const total = totalCodewords(version);
-  if (out.length < total || grid.length < size * size) return -1;
+  if (out.length < total || grid.length < size * size || size > MASK_STRIDE) return -1;
+  const flips = maskTable(mask);
   let bitIndex = 0;
   let current = 0;
   const totalBits = total * 8;
@@ -21,8 +22,7 @@ export function readCodewords(grid: Uint8Array, size: i32, version: i32, mask: i
         const x = right - j;
         const index = y * size + x;
         if (unchecked(functionMap[index]) != 0 || bitIndex >= totalBits) continue;
-        let bit = <i32>(unchecked(grid[index]) & 1);
-        if (maskBit(mask, y, x)) bit ^= 1;
+        const bit = <i32>((unchecked(grid[index]) ^ unchecked(flips[y * MASK_STRIDE + x])) & 1);
         current = (current << 1) | bit;
         bitIndex++;
         if ((bitIndex & 7) == 0) {
