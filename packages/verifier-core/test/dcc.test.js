@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTrustStore, createVerifier, importDccTrustList } from '@pass-check/verifier-core';
+import { createTrustStore, createVerifier, importDccTrustList, memoryStorage } from '@pass-check/verifier-core';
 import { createDccSigner, dccRevocationList, dccTextFromCose, encodeCbor, decodeBase45, inflateZlib, parseCoseSign1, encodeBase45 } from '@pass-check/verifier-core/testing';
 
 const DAY = 86_400_000;
@@ -142,6 +142,30 @@ describe('EU DCC: refusals', () => {
     // Signed while the certificate was valid: still good after the certificate expired.
     assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test', issuedAt: new Date(now - 20 * DAY) }))), []);
   });
+  it('SCHEMA for CWT times that are missing or of the wrong type', async () => {
+    const { signer, verifier } = await setup();
+    const textExp = await signer.issue({ kind: 'test', mutateClaims: (c) => c.set(4, '2030-01-01') });
+    assert.deepEqual(codes(await verifier.verify(textExp)), ['SCHEMA']);
+    const noHcert = await signer.issue({ kind: 'test', mutateClaims: (c) => c.delete(-260) });
+    assert.deepEqual(codes(await verifier.verify(noHcert)), ['SCHEMA']);
+    assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test', mutateClaims: (c) => c.delete(4) }))), ['SCHEMA']);
+    assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test', mutateClaims: (c) => c.delete(6) }))), ['SCHEMA']);
+    assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test', mutateClaims: (c) => c.set(6, -5) }))), ['SCHEMA']);
+  });
+  it('makes no network request while verifying', async () => {
+    const { signer, verifier } = await setup();
+    const text = await signer.issue({ kind: 'vaccination' });
+    const realFetch = globalThis.fetch;
+    let requests = 0;
+    globalThis.fetch = async () => { requests++; throw new Error('no network in verify'); };
+    try {
+      assert.equal((await verifier.verify(text)).status, 'valid');
+      assert.equal((await verifier.verify(text.slice(0, -3))).status, 'invalid');
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    assert.equal(requests, 0);
+  });
   it('KEY_USAGE when the certificate EKU does not cover the kind, in both OID spellings', async () => {
     for (const keyUsageSpelling of ['short', 'long']) {
       const { signer, verifier } = await setup(createDccSigner({ keyUsage: ['vaccination'], keyUsageSpelling }));
@@ -248,5 +272,15 @@ describe('EU DCC: trust store and gateway trust lists', () => {
     assert.deepEqual(codes(await verifier.verify(await c.issue({ kind: 'test' }))), ['UNKNOWN_ISSUER']);
     assert.equal((await trust.exportBundle()).dcc.length, 2);
     await assert.rejects(importDccTrustList(trust, 'nope'), TypeError);
+  });
+  it('saves an imported gateway list once, and a new store loads it from storage', async () => {
+    const a = await ecSigner, b = await rsaSigner;
+    const storage = memoryStorage();
+    let saves = 0;
+    const counted = { load: () => storage.load(), save: (bundle) => { saves++; return storage.save(bundle); } };
+    await importDccTrustList(createTrustStore({ storage: counted }), [a.trustListEntry(), b.trustListEntry()]);
+    assert.equal(saves, 1);
+    const reopened = createVerifier({ trust: createTrustStore({ storage }) });
+    assert.equal((await reopened.verify(await b.issue({ kind: 'recovery' }))).status, 'valid');
   });
 });

@@ -40,20 +40,19 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
   const doc = hcert instanceof Map ? readDccDocument(hcert.get(HCERT_DCC_V1)) : undefined;
   const iat = seconds(claims, Claim.iat);
   const exp = seconds(claims, Claim.exp);
-  if (!doc || iat === 'invalid' || exp === 'invalid' || (iss !== undefined && typeof iss !== 'string')) {
+  // The hcert profile requires both times: a pass without `exp` would never expire.
+  if (!doc || iat === undefined || exp === undefined || iat === 'invalid' || exp === 'invalid' || (iss !== undefined && typeof iss !== 'string')) {
     return { format: 'dcc', errors: ['SCHEMA'], issuer: { id: issuingCountry ?? signer.country ?? signer.kid } };
   }
 
   const errors: ErrorCode[] = [];
   const nowSeconds = now.getTime() / 1000;
-  if (iat !== undefined && nowSeconds + DCC_CLOCK_SKEW_SECONDS < iat) errors.push('NOT_YET_VALID');
-  if (exp !== undefined && nowSeconds > exp) errors.push('EXPIRED');
+  if (nowSeconds + DCC_CLOCK_SKEW_SECONDS < iat) errors.push('NOT_YET_VALID');
+  if (nowSeconds > exp) errors.push('EXPIRED');
   // A signer may sign only while its certificate is valid: a pass issued outside that window is refused
   // with the time code of the side it falls on (see docs/notes/dcc.md).
-  if (iat !== undefined) {
-    if (iat * 1000 < signer.certificate.notBefore.getTime()) errors.push('NOT_YET_VALID');
-    if (iat * 1000 > signer.certificate.notAfter.getTime()) errors.push('EXPIRED');
-  }
+  if (iat * 1000 < signer.certificate.notBefore.getTime()) errors.push('NOT_YET_VALID');
+  if (iat * 1000 > signer.certificate.notAfter.getTime()) errors.push('EXPIRED');
   if (signer.mayIssue && !signer.mayIssue.has(doc.kind)) errors.push('KEY_USAGE');
   const revoked = await isRevoked(trust.dcc, {
     kid: signer.kid,
@@ -64,15 +63,14 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
   });
   if (revoked) errors.push('REVOKED');
 
-  const outcome: FormatOutcome = {
+  return {
     format: 'dcc',
     errors,
     issuer: { id: issuingCountry ?? doc.entry.co, name: doc.entry.is },
     holder: holderOf(doc),
     credential: credentialOf(doc),
     revocationChecked: revoked !== undefined,
+    issuedAt: new Date(iat * 1000),
+    expiresAt: new Date(exp * 1000),
   };
-  if (iat !== undefined) outcome.issuedAt = new Date(iat * 1000);
-  if (exp !== undefined) outcome.expiresAt = new Date(exp * 1000);
-  return outcome;
 }

@@ -156,6 +156,8 @@ export interface DccIssueOptions {
   validUntil?: string;
   /** Changes the DCC object before it is signed (e.g. to break the schema). */
   mutate?: (dcc: Record<string, unknown>) => void;
+  /** Changes the CWT claims map (1 iss, 4 exp, 6 iat, -260 hcert) before it is signed. */
+  mutateClaims?: (claims: Map<number, unknown>) => void;
   /** Where the kid goes (default 'protected'); 'none' leaves it out. */
   kidIn?: 'protected' | 'unprotected' | 'none';
   /** COSE alg id in the header; default the signer's (ES256 -7, PS256 -37). */
@@ -276,6 +278,7 @@ export async function createDccSigner(options: DccSignerOptions = {}): Promise<D
       [6, Math.floor(issuedAt.getTime() / 1000)],
       [-260, new Map([[1, dccObject(o, country, issuedAt) as CborEncodable]])],
     ]);
+    o.mutateClaims?.(claims as Map<number, unknown>);
     const kidIn = o.kidIn ?? 'protected';
     const protectedHeader = new Map<number, CborEncodable>([[CoseHeader.alg, o.coseAlg ?? coseAlg]]);
     if (kidIn === 'protected') protectedHeader.set(CoseHeader.kid, kidBytes);
