@@ -149,7 +149,7 @@ export class CameraController implements ReactiveController, FrameSource {
     this.deviceId = this.track?.getSettings().deviceId ?? deviceId;
     this.readCapabilities();
     this.track?.addEventListener('ended', this.onTrackEnded);
-    await this.play();
+    this.play();
     this.startWatchdog();
     this.changed();
   }
@@ -186,19 +186,25 @@ export class CameraController implements ReactiveController, FrameSource {
     this.zoom = this.zoomRange ? settings.zoom ?? this.zoomRange.min : undefined;
   }
 
-  private async play(): Promise<void> {
+  /**
+   * Plays the stream in the preview and starts taking frames. Not awaited: a
+   * camera that never sends a first frame would keep play() pending forever;
+   * the watchdog notices it instead.
+   */
+  private play(): void {
     const element = this.options.video() as VideoWithFrameCallback | undefined;
-    if (!element || !this.stream) return;
+    const stream = this.stream;
+    if (!element || !stream) return;
     element.muted = true;
     element.playsInline = true;
-    element.srcObject = this.stream;
-    try {
-      await element.play();
-    } catch (e) {
+    element.srcObject = stream;
+    element.play().catch((e: Error) => {
       // A play() interrupted by release() (page hidden mid-start) is not a camera failure.
-      if (this.stream) throw new CameraError(ScannerErrorCodes.cameraFailed, `the camera preview could not play: ${(e as Error).message}`);
-      return;
-    }
+      if (this.stream !== stream || e.name === 'AbortError') return;
+      this.release();
+      this.wanted = false;
+      this.options.onFailure(new CameraError(ScannerErrorCodes.cameraFailed, `the camera preview could not play: ${e.message}`));
+    });
     this.lastFrameAt = performance.now();
     this.scheduleFrame(element);
   }

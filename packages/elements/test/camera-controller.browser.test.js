@@ -1,0 +1,105 @@
+import { describe, it, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { CameraController, cameraErrorFrom } from '@pass-check/elements';
+
+// A real MediaStream from a canvas: frames arrive only when we draw and call requestFrame(),
+// so a "camera" that stops sending pictures is easy to make.
+function canvasCamera({ label = 'Back Camera' } = {}) {
+  const canvas = document.createElement('canvas');
+  canvas.width = 64;
+  canvas.height = 48;
+  const opened = [];
+  const mediaDevices = {
+    async getUserMedia(constraints) {
+      const stream = canvas.captureStream(0);
+      Object.defineProperty(stream.getVideoTracks()[0], 'label', { value: label });
+      opened.push({ stream, constraints });
+      return stream;
+    },
+    async enumerateDevices() { return []; },
+  };
+  const draw = () => {
+    const context = canvas.getContext('2d');
+    context.fillStyle = `hsl(${Math.random() * 360} 50% 50%)`;
+    context.fillRect(0, 0, 64, 48);
+    for (const { stream } of opened) stream.getVideoTracks()[0].requestFrame?.();
+  };
+  return { mediaDevices, opened, draw };
+}
+
+let video;
+let controller;
+afterEach(() => { controller?.stop(); video?.remove(); });
+
+function makeController(mediaDevices, options = {}) {
+  video = document.createElement('video');
+  document.body.append(video);
+  const failures = [];
+  const host = { addController() {}, requestUpdate() {} };
+  controller = new CameraController(host, { video: () => video, mediaDevices, onFailure: (e) => failures.push(e), ...options });
+  return failures;
+}
+
+describe('CameraController', () => {
+  it('asks for the rear camera at full resolution and offers its frames', async () => {
+    const camera = canvasCamera();
+    makeController(camera.mediaDevices);
+    const timer = setInterval(camera.draw, 30);
+    try {
+      let offered = 0;
+      const gotFrame = new Promise((resolve) => controller.start(async (take) => { offered++; resolve(await take()); }));
+      const frame = await gotFrame;
+      assert.ok(frame && frame.width === 64 && frame.height === 48);
+      frame.close();
+      assert.ok(offered >= 1);
+      const video = camera.opened[0].constraints.video;
+      assert.deepEqual(video.facingMode, { ideal: 'environment' });
+      assert.deepEqual(video.width, { ideal: 1920 });
+      assert.equal(camera.opened[0].constraints.audio, false);
+    } finally {
+      clearInterval(timer);
+    }
+  });
+
+  it('restarts a stalled stream, then reports STREAM_STALLED when it stays silent', async () => {
+    const camera = canvasCamera();
+    const failures = makeController(camera.mediaDevices, { stallAfterMs: 300, stallRetries: 1 });
+    await controller.start(() => {});
+    const end = performance.now() + 5000;
+    while (!failures.length && performance.now() < end) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(failures[0]?.code, 'STREAM_STALLED');
+    assert.equal(camera.opened.length, 2, 'one restart was tried first');
+    assert.ok(camera.opened.every(({ stream }) => stream.getVideoTracks().every((t) => t.readyState === 'ended')), 'every stream released');
+  });
+
+  it('stops the tracks on stop()', async () => {
+    const camera = canvasCamera();
+    makeController(camera.mediaDevices);
+    await controller.start(() => {});
+    controller.stop();
+    assert.equal(camera.opened[0].stream.getVideoTracks()[0].readyState, 'ended');
+    assert.equal(video.srcObject, null);
+  });
+
+  it('maps getUserMedia failures to pass-error codes', async () => {
+    const cases = [
+      ['NotAllowedError', 'PERMISSION_DENIED'],
+      ['NotFoundError', 'NO_CAMERA'],
+      ['OverconstrainedError', 'NO_CAMERA'],
+      ['NotReadableError', 'CAMERA_BUSY'],
+      ['AbortError', 'CAMERA_BUSY'],
+      ['TypeError', 'CAMERA_FAILED'],
+    ];
+    for (const [name, code] of cases) {
+      makeController({ getUserMedia: () => Promise.reject(new DOMException('nope', name)), enumerateDevices: async () => [] });
+      await assert.rejects(controller.start(() => {}), (e) => e.code === code);
+      assert.equal(cameraErrorFrom(new DOMException('x', name)).code, code);
+      video.remove();
+    }
+  });
+
+  it('says NO_CAMERA when the browser has no camera API at all', async () => {
+    makeController({});
+    await assert.rejects(controller.start(() => {}), (e) => e.code === 'NO_CAMERA');
+  });
+});
