@@ -232,6 +232,35 @@ describe('<pass-scanner> without a camera', () => {
     assert.match(shadowText(scanner), /The pass has expired\./);
   });
 
+  it('draws every verdict with text contrast of at least 4.5:1', async () => {
+    const scanner = await mount({ 'reset-after': '0' });
+    const luminance = (rgb) => {
+      const [r, g, b] = rgb.match(/\d+/g).slice(0, 3).map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a, b) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (light + 0.05) / (dark + 0.05);
+    };
+    const results = [
+      [{ status: 'valid', errors: [] }, undefined, 'accepted'],
+      [{ status: 'invalid', errors: [{ code: 'EXPIRED', message: 'Expired' }] }, undefined, 'rejected'],
+      [{ status: 'valid', errors: [] }, new Date(), 'duplicate'],
+    ];
+    for (const [result, duplicateOf, verdict] of results) {
+      scanner.showResult(result, duplicateOf);
+      await scanner.updateComplete;
+      const screen = scanner.shadowRoot.querySelector('[part=result]');
+      assert.equal(screen.dataset.verdict, verdict);
+      const style = getComputedStyle(screen);
+      const ratio = contrast(style.color, style.backgroundColor);
+      assert.ok(ratio >= 4.5, `${verdict}: ${ratio.toFixed(2)}:1`);
+    }
+  });
+
   it('releases the camera source when removed', async () => {
     let stopped = 0;
     const source = { async start() {}, stop() { stopped++; } };
