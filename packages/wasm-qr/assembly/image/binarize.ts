@@ -1,32 +1,25 @@
-// Luma → one byte per pixel, 1 = dark. Local (block) thresholds survive
+// Luma → a threshold per 8×8 block (see BitImage). Local thresholds survive
 // gradients, shadows and glare where one global threshold cannot.
 
 const BLOCK_SHIFT: i32 = 3; // 8×8 pixel blocks
 const BLOCK: i32 = 1 << BLOCK_SHIFT;
 
-let blockThresholds = new Uint8Array(0);
-let smoothThresholds = new Uint8Array(0);
-
-function ensureBlocks(count: i32): void {
-  if (blockThresholds.length < count) {
-    blockThresholds = new Uint8Array(count);
-    smoothThresholds = new Uint8Array(count);
-  }
-}
+let blockMeans = new Uint8Array(0);
 
 /**
- * Block-threshold binarisation: every 8×8 block gets the mean of its pixels
- * when its contrast exceeds `minRange`; a flat block instead inherits its
- * neighbours' threshold (it lies inside a module or a quiet zone), or half its
- * minimum when it has none (so paper stays light). Each pixel is then compared
- * with the mean of the 5×5 blocks around its own, which smooths the steps
- * between blocks. A lower `minRange` rescues faint, low-contrast prints at the
- * cost of speckle on plain paper, so callers try it only after a failure.
+ * Block thresholds for a BitImage: every 8×8 block gets the mean of its
+ * pixels when its contrast exceeds `minRange`; a flat block instead inherits
+ * its neighbours' threshold (it lies inside a module or a quiet zone), or half
+ * its minimum when it has none (so paper stays light). The result is the mean
+ * of the 5×5 blocks around each block, which smooths the steps between them.
+ * A lower `minRange` rescues faint, low-contrast prints at the cost of speckle
+ * on plain paper, so callers try it only after a failure. Writes
+ * ceil(width/8) × ceil(height/8) bytes into `out`.
  */
-export function binarizeBlocks(luma: Uint8Array, bits: Uint8Array, width: i32, height: i32, minRange: i32): void {
+export function blockThresholds(luma: Uint8Array, out: Uint8Array, width: i32, height: i32, minRange: i32): void {
   const blocksX = (width + BLOCK - 1) >> BLOCK_SHIFT;
   const blocksY = (height + BLOCK - 1) >> BLOCK_SHIFT;
-  ensureBlocks(blocksX * blocksY);
+  if (blockMeans.length < blocksX * blocksY) blockMeans = new Uint8Array(blocksX * blocksY);
   const src = luma.dataStart;
   for (let by = 0; by < blocksY; by++) {
     const y0 = by << BLOCK_SHIFT;
@@ -42,8 +35,8 @@ export function binarizeBlocks(luma: Uint8Array, bits: Uint8Array, width: i32, h
         for (let x = x0; x < x1; x++) {
           const v = <i32>load<u8>(row + <usize>x);
           sum += v;
-          if (v < lo) lo = v;
-          if (v > hi) hi = v;
+          lo = min(lo, v);
+          hi = max(hi, v);
         }
       }
       let threshold: i32;
@@ -52,17 +45,17 @@ export function binarizeBlocks(luma: Uint8Array, bits: Uint8Array, width: i32, h
       } else {
         threshold = lo >> 1;
         if (bx > 0 && by > 0) {
-          const above = <i32>unchecked(blockThresholds[(by - 1) * blocksX + bx]);
-          const left = <i32>unchecked(blockThresholds[by * blocksX + bx - 1]);
-          const aboveLeft = <i32>unchecked(blockThresholds[(by - 1) * blocksX + bx - 1]);
+          const above = <i32>unchecked(blockMeans[(by - 1) * blocksX + bx]);
+          const left = <i32>unchecked(blockMeans[by * blocksX + bx - 1]);
+          const aboveLeft = <i32>unchecked(blockMeans[(by - 1) * blocksX + bx - 1]);
           const neighbours = (above + 2 * left + aboveLeft) >> 2;
           if (lo < neighbours) threshold = neighbours;
         }
       }
-      unchecked((blockThresholds[by * blocksX + bx] = <u8>threshold));
+      unchecked((blockMeans[by * blocksX + bx] = <u8>threshold));
     }
   }
-  // 5×5 block means (the window shrinks at the borders).
+  // 5×5 block means (the window shrinks at the borders)
   for (let by = 0; by < blocksY; by++) {
     const ya = max(0, by - 2);
     const yb = min(blocksY - 1, by + 2);
@@ -71,28 +64,20 @@ export function binarizeBlocks(luma: Uint8Array, bits: Uint8Array, width: i32, h
       const xb = min(blocksX - 1, bx + 2);
       let sum: i32 = 0;
       for (let y = ya; y <= yb; y++) {
-        for (let x = xa; x <= xb; x++) sum += <i32>unchecked(blockThresholds[y * blocksX + x]);
+        for (let x = xa; x <= xb; x++) sum += <i32>unchecked(blockMeans[y * blocksX + x]);
       }
-      unchecked((smoothThresholds[by * blocksX + bx] = <u8>(sum / ((yb - ya + 1) * (xb - xa + 1)))));
-    }
-  }
-  const out = bits.dataStart;
-  for (let y = 0; y < height; y++) {
-    const rowOffset = <usize>(y * width);
-    const blockRow = (y >> BLOCK_SHIFT) * blocksX;
-    for (let x = 0; x < width; x++) {
-      const t = <u32>unchecked(smoothThresholds[blockRow + (x >> BLOCK_SHIFT)]);
-      const v = <u32>load<u8>(src + rowOffset + <usize>x);
-      store<u8>(out + rowOffset + <usize>x, v <= t ? 1 : 0);
+      unchecked((out[by * blocksX + bx] = <u8>(sum / ((yb - ya + 1) * (xb - xa + 1)))));
     }
   }
 }
 
 /**
- * One global threshold (the valley between the two main histogram peaks,
- * Otsu's criterion). A fallback for blurred codes whose local means wander.
+ * One global threshold for every block (the valley between the two main
+ * histogram peaks, Otsu's criterion): a fallback for blurred codes whose
+ * local means wander.
  */
-export function binarizeGlobal(luma: Uint8Array, bits: Uint8Array, pixelCount: i32): void {
+export function globalThresholds(luma: Uint8Array, out: Uint8Array, width: i32, height: i32): void {
+  const pixelCount = width * height;
   const histogram = new StaticArray<i32>(256);
   const src = luma.dataStart;
   for (let i = 0; i < pixelCount; i++) {
@@ -119,8 +104,6 @@ export function binarizeGlobal(luma: Uint8Array, bits: Uint8Array, pixelCount: i
       threshold = v;
     }
   }
-  const out = bits.dataStart;
-  for (let i = 0; i < pixelCount; i++) {
-    store<u8>(out + <usize>i, <i32>load<u8>(src + <usize>i) <= threshold ? 1 : 0);
-  }
+  const blocks = ((width + BLOCK - 1) >> BLOCK_SHIFT) * ((height + BLOCK - 1) >> BLOCK_SHIFT);
+  memory.fill(out.dataStart, <u8>threshold, <usize>blocks);
 }

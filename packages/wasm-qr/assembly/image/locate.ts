@@ -5,11 +5,23 @@
 
 import { BitImage } from './bitimage';
 import { FinderCandidates } from './finder';
-import { Homography, quadToQuad } from './perspective';
+import { Homography, fitHomography, quadToQuad } from './perspective';
 import { findAlignment, foundX, foundY } from './alignment';
 import { alignmentPositions, decodeVersionInfo, decodedVersion } from './version';
+import { decodeFormat, formatDistance } from '../codec/bch';
+import { formatBitX, formatBitY } from '../codec/info-placement';
 
 const MAX_ALIGNMENTS: i32 = 7;
+
+const MAX_FIT_POINTS: i32 = 3 + MAX_ALIGNMENTS * MAX_ALIGNMENTS;
+const fitU = new StaticArray<f64>(MAX_FIT_POINTS);
+const fitV = new StaticArray<f64>(MAX_FIT_POINTS);
+const fitX = new StaticArray<f64>(MAX_FIT_POINTS);
+const fitY = new StaticArray<f64>(MAX_FIT_POINTS);
+const fitted = new Homography();
+
+let ringLight: f64 = 0;
+let ringDark: f64 = 0;
 
 /** The sampling methods, tried in this order. */
 export const SAMPLE_ALIGNMENT_GRID: i32 = 0; // piecewise through every alignment pattern (version ≥ 7)
@@ -17,7 +29,7 @@ export const SAMPLE_HOMOGRAPHY: i32 = 1; // one transform through three finders 
 export const SAMPLE_PARALLELOGRAM: i32 = 2; // three finders only (version 1, or the alignment pattern not found)
 
 export class SymbolLocator {
-  img: BitImage = new BitImage(new Uint8Array(0), 0, 0, 1);
+  img: BitImage = new BitImage();
   // finder centres, pixels
   ax: f64 = 0; ay: f64 = 0; bx: f64 = 0; by: f64 = 0; cx: f64 = 0; cy: f64 = 0;
   dimension: i32 = 0;
@@ -33,9 +45,11 @@ export class SymbolLocator {
   gridFound: StaticArray<bool> = new StaticArray<bool>(MAX_ALIGNMENTS * MAX_ALIGNMENTS);
   /** transform used by the last successful `sample`, for the corners */
   used: Homography = new Homography();
-  dimensionCandidates: StaticArray<i32> = new StaticArray<i32>(2);
+  dimensionCandidates: StaticArray<i32> = new StaticArray<i32>(3);
   dimensionCandidateCount: i32 = 0;
   moduleSize: f64 = 0;
+  /** alignment patterns found by the last locateAlignmentGrid (diagnostics) */
+  gridFoundCount: i32 = 0;
 
   /** Sets the finder triple; false when its geometry gives no QR size. */
   setFinders(img: BitImage, f: FinderCandidates, a: i32, b: i32, c: i32): bool {
@@ -61,8 +75,11 @@ export class SymbolLocator {
     const nearest = <i32>Math.round(v);
     const other = v >= <f64>nearest ? nearest + 1 : nearest - 1;
     this.dimensionCandidateCount = 0;
-    if (nearest >= 1 && nearest <= 40) unchecked((this.dimensionCandidates[this.dimensionCandidateCount++] = 17 + 4 * nearest));
-    if (other >= 1 && other <= 40) unchecked((this.dimensionCandidates[this.dimensionCandidateCount++] = 17 + 4 * other));
+    // the timing patterns count modules directly; distances over module size only estimate
+    const timing = this.timingDimension(raw);
+    if (timing > 0) this.addDimension(timing);
+    if (nearest >= 1 && nearest <= 40) this.addDimension(17 + 4 * nearest);
+    if (other >= 1 && other <= 40) this.addDimension(17 + 4 * other);
     this.versionDimension = 0;
     if (raw >= 40.0) this.readVersion();
     if (this.versionDimension > 0) {
@@ -72,36 +89,98 @@ export class SymbolLocator {
     return this.dimensionCandidateCount > 0;
   }
 
+  addDimension(dimension: i32): void {
+    for (let i = 0; i < this.dimensionCandidateCount; i++) if (unchecked(this.dimensionCandidates[i]) == dimension) return;
+    if (this.dimensionCandidateCount < 3) unchecked((this.dimensionCandidates[this.dimensionCandidateCount++] = dimension));
+  }
+
   /**
-   * Module size at a finder centre measured towards another point: the
-   * distance from the centre to the finder's outer edge is 3.5 modules.
+   * The size read from the timing patterns: row 6 between the top finders and
+   * column 6 between the left ones alternate dark and light module by module.
+   * Each is a straight line in the image too, three modules beside the line
+   * through the finder centres; counting its dark runs R gives 2R + 11
+   * modules. The count nearer the estimate `raw` wins; 0 when neither is valid.
+   */
+  timingDimension(raw: f64): i32 {
+    const abLength = Math.hypot(this.bx - this.ax, this.by - this.ay);
+    const acLength = Math.hypot(this.cx - this.ax, this.cy - this.ay);
+    const ex = (this.bx - this.ax) / abLength, ey = (this.by - this.ay) / abLength;
+    const fx = (this.cx - this.ax) / acLength, fy = (this.cy - this.ay) / acLength;
+    const m = this.moduleSize;
+    const downAtA = this.moduleAlong(this.ax, this.ay, this.cx, this.cy, m) * 3.0;
+    const downAtB = this.moduleAlong(this.bx, this.by, this.bx + fx, this.by + fy, m) * 3.0;
+    const rightAtA = this.moduleAlong(this.ax, this.ay, this.bx, this.by, m) * 3.0;
+    const rightAtC = this.moduleAlong(this.cx, this.cy, this.cx + ex, this.cy + ey, m) * 3.0;
+    const row = this.darkRuns(this.ax + fx * downAtA, this.ay + fy * downAtA, this.bx + fx * downAtB, this.by + fy * downAtB);
+    const column = this.darkRuns(this.ax + ex * rightAtA, this.ay + ey * rightAtA, this.cx + ex * rightAtC, this.cy + ey * rightAtC);
+    const fromRow = (row & 1) == 1 && row >= 5 ? 2 * row + 11 : 0;
+    const fromColumn = (column & 1) == 1 && column >= 5 ? 2 * column + 11 : 0;
+    if (fromRow > 177) return fromColumn <= 177 ? fromColumn : 0;
+    if (fromColumn > 177) return fromRow;
+    if (fromRow == 0) return fromColumn;
+    if (fromColumn == 0 || fromRow == fromColumn) return fromRow;
+    return Math.abs(<f64>fromRow - raw) <= Math.abs(<f64>fromColumn - raw) ? fromRow : fromColumn;
+  }
+
+  /** Dark runs along the segment, sampled every half pixel; single-sample runs are noise and ignored. */
+  darkRuns(x0: f64, y0: f64, x1: f64, y1: f64): i32 {
+    const length = Math.hypot(x1 - x0, y1 - y0);
+    const steps = min(<i32>(length * 2.0), 8000);
+    if (steps < 8) return 0;
+    const dx = (x1 - x0) / <f64>steps, dy = (y1 - y0) / <f64>steps;
+    let runs = 0;
+    let current = this.img.sampleDark(x0, y0);
+    if (current) runs = 1;
+    let pending = false; // a changed sample waiting for confirmation by the next one
+    for (let i = 1; i <= steps; i++) {
+      const dark = this.img.sampleDark(x0 + <f64>i * dx, y0 + <f64>i * dy);
+      if (dark == current) { pending = false; continue; }
+      if (!pending) { pending = true; continue; }
+      pending = false;
+      current = dark;
+      if (dark) runs++;
+    }
+    return runs;
+  }
+
+  /**
+   * Module size at a finder centre measured along the line towards another
+   * point. The middles of the light ring (±2 modules) and of the dark ring
+   * (±3 modules) are used rather than edges: blur and threshold bias move
+   * every edge the same way, which cancels out in the middles.
    */
   moduleAlong(x: f64, y: f64, towardsX: f64, towardsY: f64, fallback: f64): f64 {
     const length = Math.hypot(towardsX - x, towardsY - y);
     if (!(length > 0)) return fallback;
     const dx = (towardsX - x) / length;
     const dy = (towardsY - y) / length;
-    const forward = this.edgeDistance(x, y, dx, dy, fallback);
-    const backward = this.edgeDistance(x, y, -dx, -dy, fallback);
-    if (forward < 0 || backward < 0) return fallback;
-    const m = (forward + backward) / 7.0;
+    if (!this.ringMiddles(x, y, dx, dy, fallback)) return fallback;
+    const lightForward = ringLight, darkForward = ringDark;
+    if (!this.ringMiddles(x, y, -dx, -dy, fallback)) return fallback;
+    const m = (lightForward + ringLight + darkForward + ringDark) / 10.0;
     // a measurement far from the run-based estimate hit a neighbouring module: keep the estimate
     if (m < fallback * 0.5 || m > fallback * 1.6) return fallback;
     return m;
   }
 
-  /** Pixels from a finder centre to where its dark ring ends along (dx, dy), or -1. */
-  edgeDistance(x: f64, y: f64, dx: f64, dy: f64, moduleSize: f64): f64 {
-    const limit = <i32>(moduleSize * 7.0) + 4;
+  /** Sets ringLight/ringDark to the distances from a finder centre to the middles of its rings along (dx, dy). */
+  ringMiddles(x: f64, y: f64, dx: f64, dy: f64, moduleSize: f64): bool {
+    const steps = <i32>(moduleSize * 14.0) + 8; // half-pixel steps up to ~7 modules
     const img = this.img;
     let state = 0; // 0 centre dark, 1 light ring, 2 dark ring
-    for (let i = 0; i <= limit; i++) {
-      const dark = img.darkAt(x + <f64>i * dx, y + <f64>i * dy);
-      if (state == 0 && !dark) state = 1;
-      else if (state == 1 && dark) state = 2;
-      else if (state == 2 && !dark) return <f64>i;
+    let lightStart: f64 = 0, darkStart: f64 = 0;
+    for (let i = 0; i <= steps; i++) {
+      const t = <f64>i * 0.5;
+      const dark = img.darkAt(x + t * dx, y + t * dy);
+      if (state == 0 && !dark) { state = 1; lightStart = t; }
+      else if (state == 1 && dark) { state = 2; darkStart = t; }
+      else if (state == 2 && !dark) {
+        ringLight = (lightStart + darkStart) * 0.5;
+        ringDark = (darkStart + t) * 0.5;
+        return true;
+      }
     }
-    return -1;
+    return false;
   }
 
   /**
@@ -125,7 +204,7 @@ export class SymbolLocator {
         for (let col = 2; col >= 0; col--) {
           const du = <f64>(col - 7) * mx;
           const dv = <f64>(row - 3) * my;
-          const dark = this.img.darkAt(this.bx + du * ex + dv * fx, this.by + du * ey + dv * fy);
+          const dark = this.img.sampleDark(this.bx + du * ex + dv * fx, this.by + du * ey + dv * fy);
           bits = (bits << 1) | (dark ? 1 : 0);
         }
       }
@@ -141,7 +220,7 @@ export class SymbolLocator {
         for (let row = 2; row >= 0; row--) {
           const du = <f64>(col - 3) * mx;
           const dv = <f64>(row - 7) * my;
-          const dark = this.img.darkAt(this.cx + du * ex + dv * fx, this.cy + du * ey + dv * fy);
+          const dark = this.img.sampleDark(this.cx + du * ex + dv * fx, this.cy + du * ey + dv * fy);
           bits = (bits << 1) | (dark ? 1 : 0);
         }
       }
@@ -151,44 +230,77 @@ export class SymbolLocator {
     if (best <= 3) this.versionDimension = 17 + 4 * version;
   }
 
-  /** Builds the transforms for `dimension`; false when degenerate. */
+  /** Builds the three-finder transform for `dimension`; false when degenerate. */
   setDimension(dimension: i32): bool {
     this.dimension = dimension;
-    const d = <f64>dimension;
-    const far = d - 3.5;
+    const far = <f64>dimension - 3.5;
     quadToQuad(this.parallelogram,
       3.5, 3.5, far, 3.5, far, far, 3.5, far,
       this.ax, this.ay, this.bx, this.by, this.bx + this.cx - this.ax, this.by + this.cy - this.ay, this.cx, this.cy);
-    if (!this.parallelogram.isUsable()) return false;
     this.hasAlignment = false;
     this.positionCount = alignmentPositions((dimension - 17) >> 2, this.positions);
-    if (dimension > 21) {
-      const at = d - 6.5;
-      const h = this.parallelogram;
-      h.map(at, at);
-      const px = h.x, py = h.y;
-      h.map(at + 1.0, at);
-      const ux = h.x - px, uy = h.y - py;
-      h.map(at, at + 1.0);
-      const vx = h.x - px, vy = h.y - py;
-      let found = findAlignment(this.img, px, py, ux, uy, vx, vy, 4.0, 22);
-      if (!found) found = findAlignment(this.img, px, py, ux, uy, vx, vy, 10.0, 23);
-      if (found) {
-        quadToQuad(this.transform,
-          3.5, 3.5, far, 3.5, at, at, 3.5, far,
-          this.ax, this.ay, this.bx, this.by, foundX, foundY, this.cx, this.cy);
-        this.hasAlignment = this.transform.isUsable();
+    copyHomography(this.parallelogram, this.transform);
+    return this.parallelogram.isUsable();
+  }
+
+  /**
+   * A cheap test before the expensive stages: does one copy of the format
+   * information (read plainly or mirrored) lie within two bits of a valid
+   * word? Random triples of finder look-alikes rarely pass (about one in four).
+   */
+  formatPlausible(): bool {
+    const h = this.parallelogram;
+    const n = this.dimension;
+    for (let copy = 0; copy < 2; copy++) {
+      let plain = 0;
+      let mirrored = 0;
+      for (let bit = 14; bit >= 0; bit--) {
+        const x = formatBitX(copy, bit, n);
+        const y = formatBitY(copy, bit, n);
+        h.map(<f64>x + 0.5, <f64>y + 0.5);
+        plain = (plain << 1) | (this.img.sampleDark(h.x, h.y) ? 1 : 0);
+        h.map(<f64>y + 0.5, <f64>x + 0.5);
+        mirrored = (mirrored << 1) | (this.img.sampleDark(h.x, h.y) ? 1 : 0);
       }
+      decodeFormat(plain);
+      if (formatDistance <= 2) return true;
+      decodeFormat(mirrored);
+      if (formatDistance <= 2) return true;
+    }
+    return false;
+  }
+
+  /** Looks for the bottom-right alignment pattern and, when found, builds the four-point transform. */
+  locateCornerAlignment(): void {
+    const dimension = this.dimension;
+    if (dimension <= 21) return;
+    const d = <f64>dimension;
+    const far = d - 3.5;
+    const at = d - 6.5;
+    const h = this.parallelogram;
+    h.map(at, at);
+    const px = h.x, py = h.y;
+    h.map(at + 1.0, at);
+    const ux = h.x - px, uy = h.y - py;
+    h.map(at, at + 1.0);
+    const vx = h.x - px, vy = h.y - py;
+    let found = findAlignment(this.img, px, py, ux, uy, vx, vy, 4.0, 22);
+    if (!found) found = findAlignment(this.img, px, py, ux, uy, vx, vy, 8.0, 24);
+    if (found) {
+      quadToQuad(this.transform,
+        3.5, 3.5, far, 3.5, at, at, 3.5, far,
+        this.ax, this.ay, this.bx, this.by, foundX, foundY, this.cx, this.cy);
+      this.hasAlignment = this.transform.isUsable();
     }
     if (!this.hasAlignment) copyHomography(this.parallelogram, this.transform);
-    return true;
   }
 
   /** Whether `method` applies to the current dimension (see the SAMPLE_ constants). */
   applies(method: i32): bool {
     if (method == SAMPLE_ALIGNMENT_GRID) return this.positionCount >= 3;
     if (method == SAMPLE_HOMOGRAPHY) return this.hasAlignment;
-    return true;
+    // with the alignment pattern found, three finders alone are rarely better
+    return !this.hasAlignment || this.dimension <= 25;
   }
 
   /** Samples the module grid (size dimension², 1 = dark) with `method`. */
@@ -199,13 +311,14 @@ export class SymbolLocator {
     copyHomography(h, this.used);
     if (method == SAMPLE_ALIGNMENT_GRID) {
       this.locateAlignmentGrid(h);
+      this.refitFromGrid();
       this.sampleThroughGrid(grid);
       return;
     }
     for (let y = 0; y < n; y++) {
       for (let x = 0; x < n; x++) {
         h.map(<f64>x + 0.5, <f64>y + 0.5);
-        unchecked((grid[y * n + x] = img.darkAt(h.x, h.y) ? 1 : 0));
+        unchecked((grid[y * n + x] = img.sampleDark(h.x, h.y) ? 1 : 0));
       }
     }
   }
@@ -217,6 +330,7 @@ export class SymbolLocator {
    */
   locateAlignmentGrid(h: Homography): void {
     const count = this.positionCount;
+    this.gridFoundCount = 0;
     for (let j = 0; j < count; j++) {
       for (let i = 0; i < count; i++) {
         const k = j * MAX_ALIGNMENTS + i;
@@ -228,16 +342,19 @@ export class SymbolLocator {
         const ux = h.x - px, uy = h.y - py;
         h.map(at, bt + 1.0);
         const vx = h.x - px, vy = h.y - py;
-        let driftX: f64 = 0, driftY: f64 = 0, drifts: f64 = 0;
-        if (i > 0 && unchecked(this.gridFound[k - 1])) {
+        if (i > 0 && j > 0) {
+          // complete the parallelogram of the three neighbours already placed: follows perspective and bending
+          px = unchecked(this.gridX[k - 1]) + unchecked(this.gridX[k - MAX_ALIGNMENTS]) - unchecked(this.gridX[k - MAX_ALIGNMENTS - 1]);
+          py = unchecked(this.gridY[k - 1]) + unchecked(this.gridY[k - MAX_ALIGNMENTS]) - unchecked(this.gridY[k - MAX_ALIGNMENTS - 1]);
+        } else if (i > 0 && unchecked(this.gridFound[k - 1])) {
           h.map(<f64>unchecked(this.positions[i - 1]) + 0.5, bt);
-          driftX += unchecked(this.gridX[k - 1]) - h.x; driftY += unchecked(this.gridY[k - 1]) - h.y; drifts += 1;
-        }
-        if (j > 0 && unchecked(this.gridFound[k - MAX_ALIGNMENTS])) {
+          px += unchecked(this.gridX[k - 1]) - h.x;
+          py += unchecked(this.gridY[k - 1]) - h.y;
+        } else if (j > 0 && unchecked(this.gridFound[k - MAX_ALIGNMENTS])) {
           h.map(at, <f64>unchecked(this.positions[j - 1]) + 0.5);
-          driftX += unchecked(this.gridX[k - MAX_ALIGNMENTS]) - h.x; driftY += unchecked(this.gridY[k - MAX_ALIGNMENTS]) - h.y; drifts += 1;
+          px += unchecked(this.gridX[k - MAX_ALIGNMENTS]) - h.x;
+          py += unchecked(this.gridY[k - MAX_ALIGNMENTS]) - h.y;
         }
-        if (drifts > 0) { px += driftX / drifts; py += driftY / drifts; }
         unchecked((this.gridX[k] = px));
         unchecked((this.gridY[k] = py));
         unchecked((this.gridFound[k] = false));
@@ -248,7 +365,48 @@ export class SymbolLocator {
           unchecked((this.gridX[k] = foundX));
           unchecked((this.gridY[k] = foundY));
           unchecked((this.gridFound[k] = true));
+          this.gridFoundCount++;
         }
+      }
+    }
+  }
+
+  /**
+   * Least-squares transform through the three finder centres and every
+   * alignment pattern found: under strong perspective the grid, followed
+   * pattern by pattern from the top-left, reaches patterns that a search
+   * around the three-finder prediction misses. Patterns not found are then
+   * re-predicted from this transform, and it becomes the SAMPLE_HOMOGRAPHY one.
+   */
+  refitFromGrid(): void {
+    if (this.gridFoundCount < 1) return;
+    const d = <f64>this.dimension;
+    let n = 0;
+    fitU[n] = 3.5; fitV[n] = 3.5; fitX[n] = this.ax; fitY[n] = this.ay; n++;
+    fitU[n] = d - 3.5; fitV[n] = 3.5; fitX[n] = this.bx; fitY[n] = this.by; n++;
+    fitU[n] = 3.5; fitV[n] = d - 3.5; fitX[n] = this.cx; fitY[n] = this.cy; n++;
+    const count = this.positionCount;
+    for (let j = 0; j < count; j++) {
+      for (let i = 0; i < count; i++) {
+        const k = j * MAX_ALIGNMENTS + i;
+        if (!unchecked(this.gridFound[k])) continue;
+        fitU[n] = <f64>unchecked(this.positions[i]) + 0.5;
+        fitV[n] = <f64>unchecked(this.positions[j]) + 0.5;
+        fitX[n] = unchecked(this.gridX[k]);
+        fitY[n] = unchecked(this.gridY[k]);
+        n++;
+      }
+    }
+    if (!fitHomography(fitted, n, fitU, fitV, fitX, fitY, d)) return;
+    copyHomography(fitted, this.transform);
+    this.hasAlignment = true;
+    for (let j = 0; j < count; j++) {
+      for (let i = 0; i < count; i++) {
+        const k = j * MAX_ALIGNMENTS + i;
+        if (unchecked(this.gridFound[k])) continue;
+        fitted.map(<f64>unchecked(this.positions[i]) + 0.5, <f64>unchecked(this.positions[j]) + 0.5);
+        unchecked((this.gridX[k] = fitted.x));
+        unchecked((this.gridY[k] = fitted.y));
       }
     }
   }
@@ -274,7 +432,7 @@ export class SymbolLocator {
           w01 * unchecked(this.gridX[k + MAX_ALIGNMENTS]) + w11 * unchecked(this.gridX[k + MAX_ALIGNMENTS + 1]);
         const py = w00 * unchecked(this.gridY[k]) + w10 * unchecked(this.gridY[k + 1]) +
           w01 * unchecked(this.gridY[k + MAX_ALIGNMENTS]) + w11 * unchecked(this.gridY[k + MAX_ALIGNMENTS + 1]);
-        unchecked((grid[y * n + x] = img.darkAt(px, py) ? 1 : 0));
+        unchecked((grid[y * n + x] = img.sampleDark(px, py) ? 1 : 0));
       }
     }
   }

@@ -89,3 +89,85 @@ export function quadToQuad(
   squareToDestination.setSquareToQuad(dx0, dy0, dx1, dy1, dx2, dy2, dx3, dy3);
   out.multiply(squareToDestination);
 }
+
+const normal = new StaticArray<f64>(8 * 9); // normal equations, augmented
+
+/**
+ * Least-squares homography through `count` correspondences (module u, v →
+ * pixel x, y), count ≥ 4: more points than four average out the error of
+ * each located pattern. Coordinates are normalised (modules by `scale`,
+ * pixels about their mean) so the 8×8 normal equations stay well conditioned.
+ */
+export function fitHomography(out: Homography, count: i32, u: StaticArray<f64>, v: StaticArray<f64>, x: StaticArray<f64>, y: StaticArray<f64>, scale: f64): bool {
+  if (count < 4) return false;
+  let meanX: f64 = 0, meanY: f64 = 0;
+  for (let i = 0; i < count; i++) { meanX += unchecked(x[i]); meanY += unchecked(y[i]); }
+  meanX /= <f64>count;
+  meanY /= <f64>count;
+  let spread: f64 = 0;
+  for (let i = 0; i < count; i++) spread += Math.abs(unchecked(x[i]) - meanX) + Math.abs(unchecked(y[i]) - meanY);
+  spread /= <f64>count;
+  if (!(spread > 0)) return false;
+  for (let i = 0; i < 72; i++) unchecked((normal[i] = 0));
+  const row = new StaticArray<f64>(9);
+  for (let i = 0; i < count; i++) {
+    const un = unchecked(u[i]) / scale, vn = unchecked(v[i]) / scale;
+    const xn = (unchecked(x[i]) - meanX) / spread, yn = (unchecked(y[i]) - meanY) / spread;
+    for (let r = 0; r < 2; r++) {
+      // unknowns: a b c (x numerator), d e f (y numerator), g h (denominator)
+      for (let k = 0; k < 9; k++) unchecked((row[k] = 0));
+      const target = r == 0 ? xn : yn;
+      const base = r == 0 ? 0 : 3;
+      unchecked((row[base] = un));
+      unchecked((row[base + 1] = vn));
+      unchecked((row[base + 2] = 1));
+      unchecked((row[6] = -un * target));
+      unchecked((row[7] = -vn * target));
+      unchecked((row[8] = target));
+      for (let a = 0; a < 8; a++) {
+        const ra = unchecked(row[a]);
+        if (ra == 0) continue;
+        for (let b = 0; b < 9; b++) unchecked((normal[a * 9 + b] += ra * unchecked(row[b])));
+      }
+    }
+  }
+  // Gaussian elimination with partial pivoting
+  for (let c = 0; c < 8; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < 8; r++) if (Math.abs(unchecked(normal[r * 9 + c])) > Math.abs(unchecked(normal[pivot * 9 + c]))) pivot = r;
+    if (Math.abs(unchecked(normal[pivot * 9 + c])) < 1e-12) return false;
+    if (pivot != c) {
+      for (let k = 0; k < 9; k++) {
+        const t = unchecked(normal[c * 9 + k]);
+        unchecked((normal[c * 9 + k] = normal[pivot * 9 + k]));
+        unchecked((normal[pivot * 9 + k] = t));
+      }
+    }
+    const p = unchecked(normal[c * 9 + c]);
+    for (let r = 0; r < 8; r++) {
+      if (r == c) continue;
+      const f = unchecked(normal[r * 9 + c]) / p;
+      if (f == 0) continue;
+      for (let k = c; k < 9; k++) unchecked((normal[r * 9 + k] -= f * unchecked(normal[c * 9 + k])));
+    }
+  }
+  const a = normal[0 * 9 + 8] / normal[0 * 9 + 0];
+  const b = normal[1 * 9 + 8] / normal[1 * 9 + 1];
+  const c2 = normal[2 * 9 + 8] / normal[2 * 9 + 2];
+  const d = normal[3 * 9 + 8] / normal[3 * 9 + 3];
+  const e = normal[4 * 9 + 8] / normal[4 * 9 + 4];
+  const f = normal[5 * 9 + 8] / normal[5 * 9 + 5];
+  const g = normal[6 * 9 + 8] / normal[6 * 9 + 6];
+  const h = normal[7 * 9 + 8] / normal[7 * 9 + 7];
+  // back to pixels and modules: x = meanX + spread · xn, un = u / scale
+  out.m13 = g / scale;
+  out.m23 = h / scale;
+  out.m33 = 1;
+  out.m11 = (spread * a + meanX * g) / scale;
+  out.m21 = (spread * b + meanX * h) / scale;
+  out.m31 = spread * c2 + meanX;
+  out.m12 = (spread * d + meanY * g) / scale;
+  out.m22 = (spread * e + meanY * h) / scale;
+  out.m32 = spread * f + meanY;
+  return out.isUsable();
+}

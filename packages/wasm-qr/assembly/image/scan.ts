@@ -2,7 +2,7 @@
 // cheap and common one first) → finder triples → sampled module grids, each
 // handed to the caller, which decodes it and says whether it was a symbol.
 
-import { binarizeBlocks, binarizeGlobal } from './binarize';
+import { blockThresholds, globalThresholds } from './binarize';
 import { BitImage } from './bitimage';
 import { FinderCandidates, MAX_CANDIDATES, findFinderPatterns } from './finder';
 import { Triples, groupFinderPatterns } from './group';
@@ -13,19 +13,27 @@ import { boxBlur3 } from './luma';
 export type GridHandler = (grid: Uint8Array, dimension: i32, locator: SymbolLocator) => bool;
 
 /** Grids sampled per binarisation at most: bounds the time spent on images without a code. */
-const MAX_GRIDS_PER_PASS: i32 = 48;
+const MAX_GRIDS_PER_PASS: i32 = 16;
+/** Finder triples tried per binarisation at most. */
+const MAX_TRIPLES_PER_PASS: i32 = 10;
 /** Normal contrast: blocks with less spread than this are treated as flat. */
 const MIN_RANGE_NORMAL: i32 = 24;
 /** Faint prints: a much smaller spread still counts as a block with an edge. */
 const MIN_RANGE_FAINT: i32 = 7;
 
-let bits = new Uint8Array(0);
+let thresholds = new Uint8Array(0);
 let blurred = new Uint8Array(0);
 const finders = new FinderCandidates();
 const triples = new Triples();
 const locator = new SymbolLocator();
 const grid = new Uint8Array(177 * 177);
+const view = new BitImage();
 const usedFinders = new StaticArray<bool>(MAX_CANDIDATES);
+
+/** For diagnostics and tests: what the last scan saw (finder candidates, triples, the pass that decoded). */
+export let lastFinderCount: i32 = 0;
+export let lastTripleCount: i32 = 0;
+export let lastPass: i32 = -1;
 
 /** Binarisation passes tried, in order, until one yields a code. */
 const PASS_BLOCKS: i32 = 0;
@@ -39,34 +47,46 @@ const PASS_COUNT: i32 = 6;
 /** Scans `luma` (width × height) for QR symbols; returns how many the handler accepted. */
 export function scanLuma(luma: Uint8Array, width: i32, height: i32, handler: GridHandler): i32 {
   const pixels = width * height;
-  if (bits.length < pixels) bits = new Uint8Array(pixels);
+  const blocks = ((width + 7) >> 3) * ((height + 7) >> 3);
+  if (thresholds.length < blocks) thresholds = new Uint8Array(blocks);
   // finders of small codes in a big frame stay visible on every other row
   const rowStep = height >= 700 && width >= 700 ? 2 : 1;
+  lastPass = -1;
   for (let pass = 0; pass < PASS_COUNT; pass++) {
-    let dark: u8 = 1;
-    if (pass == PASS_BLOCKS) binarizeBlocks(luma, bits, width, height, MIN_RANGE_NORMAL);
-    else if (pass == PASS_BLOCKS_INVERTED) dark = 0;
-    else if (pass == PASS_FAINT) binarizeBlocks(luma, bits, width, height, MIN_RANGE_FAINT);
-    else if (pass == PASS_FAINT_INVERTED) dark = 0;
+    let source = luma;
+    let inverted = false;
+    if (pass == PASS_BLOCKS) blockThresholds(luma, thresholds, width, height, MIN_RANGE_NORMAL);
+    else if (pass == PASS_BLOCKS_INVERTED) inverted = true;
+    else if (pass == PASS_FAINT) blockThresholds(luma, thresholds, width, height, MIN_RANGE_FAINT);
+    else if (pass == PASS_FAINT_INVERTED) inverted = true;
     else if (pass == PASS_SMOOTHED) {
       if (blurred.length < pixels) blurred = new Uint8Array(pixels);
       boxBlur3(luma, blurred, width, height);
-      binarizeBlocks(blurred, bits, width, height, MIN_RANGE_NORMAL);
-    } else binarizeGlobal(luma, bits, pixels);
-    const found = scanBits(new BitImage(bits, width, height, dark), rowStep, handler);
-    if (found > 0) return found;
+      blockThresholds(blurred, thresholds, width, height, MIN_RANGE_NORMAL);
+      source = blurred;
+    } else globalThresholds(luma, thresholds, width, height);
+    view.set(source, thresholds, width, height, inverted);
+    const found = scanBits(view, rowStep, handler);
+    if (found > 0) {
+      lastPass = pass;
+      return found;
+    }
   }
   return 0;
 }
 
 function scanBits(img: BitImage, rowStep: i32, handler: GridHandler): i32 {
   findFinderPatterns(img, rowStep, finders);
+  lastFinderCount = finders.count;
+  lastTripleCount = 0;
   if (finders.count < 3) return 0;
   groupFinderPatterns(finders, triples);
+  lastTripleCount = triples.count;
   for (let i = 0; i < finders.count; i++) unchecked((usedFinders[i] = false));
   let found = 0;
   let budget = MAX_GRIDS_PER_PASS;
-  for (let t = 0; t < triples.count && budget > 0; t++) {
+  const tripleCount = min(triples.count, MAX_TRIPLES_PER_PASS);
+  for (let t = 0; t < tripleCount && budget > 0; t++) {
     const a = unchecked(triples.topLeft[t]);
     const b = unchecked(triples.topRight[t]);
     const c = unchecked(triples.bottomLeft[t]);
@@ -75,6 +95,9 @@ function scanBits(img: BitImage, rowStep: i32, handler: GridHandler): i32 {
     let decoded = false;
     for (let d = 0; d < locator.dimensionCandidateCount && !decoded && budget > 0; d++) {
       if (!locator.setDimension(unchecked(locator.dimensionCandidates[d]))) continue;
+      // the format information sits by the top-left finder: one check per triple is enough
+      if (d == 0 && !locator.formatPlausible()) break;
+      locator.locateCornerAlignment();
       for (let method = SAMPLE_ALIGNMENT_GRID; method <= SAMPLE_PARALLELOGRAM && budget > 0; method++) {
         if (!locator.applies(method)) continue;
         budget--;
