@@ -137,6 +137,46 @@ describe('<pass-scanner> without a camera', () => {
     assert.equal((await result).detail.status, 'valid', 'a .smart-health-card file text verifies');
   });
 
+  it('verifies an uploaded photo of the QR and an opened .smart-health-card file', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const card = await issuer.issue({ patient: { given: ['Photo'], family: 'Upload' } });
+    const scanner = await mount({ 'duplicate-window': '0' });
+    scanner.verifier = verifier;
+    const input = scanner.shadowRoot.querySelector('[part=fallbacks] input[type=file]');
+    const choose = async (file) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      input.files = transfer.files;
+      const result = nextEvent(scanner, 'pass-result');
+      input.dispatchEvent(new Event('change'));
+      const event = await result;
+      scanner.reset();
+      return event;
+    };
+    const canvas = await qrCanvas(card.numeric, { scale: 4, width: 900, height: 700 });
+    const png = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    const photo = await choose(new File([png], 'pass.png', { type: 'image/png' }));
+    assert.equal(photo.detail.status, 'valid');
+    assert.equal(photo.detail.holder.name, 'Photo Upload');
+    const file = await choose(new File([card.file], 'pass.smart-health-card', { type: 'application/smart-health-card' }));
+    assert.equal(file.detail.status, 'valid');
+  });
+
+  it('says UNREADABLE_IMAGE for a photo without a QR code', async () => {
+    const scanner = await mount();
+    const canvas = document.createElement('canvas');
+    canvas.width = 200;
+    canvas.height = 200;
+    const png = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([png], 'blank.png', { type: 'image/png' }));
+    const input = scanner.shadowRoot.querySelector('[part=fallbacks] input[type=file]');
+    input.files = transfer.files;
+    const error = nextEvent(scanner, 'pass-error');
+    input.dispatchEvent(new Event('change'));
+    assert.equal((await error).detail.code, 'UNREADABLE_IMAGE');
+  });
+
   it('collects a chunked card from frames, shows "n of 3", and verifies it once complete', async () => {
     const { issuer, verifier } = await trustedIssuer();
     const card = await issuer.issue();

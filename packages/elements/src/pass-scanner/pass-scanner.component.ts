@@ -242,7 +242,8 @@ export class PassScannerElement extends LitElement {
   }
 
   private fail(code: ScannerErrorCode, message: string): void {
-    this.scanController.detach();
+    // A photo without a code is no reason to close the camera.
+    if (code !== ScannerErrorCodes.unreadableImage) this.scanController.detach();
     this.errorCode = code;
     this.state = ScannerStates.error;
     this.announce(this.strings.errors[code]);
