@@ -30,8 +30,8 @@ for (let v = 0; v < REVERSED_9_BITS.length; v++) {
 /**
  * A canonical Huffman code: how many codes have each bit length, the symbols
  * sorted by (length, symbol), and a small table for the short codes indexed by
- * the next FAST_BITS input bits, each entry `symbol << 4 | length` (0: longer code).
- * The table is 512 entries, so building one costs little even for the short blocks passes hold.
+ * the next `fastBits` input bits, each entry `symbol << 4 | length` (0: longer code).
+ * Tables are filled in place (see `buildCode`), so decoding a pass allocates almost nothing.
  */
 interface HuffmanCode {
   countPerLength: Uint16Array;
@@ -40,15 +40,27 @@ interface HuffmanCode {
   fastMask: number;
 }
 
+const newCode = (symbolCount: number): HuffmanCode => ({
+  countPerLength: new Uint16Array(MAX_CODE_BITS + 1),
+  symbols: new Uint16Array(symbolCount),
+  fast: new Uint16Array(1 << FAST_BITS),
+  fastMask: 0,
+});
+
 const fail = (why: string): never => { throw new VerifierError('BAD_COMPRESSION', `inflate: ${why}`); };
 
+const offsets = new Uint16Array(MAX_CODE_BITS + 2);
+const nextCode = new Uint16Array(MAX_CODE_BITS + 1);
+
 /**
- * Builds a code from bit lengths. Over-subscribed sets are refused; an
- * incomplete set only when `allowIncomplete` (as zlib does: a single one-bit
- * code for literal/length or distance trees, or no codes at all for distances).
+ * Fills `code` from bit lengths. Over-subscribed sets are refused; incomplete
+ * ones only as zlib allows them: a single one-bit code for literal/length or
+ * distance trees, or no codes at all for distances. Decoding is synchronous and
+ * never re-entered, so the scratch arrays and the dynamic codes can be shared.
  */
-function buildCode(lengths: Uint8Array, start: number, count: number, kind: 'codes' | 'lengths' | 'distances'): HuffmanCode {
-  const countPerLength = new Uint16Array(MAX_CODE_BITS + 1);
+function buildCode(code: HuffmanCode, lengths: Uint8Array, start: number, count: number, kind: 'codes' | 'lengths' | 'distances'): HuffmanCode {
+  const { countPerLength, symbols, fast } = code;
+  countPerLength.fill(0);
   for (let i = 0; i < count; i++) countPerLength[lengths[start + i]!]!++;
   countPerLength[0] = 0;
   let maxLength = 0;
@@ -61,9 +73,8 @@ function buildCode(lengths: Uint8Array, start: number, count: number, kind: 'cod
   const incomplete = left > 0 && maxLength > 0;
   if (maxLength === 0 && kind === 'codes') fail('empty code-length code');
   if (incomplete && (kind === 'codes' || maxLength !== 1)) fail('incomplete Huffman code');
-  const offsets = new Uint16Array(MAX_CODE_BITS + 2);
+  offsets.fill(0);
   for (let len = 1; len <= MAX_CODE_BITS; len++) offsets[len + 1] = offsets[len]! + countPerLength[len]!;
-  const symbols = new Uint16Array(count);
   for (let i = 0; i < count; i++) {
     const len = lengths[start + i]!;
     if (len) symbols[offsets[len]!++] = i;
@@ -71,21 +82,22 @@ function buildCode(lengths: Uint8Array, start: number, count: number, kind: 'cod
   // Canonical codes, first code of each length (RFC 1951 §3.2.2); stream bits arrive least significant first, so index reversed.
   // No longer than the longest code: the short tables (code lengths, distances) then cost little to fill.
   const fastBits = Math.min(FAST_BITS, Math.max(1, maxLength));
-  const fast = new Uint16Array(1 << fastBits);
-  const nextCode = new Uint16Array(MAX_CODE_BITS + 1);
-  for (let len = 1, code = 0; len <= MAX_CODE_BITS; len++) {
-    code = (code + countPerLength[len - 1]!) << 1;
-    nextCode[len] = code;
+  const size = 1 << fastBits;
+  fast.fill(0, 0, size);
+  for (let len = 1, first = 0; len <= MAX_CODE_BITS; len++) {
+    first = (first + countPerLength[len - 1]!) << 1;
+    nextCode[len] = first;
   }
   for (let i = 0; i < count; i++) {
     const len = lengths[start + i]!;
     if (!len) continue;
-    const code = nextCode[len]!++;
+    const canonical = nextCode[len]!++;
     if (len > fastBits) continue;
-    const reversed = REVERSED_9_BITS[code << (FAST_BITS - len)]!;
-    for (let fill = reversed; fill < fast.length; fill += 1 << len) fast[fill] = (i << 4) | len;
+    const reversed = REVERSED_9_BITS[canonical << (FAST_BITS - len)]!;
+    for (let fill = reversed; fill < size; fill += 1 << len) fast[fill] = (i << 4) | len;
   }
-  return { countPerLength, symbols, fast, fastMask: fast.length - 1 };
+  code.fastMask = size - 1;
+  return code;
 }
 
 let fixedLiteralCode: HuffmanCode | undefined;
@@ -95,11 +107,17 @@ function fixedCodes(): [HuffmanCode, HuffmanCode] {
     // RFC 1951 §3.2.6. Symbols 286-287 and distances 30-31 have codes but are invalid when decoded.
     const lengths = new Uint8Array(288 + 32);
     lengths.fill(8, 0, 144).fill(9, 144, 256).fill(7, 256, 280).fill(8, 280, 288).fill(5, 288);
-    fixedLiteralCode = buildCode(lengths, 0, 288, 'lengths');
-    fixedDistanceCode = buildCode(lengths, 288, 32, 'distances');
+    fixedLiteralCode = buildCode(newCode(288), lengths, 0, 288, 'lengths');
+    fixedDistanceCode = buildCode(newCode(32), lengths, 288, 32, 'distances');
   }
   return [fixedLiteralCode, fixedDistanceCode];
 }
+
+const dynamicLiterals = newCode(286);
+const dynamicDistances = newCode(30);
+const codeLengthCode = newCode(19);
+const codeLengthLengths = new Uint8Array(19);
+const dynamicLengths = new Uint8Array(286 + 30);
 
 interface InflateResult { output: Uint8Array; end: number }
 
@@ -194,11 +212,10 @@ function huffmanBlock(state: Inflater, literals: HuffmanCode, distances: Huffman
   const end = data.length;
   const literalFast = literals.fast;
   const literalMask = literals.fastMask;
+  // State in locals (no closure may capture them, or V8 moves them to the heap); written back around cold calls.
   let { position, bitBuffer, bitCount, output, size } = state;
-  const save = () => { state.position = position; state.bitBuffer = bitBuffer; state.bitCount = bitCount; state.size = size; };
-  const load = () => { ({ position, bitBuffer, bitCount, output } = state); };
   for (;;) {
-    // Literals are most symbols: decode them here, with the state in locals.
+    // Literals are most symbols: decode them here.
     while (bitCount < 16 && position < end) { bitBuffer |= data[position++]! << bitCount; bitCount += 8; }
     const entry = literalFast[bitBuffer & literalMask]!;
     const entryLength = entry & 15;
@@ -208,9 +225,9 @@ function huffmanBlock(state: Inflater, literals: HuffmanCode, distances: Huffman
       bitCount -= entryLength;
       symbol = entry >> 4;
     } else {
-      save();
+      state.position = position; state.bitBuffer = bitBuffer; state.bitCount = bitCount;
       symbol = decodeSlowly(state, literals);
-      load();
+      ({ position, bitBuffer, bitCount } = state);
     }
     if (symbol < 256) {
       if (size >= output.length) output = reserve(state, size, 1);
@@ -220,18 +237,18 @@ function huffmanBlock(state: Inflater, literals: HuffmanCode, distances: Huffman
     if (symbol === END_OF_BLOCK) break;
     const lengthIndex = symbol - 257;
     if (lengthIndex >= 29) fail('invalid length symbol');
-    save();
+    state.position = position; state.bitBuffer = bitBuffer; state.bitCount = bitCount;
     const length = LENGTH_BASE[lengthIndex]! + bits(state, LENGTH_EXTRA_BITS[lengthIndex]!);
     const distanceIndex = decodeSymbol(state, distances);
     if (distanceIndex >= 30) fail('invalid distance symbol');
     const distance = DISTANCE_BASE[distanceIndex]! + bits(state, DISTANCE_EXTRA_BITS[distanceIndex]!);
+    ({ position, bitBuffer, bitCount } = state);
     if (distance > size) fail('distance before the start of the output');
-    output = reserve(state, size, length);
-    load();
+    if (size + length > output.length) output = reserve(state, size, length);
     // Byte by byte: a copy may overlap the bytes it is producing (distance < length).
     for (let from = size - distance, i = 0; i < length; i++) output[size++] = output[from + i]!;
   }
-  save();
+  state.position = position; state.bitBuffer = bitBuffer; state.bitCount = bitCount; state.size = size;
 }
 
 function dynamicCodes(state: Inflater): [HuffmanCode, HuffmanCode] {
@@ -239,11 +256,12 @@ function dynamicCodes(state: Inflater): [HuffmanCode, HuffmanCode] {
   const distanceCount = bits(state, 5) + 1;
   const codeLengthCount = bits(state, 4) + 4;
   if (literalCount > 286 || distanceCount > 30) fail('too many length or distance symbols');
-  const codeLengthLengths = new Uint8Array(19);
+  codeLengthLengths.fill(0);
   for (let i = 0; i < codeLengthCount; i++) codeLengthLengths[CODE_LENGTH_ORDER[i]!] = bits(state, 3);
-  const codeLengthCode = buildCode(codeLengthLengths, 0, 19, 'codes');
-  const lengths = new Uint8Array(literalCount + distanceCount);
-  for (let i = 0; i < lengths.length;) {
+  buildCode(codeLengthCode, codeLengthLengths, 0, 19, 'codes');
+  const total = literalCount + distanceCount;
+  const lengths = dynamicLengths;
+  for (let i = 0; i < total;) {
     const symbol = decodeSymbol(state, codeLengthCode);
     if (symbol < 16) { lengths[i++] = symbol; continue; }
     let repeat: number, value = 0;
@@ -256,12 +274,12 @@ function dynamicCodes(state: Inflater): [HuffmanCode, HuffmanCode] {
     } else {
       repeat = 11 + bits(state, 7);
     }
-    if (i + repeat > lengths.length) fail('code lengths overflow');
+    if (i + repeat > total) fail('code lengths overflow');
     lengths.fill(value, i, i + repeat);
     i += repeat;
   }
   if (lengths[END_OF_BLOCK] === 0) fail('no end-of-block code');
-  return [buildCode(lengths, 0, literalCount, 'lengths'), buildCode(lengths, literalCount, distanceCount, 'distances')];
+  return [buildCode(dynamicLiterals, lengths, 0, literalCount, 'lengths'), buildCode(dynamicDistances, lengths, literalCount, distanceCount, 'distances')];
 }
 
 /** Decodes the DEFLATE stream starting at `data[start]`; `end` is the index just past its last byte. */
