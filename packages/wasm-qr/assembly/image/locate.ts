@@ -48,6 +48,12 @@ export class SymbolLocator {
   dimensionCandidates: StaticArray<i32> = new StaticArray<i32>(3);
   dimensionCandidateCount: i32 = 0;
   moduleSize: f64 = 0;
+  // module sizes measured at each finder along the symbol's axes
+  moduleA_right: f64 = 0; moduleA_down: f64 = 0;
+  moduleB_left: f64 = 0; moduleB_down: f64 = 0;
+  moduleC_up: f64 = 0; moduleC_right: f64 = 0;
+  // unit vectors along the top (A→B) and left (A→C) edges
+  ex: f64 = 1; ey: f64 = 0; fx: f64 = 0; fy: f64 = 1;
   /** alignment patterns found by the last locateAlignmentGrid (diagnostics) */
   gridFoundCount: i32 = 0;
 
@@ -64,6 +70,10 @@ export class SymbolLocator {
     const mBA = this.moduleAlong(this.bx, this.by, this.ax, this.ay, unchecked(f.moduleSize[b]));
     const mAC = this.moduleAlong(this.ax, this.ay, this.cx, this.cy, unchecked(f.moduleSize[a]));
     const mCA = this.moduleAlong(this.cx, this.cy, this.ax, this.ay, unchecked(f.moduleSize[c]));
+    this.moduleA_right = mAB;
+    this.moduleA_down = mAC;
+    this.moduleB_left = mBA;
+    this.moduleC_up = mCA;
     const mLeg1 = (mAB + mBA) * 0.5;
     const mLeg2 = (mAC + mCA) * 0.5;
     if (!(mLeg1 > 0.5) || !(mLeg2 > 0.5)) return false;
@@ -106,11 +116,14 @@ export class SymbolLocator {
     const acLength = Math.hypot(this.cx - this.ax, this.cy - this.ay);
     const ex = (this.bx - this.ax) / abLength, ey = (this.by - this.ay) / abLength;
     const fx = (this.cx - this.ax) / acLength, fy = (this.cy - this.ay) / acLength;
+    this.ex = ex; this.ey = ey; this.fx = fx; this.fy = fy;
     const m = this.moduleSize;
-    const downAtA = this.moduleAlong(this.ax, this.ay, this.cx, this.cy, m) * 3.0;
-    const downAtB = this.moduleAlong(this.bx, this.by, this.bx + fx, this.by + fy, m) * 3.0;
-    const rightAtA = this.moduleAlong(this.ax, this.ay, this.bx, this.by, m) * 3.0;
-    const rightAtC = this.moduleAlong(this.cx, this.cy, this.cx + ex, this.cy + ey, m) * 3.0;
+    this.moduleB_down = this.moduleAlong(this.bx, this.by, this.bx + fx, this.by + fy, m);
+    this.moduleC_right = this.moduleAlong(this.cx, this.cy, this.cx + ex, this.cy + ey, m);
+    const downAtA = this.moduleA_down * 3.0;
+    const downAtB = this.moduleB_down * 3.0;
+    const rightAtA = this.moduleA_right * 3.0;
+    const rightAtC = this.moduleC_right * 3.0;
     const row = this.darkRuns(this.ax + fx * downAtA, this.ay + fy * downAtA, this.bx + fx * downAtB, this.by + fy * downAtB);
     const column = this.darkRuns(this.ax + ex * rightAtA, this.ay + ey * rightAtA, this.cx + ex * rightAtC, this.cy + ey * rightAtC);
     const fromRow = (row & 1) == 1 && row >= 5 ? 2 * row + 11 : 0;
@@ -249,7 +262,6 @@ export class SymbolLocator {
    * word? Random triples of finder look-alikes rarely pass (about one in four).
    */
   formatPlausible(): bool {
-    const h = this.parallelogram;
     const n = this.dimension;
     for (let copy = 0; copy < 2; copy++) {
       let plain = 0;
@@ -257,10 +269,8 @@ export class SymbolLocator {
       for (let bit = 14; bit >= 0; bit--) {
         const x = formatBitX(copy, bit, n);
         const y = formatBitY(copy, bit, n);
-        h.map(<f64>x + 0.5, <f64>y + 0.5);
-        plain = (plain << 1) | (this.img.sampleDark(h.x, h.y) ? 1 : 0);
-        h.map(<f64>y + 0.5, <f64>x + 0.5);
-        mirrored = (mirrored << 1) | (this.img.sampleDark(h.x, h.y) ? 1 : 0);
+        plain = (plain << 1) | (this.localDark(x, y) ? 1 : 0);
+        mirrored = (mirrored << 1) | (this.localDark(y, x) ? 1 : 0);
       }
       decodeFormat(plain);
       if (formatDistance <= 2) return true;
@@ -268,6 +278,25 @@ export class SymbolLocator {
       if (formatDistance <= 2) return true;
     }
     return false;
+  }
+
+  /**
+   * Module (x, y) near a finder, located from that finder's centre and the
+   * module sizes measured there: exact under perspective, where one
+   * transform through three points is not.
+   */
+  localDark(x: i32, y: i32): bool {
+    const n = this.dimension;
+    const u = <f64>x + 0.5, v = <f64>y + 0.5;
+    let ox: f64, oy: f64, du: f64, dv: f64;
+    if (x >= n - 9 && y < 9) {
+      ox = this.bx; oy = this.by; du = (u - (<f64>n - 3.5)) * this.moduleB_left; dv = (v - 3.5) * this.moduleB_down;
+    } else if (y >= n - 9 && x < 9) {
+      ox = this.cx; oy = this.cy; du = (u - 3.5) * this.moduleC_right; dv = (v - (<f64>n - 3.5)) * this.moduleC_up;
+    } else {
+      ox = this.ax; oy = this.ay; du = (u - 3.5) * this.moduleA_right; dv = (v - 3.5) * this.moduleA_down;
+    }
+    return this.img.sampleDark(ox + du * this.ex + dv * this.fx, oy + du * this.ey + dv * this.fy);
   }
 
   /** Looks for the bottom-right alignment pattern and, when found, builds the four-point transform. */

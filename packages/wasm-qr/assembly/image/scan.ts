@@ -34,6 +34,9 @@ const usedFinders = new StaticArray<bool>(MAX_CANDIDATES);
 export let lastFinderCount: i32 = 0;
 export let lastTripleCount: i32 = 0;
 export let lastPass: i32 = -1;
+/** triples dropped by the format pre-check, and by their geometry, in the last pass */
+export let lastFormatRejects: i32 = 0;
+export let lastGeometryRejects: i32 = 0;
 
 /** Binarisation passes tried, in order, until one yields a code. */
 const PASS_BLOCKS: i32 = 0;
@@ -82,6 +85,8 @@ function scanBits(img: BitImage, rowStep: i32, handler: GridHandler): i32 {
   if (finders.count < 3) return 0;
   groupFinderPatterns(finders, triples);
   lastTripleCount = triples.count;
+  lastFormatRejects = 0;
+  lastGeometryRejects = 0;
   for (let i = 0; i < finders.count; i++) unchecked((usedFinders[i] = false));
   let found = 0;
   let budget = MAX_GRIDS_PER_PASS;
@@ -91,12 +96,17 @@ function scanBits(img: BitImage, rowStep: i32, handler: GridHandler): i32 {
     const b = unchecked(triples.topRight[t]);
     const c = unchecked(triples.bottomLeft[t]);
     if (unchecked(usedFinders[a]) || unchecked(usedFinders[b]) || unchecked(usedFinders[c])) continue;
-    if (!locator.setFinders(img, finders, a, b, c)) continue;
+    if (!locator.setFinders(img, finders, a, b, c)) {
+      lastGeometryRejects++;
+      continue;
+    }
     let decoded = false;
     for (let d = 0; d < locator.dimensionCandidateCount && !decoded && budget > 0; d++) {
       if (!locator.setDimension(unchecked(locator.dimensionCandidates[d]))) continue;
-      // the format information sits by the top-left finder: one check per triple is enough
-      if (d == 0 && !locator.formatPlausible()) break;
+      if (!locator.formatPlausible()) {
+        lastFormatRejects++;
+        continue;
+      }
       locator.locateCornerAlignment();
       for (let method = SAMPLE_ALIGNMENT_GRID; method <= SAMPLE_PARALLELOGRAM && budget > 0; method++) {
         if (!locator.applies(method)) continue;
