@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTrustStore, createVerifier, TrustError } from '@pass-check/verifier-core';
-import { createShcIssuer, createTestCertificate } from '@pass-check/verifier-core/testing';
+import { createShcIssuer, createTestCertificate, ecJwkThumbprint } from '@pass-check/verifier-core/testing';
 
 const ISS = 'https://trust.example.org';
 const b64 = (bytes) => btoa(String.fromCharCode(...bytes));
@@ -44,6 +44,28 @@ describe('SHC trust: keys', () => {
       iss: ISS, jwks: { keys: [{ ...issuer.publicJwk, crlVersion: '1' }] }, crls: [{ ...issuer.crl(['someRid']), ctr: '1' }],
     });
     assert.deepEqual(report.rejected, []);
+  });
+});
+
+describe('SHC trust: published coordinates missing a leading zero byte', () => {
+  const b64urlBytes = (s) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  const b64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  it('restores the zero byte (as some VCI issuers publish x), and still refuses a coordinate that is too long', async () => {
+    let issuer;
+    for (let tries = 0; tries < 3000 && !issuer; tries++) {
+      const candidate = await createShcIssuer({ iss: ISS });
+      if (b64urlBytes(candidate.publicJwk.x)[0] === 0) issuer = candidate;
+    }
+    assert.ok(issuer, 'a key whose x starts with a zero byte');
+    const x = b64url(b64urlBytes(issuer.publicJwk.x).subarray(1));
+    const kid = await ecJwkThumbprint({ crv: 'P-256', x, y: issuer.publicJwk.y });
+    const trust = createTrustStore();
+    assert.deepEqual((await trust.addShcIssuer({ iss: ISS, jwks: { keys: [{ ...issuer.publicJwk, x, kid }] } })).rejected, []);
+    const r = await (await verifierFor(trust)).verify((await issuer.issue({ header: { kid } })).numeric);
+    assert.equal(r.status, 'valid', JSON.stringify(r.errors));
+    const long = b64url(Uint8Array.of(0, ...b64urlBytes(issuer.publicJwk.x)));
+    await assert.rejects(createTrustStore().addShcIssuer({ iss: ISS, jwks: { keys: [{ ...issuer.publicJwk, x: long, kid: await ecJwkThumbprint({ crv: 'P-256', x: long, y: issuer.publicJwk.y }) }] } }),
+      (e) => e instanceof TrustError && e.code === 'INVALID_KEY');
   });
 });
 

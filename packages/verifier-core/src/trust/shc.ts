@@ -1,6 +1,6 @@
 import { importJWK } from 'jose';
 import { TrustError, type TrustErrorCode } from '../errors.js';
-import { decodeBase64Url, isObject } from '../internal/bytes.js';
+import { decodeBase64Url, encodeBase64Url, isObject } from '../internal/bytes.js';
 import { isIssuerUrl } from '../shc/claims.js';
 import { ecJwkThumbprint } from '../shc/thumbprint.js';
 import { checkX5c } from '../shc/x5c.js';
@@ -40,6 +40,20 @@ function counter(value: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * A P-256 coordinate as the 32 bytes WebCrypto takes. Some issuers (seen in the
+ * VCI snapshot) drop a leading zero byte, publishing 31; that is restored here,
+ * since the key is the same point (an impossible one still fails to import).
+ */
+function coordinate(value: unknown): string | undefined {
+  const bytes = typeof value === 'string' ? decodeBase64Url(value) : undefined;
+  if (!bytes || bytes.length === 0 || bytes.length > 32) return undefined;
+  if (bytes.length === 32) return value as string;
+  const padded = new Uint8Array(32);
+  padded.set(bytes, 32 - bytes.length);
+  return encodeBase64Url(padded);
+}
+
 /** Why an issuer key may not be trusted, or undefined when it is fine. */
 async function keyProblem(jwk: Record<string, unknown>, iss: string): Promise<{ code: TrustErrorCode; message: string } | undefined> {
   const bad = (message: string) => ({ code: 'INVALID_KEY' as const, message });
@@ -48,15 +62,14 @@ async function keyProblem(jwk: Record<string, unknown>, iss: string): Promise<{ 
   if ('d' in jwk) return bad('a private key: publish only the public key');
   if (jwk.use !== 'sig') return bad('use must be sig');
   if (jwk.alg !== 'ES256') return bad('alg must be ES256');
-  if (typeof jwk.x !== 'string' || typeof jwk.y !== 'string' || decodeBase64Url(jwk.x)?.length !== 32 || decodeBase64Url(jwk.y)?.length !== 32) {
-    return bad('x and y must be 32-byte base64url coordinates');
-  }
-  if (typeof jwk.kid !== 'string' || jwk.kid !== await ecJwkThumbprint({ crv: jwk.crv, x: jwk.x, y: jwk.y })) {
+  const x = coordinate(jwk.x), y = coordinate(jwk.y);
+  if (x === undefined || y === undefined) return bad('x and y must be base64url P-256 coordinates');
+  if (typeof jwk.kid !== 'string' || jwk.kid !== await ecJwkThumbprint({ crv: jwk.crv, x: jwk.x as string, y: jwk.y as string })) {
     return bad('kid must be the RFC 7638 thumbprint of the key');
   }
   if ('crlVersion' in jwk && counter(jwk.crlVersion) === undefined) return bad('crlVersion must be a whole number');
   if ('x5c' in jwk) {
-    const problem = await checkX5c(jwk.x5c, { x: jwk.x, y: jwk.y }, iss);
+    const problem = await checkX5c(jwk.x5c, { x, y }, iss);
     if (problem) return { code: 'INVALID_X5C', message: problem };
   }
   return undefined;
@@ -103,7 +116,7 @@ export class ShcTrust implements TrustSection<ShcIssuerInput> {
       if (problem) { rejected.push({ ...(kid ? { kid } : {}), ...problem }); continue; }
       let key: CryptoKey;
       try {
-        key = (await importJWK({ kty: 'EC', crv: 'P-256', x: (jwk as Record<string, string>).x, y: (jwk as Record<string, string>).y }, 'ES256')) as CryptoKey;
+        key = (await importJWK({ kty: 'EC', crv: 'P-256', x: coordinate((jwk as Record<string, unknown>).x)!, y: coordinate((jwk as Record<string, unknown>).y)! }, 'ES256')) as CryptoKey;
       } catch {
         rejected.push({ kid, code: 'INVALID_KEY', message: 'not a point on P-256' });
         continue;
