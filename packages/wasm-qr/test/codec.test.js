@@ -1,7 +1,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createQrDecoder, createQrEncoder } from '@pass-check/wasm-qr';
-import { dataModuleOrder, loadRawWasm, seededRandom, transpose } from './codec-helpers.js';
+import { corruptCodeword, dataModuleOrder, interleavedIndex, loadRawWasm, seededRandom, transpose } from './codec-helpers.js';
 
 const bytesOf = (...values) => new Uint8Array(values);
 const ascii = (text) => new TextEncoder().encode(text);
@@ -128,6 +128,33 @@ describe('codec: data modes, ECI, headers, orientation, damaged function pattern
     const noisy = { size: v7.size, modules: v7.modules.slice() };
     for (let a = 0; a < 6; a++) noisy.modules[a * v7.size + v7.size - 10] ^= 1;
     assert.equal(decoder.decodeModules(noisy)?.text, 'version seven');
+  });
+
+  it('modules flagged uncertain (grid bit 1) become erasures: more damage is recoverable', async () => {
+    const raw = await loadRawWasm();
+    const version = 22;
+    const text = `shc:/${'5676290952432060346029243740446031222959532654603460292540772804'.repeat(10)}`;
+    const clean = encoder.encode(text, { ecLevel: 'L', minVersion: version });
+    const layout = { total: raw.symbolTotalCodewords(version), blocks: raw.symbolBlockCount(version, 0), ecPerBlock: raw.symbolEcPerBlock(version, 0) };
+    const order = dataModuleOrder(version);
+    const random = seededRandom(21);
+    // 20 wrong codewords in block 0: beyond the 14 errors alone can fix
+    const damaged = { size: clean.size, modules: clean.modules.slice() };
+    const hit = [];
+    for (let position = 0; position < 20; position++) {
+      const index = interleavedIndex(layout, 0, position * 3);
+      corruptCodeword(damaged, order, index, 1 + Math.floor(random() * 255));
+      hit.push(index);
+    }
+    assert.equal(decoder.decodeModules(damaged), null, 'too many errors without hints');
+    const flagged = { size: damaged.size, modules: damaged.modules.slice() };
+    for (const index of hit.slice(0, 16)) for (let bit = 0; bit < 8; bit++) flagged.modules[order[index * 8 + bit]] |= 2;
+    const code = decoder.decodeModules(flagged);
+    assert.equal(code?.text, text, '16 flagged + 4 unflagged errors: 16 + 2·4 ≤ 28 − 4');
+    // flags on sound codewords cost budget but do no harm
+    const sound = { size: clean.size, modules: clean.modules.slice() };
+    for (let k = 0; k < 60; k++) sound.modules[order[interleavedIndex(layout, 1, k) * 8]] |= 2;
+    assert.equal(decoder.decodeModules(sound)?.text, text);
   });
 
   it('random, blank, full and wrongly sized grids give null, quickly', () => {

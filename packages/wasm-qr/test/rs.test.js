@@ -99,6 +99,41 @@ describe('Reed–Solomon, block level', () => {
     assert.ok(refused >= trials * 0.9, `${refused} of ${trials} refused`);
   });
 
+  it('errors and erasures: any mix with 2·errors + erasures ≤ ec is corrected', () => {
+    const random = seededRandom(6);
+    for (const [dataLength, ec] of shapes) {
+      for (let erasureCount = 0; erasureCount <= ec; erasureCount += Math.max(1, ec >> 3)) {
+        const errors = (ec - erasureCount) >> 1;
+        const codeword = encodeBlock(randomBytes(random, dataLength), ec);
+        block = new Uint8Array(raw.memory.buffer, raw.rsBlockBuffer(), 255);
+        const positions = distinctPositions(random, codeword.length, erasureCount + errors);
+        positions.forEach((position, k) => {
+          if (k < erasureCount) raw.rsSetErasure(k, position); // erased: any value, often wrong
+          block[position] ^= k < erasureCount ? Math.floor(random() * 256) : 1 + Math.floor(random() * 255);
+        });
+        const corrected = raw.rsCorrectBlockWithErasures(codeword.length, ec, ec, erasureCount);
+        assert.ok(corrected >= 0, `${dataLength}+${ec}: ${erasureCount} erasures + ${errors} errors`);
+        assert.deepEqual(new Uint8Array(raw.memory.buffer, raw.rsBlockBuffer(), codeword.length), codeword);
+      }
+    }
+  });
+
+  it('errors and erasures past the budget are refused', () => {
+    const random = seededRandom(8);
+    let refused = 0;
+    for (let trial = 0; trial < 40; trial++) {
+      const codeword = encodeBlock(randomBytes(random, 60), 20);
+      block = new Uint8Array(raw.memory.buffer, raw.rsBlockBuffer(), 255);
+      // 8 erasures + 5 errors: 2·5 + 8 = 18 > a budget of 16
+      distinctPositions(random, codeword.length, 13).forEach((position, k) => {
+        if (k < 8) raw.rsSetErasure(k, position);
+        block[position] ^= 1 + Math.floor(random() * 255);
+      });
+      if (raw.rsCorrectBlockWithErasures(codeword.length, 20, 16, 8) < 0) refused++;
+    }
+    assert.equal(refused, 40);
+  });
+
   it('honours a lower limit (misdecode protection codewords of versions 1–3)', () => {
     const random = seededRandom(5);
     const codeword = encodeBlock(randomBytes(random, 19), 7); // version 1-L: 7 EC, p = 3, corrects 2

@@ -3,10 +3,18 @@
 // the encoder). Short blocks come first; long blocks have one more data codeword.
 import { blockCount, ecCodewordsPerBlock, misdecodeProtection } from './tables';
 import { totalCodewords } from './function-patterns';
-import { computeEcCodewords, correctBlock, lastCorrectedErrors } from './reed-solomon';
+import { computeEcCodewords, correctBlock, correctBlockWithErasures, lastCorrectedErrors } from './reed-solomon';
 
 const BLOCK_STRIDE = 256;
 const blocks = new Uint8Array(81 * BLOCK_STRIDE);
+const blockDoubt = new Uint8Array(81 * BLOCK_STRIDE);
+const received = new Uint8Array(BLOCK_STRIDE);
+const erasures = new StaticArray<i32>(BLOCK_STRIDE);
+/**
+ * Syndromes kept free when erasures are used: with 2·errors + erasures up to
+ * the full EC count any word "decodes", so a margin keeps wrong blocks detectable.
+ */
+const ERASURE_MARGIN: i32 = 4;
 
 /** Errors corrected by the last extractDataCodewords, summed over blocks. */
 export let correctedErrors: i32 = 0;
@@ -17,7 +25,7 @@ export function dataCodewordCount(version: i32, ecLevel: i32): i32 {
 }
 
 /** De-interleaves and corrects raw codewords; writes data codewords to out. Returns their count or −1. */
-export function extractDataCodewords(raw: Uint8Array, version: i32, ecLevel: i32, out: Uint8Array): i32 {
+export function extractDataCodewords(raw: Uint8Array, doubt: Uint8Array, version: i32, ecLevel: i32, out: Uint8Array): i32 {
   const count = blockCount(version, ecLevel);
   const ec = ecCodewordsPerBlock(version, ecLevel);
   const total = totalCodewords(version);
@@ -27,25 +35,58 @@ export function extractDataCodewords(raw: Uint8Array, version: i32, ecLevel: i32
   const shortData = shortLength - ec;
   let k = 0;
   for (let i = 0; i < shortData; i++) {
-    for (let b = 0; b < count; b++) blocks[b * BLOCK_STRIDE + i] = raw[k++];
+    for (let b = 0; b < count; b++) {
+      blockDoubt[b * BLOCK_STRIDE + i] = doubt[k];
+      blocks[b * BLOCK_STRIDE + i] = raw[k++];
+    }
   }
-  for (let b = shortCount; b < count; b++) blocks[b * BLOCK_STRIDE + shortData] = raw[k++];
+  for (let b = shortCount; b < count; b++) {
+    blockDoubt[b * BLOCK_STRIDE + shortData] = doubt[k];
+    blocks[b * BLOCK_STRIDE + shortData] = raw[k++];
+  }
   for (let i = 0; i < ec; i++) {
     for (let b = 0; b < count; b++) {
       const dataLength = shortData + (b >= shortCount ? 1 : 0);
+      blockDoubt[b * BLOCK_STRIDE + dataLength + i] = doubt[k];
       blocks[b * BLOCK_STRIDE + dataLength + i] = raw[k++];
     }
   }
-  const maxErrors = (ec - misdecodeProtection(version, ecLevel)) / 2;
+  const protection = misdecodeProtection(version, ecLevel);
+  const maxErrors = (ec - protection) / 2;
   let written = 0;
   correctedErrors = 0;
   for (let b = 0; b < count; b++) {
     const dataLength = shortData + (b >= shortCount ? 1 : 0);
-    if (!correctBlock(blocks, b * BLOCK_STRIDE, dataLength + ec, ec, maxErrors)) return -1;
+    const offset = b * BLOCK_STRIDE;
+    const length = dataLength + ec;
+    for (let i = 0; i < length; i++) received[i] = blocks[offset + i];
+    if (!correctBlock(blocks, offset, length, ec, maxErrors)) {
+      for (let i = 0; i < length; i++) blocks[offset + i] = received[i];
+      if (!correctWithDoubt(offset, length, ec, ec - protection - ERASURE_MARGIN)) return -1;
+    }
     correctedErrors += lastCorrectedErrors;
     for (let i = 0; i < dataLength; i++) out[written++] = blocks[b * BLOCK_STRIDE + i];
   }
   return written;
+}
+
+/**
+ * Second chance for a block: its doubtful codewords (most doubtful first)
+ * as erasures, all that the budget allows, then half as many.
+ */
+function correctWithDoubt(offset: i32, length: i32, ec: i32, budget: i32): bool {
+  if (budget <= 0) return false;
+  let candidates = 0;
+  for (let level = 8; level >= 1 && candidates < budget; level--) {
+    for (let i = 0; i < length && candidates < budget; i++) {
+      if (<i32>blockDoubt[offset + i] == level) erasures[candidates++] = i;
+    }
+  }
+  if (candidates == 0) return false;
+  if (correctBlockWithErasures(blocks, offset, length, ec, budget, erasures, candidates)) return true;
+  if (candidates < 2) return false;
+  for (let i = 0; i < length; i++) blocks[offset + i] = received[i];
+  return correctBlockWithErasures(blocks, offset, length, ec, budget, erasures, candidates / 2);
 }
 
 /** Splits data codewords into blocks, adds EC, interleaves into out (total codewords long). */

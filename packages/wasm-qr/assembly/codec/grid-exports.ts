@@ -1,7 +1,7 @@
 // Grid-level wasm exports: decode a module grid directly, without an image.
 // The codec tests (encode → grid → decode, injected errors) use these, and
 // they let a host that samples grids itself reuse the codec.
-import { decodeGrid, DecodedSymbol, lastGridStatus } from './grid';
+import { decodeGrid, DecodedSymbol, gridStatusCounts, lastGridStatus } from './grid';
 
 const MAX_GRID_BYTES = 177 * 177;
 let gridInput = new Uint8Array(0);
@@ -35,4 +35,13 @@ export function gridResultSequence(): i32 {
   const s = gridSymbol;
   if (!s || s.sequenceIndex < 0) return -1;
   return (s.sequenceIndex << 16) | (s.sequenceTotal << 8) | s.sequenceParity;
+}
+
+/** decodeGrid calls since the last reset that ended in `status` (0 ok … 5, see grid.ts); diagnostics. */
+export function gridStatusCount(status: i32): i32 {
+  return status >= 0 && status < 6 ? gridStatusCounts[status] : 0;
+}
+
+export function resetGridStatusCounts(): void {
+  for (let i = 0; i < 6; i++) gridStatusCounts[i] = 0;
 }

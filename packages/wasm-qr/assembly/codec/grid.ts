@@ -36,12 +36,26 @@ export const GRID_BAD_DATA: i32 = 5;
 
 export let lastGridStatus: i32 = GRID_OK;
 
+/** How many decodeGrid calls ended in each status (diagnostics for tuning the detector). */
+export const gridStatusCounts = new StaticArray<i32>(6);
+
+function finish(symbol: DecodedSymbol | null): DecodedSymbol | null {
+  const status = symbol ? GRID_OK : lastGridStatus;
+  unchecked(gridStatusCounts[status < 0 || status > 5 ? 0 : status]++);
+  return symbol;
+}
+
 const rawCodewords = new Uint8Array(3706);
+const codewordDoubt = new Uint8Array(3706);
 const dataCodewords = new Uint8Array(3706);
 let transposed = new Uint8Array(0);
 
 /** grid: size*size bytes, row-major, 1 = dark module. Tries the mirrored reading too. Null on failure. */
 export function decodeGrid(grid: Uint8Array, size: i32): DecodedSymbol | null {
+  return finish(decodeEitherWay(grid, size));
+}
+
+function decodeEitherWay(grid: Uint8Array, size: i32): DecodedSymbol | null {
   if (size < 21 || size > 177 || (size - 17) % 4 != 0 || grid.length < size * size) {
     lastGridStatus = GRID_BAD_SIZE;
     return null;
@@ -123,8 +137,8 @@ function decodeOriented(grid: Uint8Array, size: i32, mirrored: bool): DecodedSym
 function decodeWithFormat(grid: Uint8Array, size: i32, version: i32, format: i32, mirrored: bool): DecodedSymbol | null {
   const ecLevel = ecLevelFromBits(format >> 3);
   const mask = format & 7;
-  readCodewords(grid, size, version, mask, rawCodewords);
-  const dataLength = extractDataCodewords(rawCodewords, version, ecLevel, dataCodewords);
+  readCodewords(grid, size, version, mask, rawCodewords, codewordDoubt);
+  const dataLength = extractDataCodewords(rawCodewords, codewordDoubt, version, ecLevel, dataCodewords);
   if (dataLength < 0) {
     lastGridStatus = GRID_TOO_MANY_ERRORS;
     return null;

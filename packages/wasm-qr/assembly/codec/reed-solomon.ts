@@ -3,6 +3,9 @@
 // Berlekamp–Massey, locates them with a Chien search, sizes them with Forney,
 // and re-checks the syndromes so that an uncorrectable block is reported,
 // never silently "fixed" into something the code does not vouch for.
+// Erasures (codewords known to be doubtful) are handled with Forney
+// syndromes: BM runs on the syndromes with the erasures divided out, and the
+// full locator is the product of both locators.
 import { GF_EXP, GF_LOG, gfDiv, gfExp, gfMul } from './gf256';
 
 const MAX_EC = 68; // the largest EC count per block in any QR version is 30; leave room
@@ -12,6 +15,8 @@ const previous = new StaticArray<i32>(MAX_EC + 1);
 const scratch = new StaticArray<i32>(MAX_EC + 1);
 const evaluator = new StaticArray<i32>(MAX_EC + 1);
 const errorPositions = new StaticArray<i32>(MAX_EC);
+const erasureLocator = new StaticArray<i32>(MAX_EC + 1);
+const forneySyndromes = new StaticArray<i32>(MAX_EC);
 
 /** Status of the last correctBlock call: errors corrected (≥ 0) or −1. */
 export let lastCorrectedErrors: i32 = 0;
@@ -23,14 +28,58 @@ export let lastCorrectedErrors: i32 = 0;
  * Returns true when the block is (now) a codeword.
  */
 export function correctBlock(block: Uint8Array, offset: i32, length: i32, ecCount: i32, maxErrors: i32): bool {
+  return correctBlockWithErasures(block, offset, length, ecCount, 2 * maxErrors, erasurePositionsNone, 0);
+}
+
+const erasurePositionsNone = new StaticArray<i32>(0);
+
+/**
+ * As correctBlock, with `erasureCount` doubtful codewords (indexes within the
+ * block) given: corrects ν errors and the e erasures when 2ν + e ≤ budget
+ * (at most ecCount; callers keep a margin below it so that a wrong block
+ * is still detected).
+ */
+export function correctBlockWithErasures(
+  block: Uint8Array, offset: i32, length: i32, ecCount: i32, budget: i32,
+  erasures: StaticArray<i32>, erasureCount: i32,
+): bool {
   lastCorrectedErrors = -1;
   if (ecCount <= 0 || ecCount > MAX_EC || length <= ecCount || length > 255 || offset < 0 || offset + length > block.length) return false;
+  if (erasureCount < 0 || erasureCount > erasures.length || erasureCount > budget || budget > ecCount) return false;
   if (!computeSyndromes(block, offset, length, ecCount)) {
     lastCorrectedErrors = 0;
     return true;
   }
-  const errorCount = berlekampMassey(ecCount);
-  if (errorCount < 0 || errorCount > maxErrors || 2 * errorCount > ecCount) return false;
+  // Γ(x) = ∏ (1 + Z·x) over the erasures, Z = α^degree
+  for (let i = 0; i <= ecCount; i++) unchecked(erasureLocator[i] = 0);
+  unchecked(erasureLocator[0] = 1);
+  for (let l = 0; l < erasureCount; l++) {
+    const index = unchecked(erasures[l]);
+    if (index < 0 || index >= length) return false;
+    const z = gfExp(length - 1 - index);
+    for (let i = l + 1; i >= 1; i--) unchecked(erasureLocator[i] ^= gfMul(z, erasureLocator[i - 1]));
+  }
+  // Forney syndromes: coefficients e..ecCount−1 of Γ(x)·S(x); the erasures cancel out of them
+  const modifiedCount = ecCount - erasureCount;
+  for (let k = 0; k < modifiedCount; k++) {
+    const j = k + erasureCount;
+    let value = 0;
+    for (let i = 0; i <= erasureCount; i++) value ^= gfMul(unchecked(erasureLocator[i]), unchecked(syndromes[j - i]));
+    unchecked(forneySyndromes[k] = value);
+  }
+  const errorsOnly = berlekampMassey(forneySyndromes, modifiedCount);
+  if (errorsOnly < 0 || 2 * errorsOnly + erasureCount > budget) return false;
+  // Λ = σ·Γ
+  const errorCount = errorsOnly + erasureCount;
+  for (let i = 0; i <= errorCount; i++) {
+    let value = 0;
+    for (let a = 0; a <= errorsOnly; a++) {
+      const b = i - a;
+      if (b >= 0 && b <= erasureCount) value ^= gfMul(unchecked(locator[a]), unchecked(erasureLocator[b]));
+    }
+    unchecked(scratch[i] = value);
+  }
+  for (let i = 0; i <= ecCount; i++) unchecked(locator[i] = i <= errorCount ? scratch[i] : 0);
   if (!chienSearch(errorCount, length)) return false;
   computeEvaluator(ecCount, errorCount);
   for (let k = 0; k < errorCount; k++) {
@@ -78,8 +127,8 @@ function computeSyndromes(block: Uint8Array, offset: i32, length: i32, ecCount: 
   return any;
 }
 
-/** Error-locator polynomial Λ (coefficients by ascending degree) into `locator`; returns its degree. */
-function berlekampMassey(ecCount: i32): i32 {
+/** Error-locator polynomial (coefficients by ascending degree) of source[0..ecCount) into `locator`; returns its degree. */
+function berlekampMassey(source: StaticArray<i32>, ecCount: i32): i32 {
   for (let i = 0; i <= ecCount; i++) {
     unchecked(locator[i] = 0);
     unchecked(previous[i] = 0);
@@ -90,8 +139,8 @@ function berlekampMassey(ecCount: i32): i32 {
   let shift = 1;
   let previousDiscrepancy = 1;
   for (let n = 0; n < ecCount; n++) {
-    let discrepancy = unchecked(syndromes[n]);
-    for (let i = 1; i <= degree; i++) discrepancy ^= gfMul(unchecked(locator[i]), unchecked(syndromes[n - i]));
+    let discrepancy = unchecked(source[n]);
+    for (let i = 1; i <= degree; i++) discrepancy ^= gfMul(unchecked(locator[i]), unchecked(source[n - i]));
     if (discrepancy == 0) {
       shift++;
       continue;
@@ -110,6 +159,7 @@ function berlekampMassey(ecCount: i32): i32 {
     }
   }
   for (let i = degree + 1; i <= ecCount; i++) if (unchecked(locator[i]) != 0) return -1;
+  // an empty modified syndrome sequence leaves Λ = 1: no errors besides the erasures
   return degree;
 }
 
