@@ -17,7 +17,8 @@ if (!fs.existsSync(indexFile)) {
 const entries = Object.values(JSON.parse(fs.readFileSync(indexFile, 'utf8')).entries);
 const stories = entries.filter((entry) => entry.type === 'story');
 const docsPages = entries.filter((entry) => entry.type === 'docs');
-const renderTimeoutMs = 15000;
+// Generous: CI machines are small and shared, and a scanner story waits for its decoder to start.
+const renderTimeoutMs = 30000;
 
 let server;
 let browser;
