@@ -160,6 +160,37 @@ describe('every sample', () => {
   });
 });
 
+describe('sample-pass page', () => {
+  it('shows every pass as a <pass-display> with its QR code, and "Scan this" reaches a scanner tab', async () => {
+    const scannerPage = await browser.newPage();
+    const samplesPage = await browser.newPage();
+    const problems = [...watchPage(scannerPage, origin()), ...watchPage(samplesPage, origin())];
+    try {
+      await scannerPage.goto(`${origin()}/scanner?camera=off`, { waitUntil: 'load' });
+      await scannerPage.waitForSelector('button[data-scan]');
+      await samplesPage.goto(`${origin()}/samples`, { waitUntil: 'load' });
+      const { samples } = await (await fetch(`${origin()}/demo-data/samples.json`)).json();
+      const expectedDisplays = samples.reduce((sum, sample) => sum + sample.qr.length, 0);
+      await samplesPage.waitForFunction((count) => {
+        const displays = [...document.querySelectorAll('pass-display')];
+        return displays.length === count && displays.every((display) => display.shadowRoot?.querySelector('[part~="qr"] svg'));
+      }, { timeout: 30000 }, expectedDisplays);
+      const revokedBadge = await samplesPage.$eval('[data-sample="shc-revoked"] pass-display', (display) =>
+        display.shadowRoot.querySelector('[part~="badge"]')?.getAttribute('data-verdict'));
+      assert.equal(revokedBadge, 'rejected');
+
+      await samplesPage.click('[data-sample="shc-revoked"] button');
+      const shown = await waitForVerdict(scannerPage);
+      assert.equal(shown.verdict, 'rejected', shown.text);
+      assert.match(shown.reason, /revoked/i);
+      assert.deepEqual(problems, []);
+    } finally {
+      await samplesPage.close();
+      await scannerPage.close();
+    }
+  });
+});
+
 describe('box-office page (pass-check.js script tag only)', () => {
   it('"Scan this" on a valid sample gives an accepted verdict, on a revoked one a rejection', async () => {
     const page = await browser.newPage();
