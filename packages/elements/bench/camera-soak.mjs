@@ -38,11 +38,11 @@ async function sample(bench) {
     await worker.client.send('HeapProfiler.collectGarbage').catch(() => {});
     workerHeap += (await worker.client.send('Runtime.getHeapUsage').catch(() => ({ usedSize: 0 }))).usedSize;
   }
-  const scans = await bench.page.evaluate(() => window.bench.latencies.length);
+  const scans = await bench.page.evaluate(() => window.bench.scans);
   return { scans, pageHeapMB: +(pageHeap / 2 ** 20).toFixed(2), workerHeapMB: +(workerHeap / 2 ** 20).toFixed(2), chromiumRssMB: +(processTreeRssKb(bench.browserPid) / 1024).toFixed(1) };
 }
 
-const bench = await startBench();
+const bench = await startBench({ keep: 10 });
 try {
   await bench.waitForScans(1);
   const started = Date.now();

@@ -21,22 +21,26 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 // Runs in the page: scan, reset, scan again; keeps the latency of each scan.
 const PAGE_SCRIPT = `
 const scanner = document.querySelector('pass-scanner');
-window.bench = { latencies: [], statuses: [], errors: [], scanning: 0, scanFrames: 0 };
+// ?keep=N keeps only the last N latencies, so a long soak measures the scanner, not this array.
+const keep = Number(new URLSearchParams(location.search).get('keep') ?? Infinity);
+window.bench = { scans: 0, latencies: [], statuses: [], errors: [], scanning: 0, scanFrames: 0 };
 let scanStartedAt = performance.now();
 let framesAtStart = 0;
 scanner.addEventListener('pass-error', (e) => window.bench.errors.push(e.detail.code));
 scanner.addEventListener('pass-result', (e) => {
   const stats = scanner.scanController.stats;
+  window.bench.scans++;
   window.bench.latencies.push(performance.now() - e.frameAt);
   window.bench.statuses.push(e.detail.status);
-  if (window.bench.latencies.length > 1) {
+  if (window.bench.latencies.length > keep) { window.bench.latencies.shift(); window.bench.statuses.shift(); }
+  if (window.bench.scans > 1) {
     window.bench.scanning += performance.now() - scanStartedAt;
     window.bench.scanFrames += stats.framesDecoded - framesAtStart;
   }
   // Decoder pace after the warm-up scan (worker start, wasm compile, JIT).
-  if (window.bench.latencies.length === 1) window.bench.warmup = { frames: stats.framesDecoded, ms: stats.decodeMs };
+  if (window.bench.scans === 1) window.bench.warmup = { frames: stats.framesDecoded, ms: stats.busyMs };
   window.bench.framesDecoded = stats.framesDecoded - window.bench.warmup.frames;
-  window.bench.decodeMs = stats.decodeMs - window.bench.warmup.ms;
+  window.bench.busyMs = stats.busyMs - window.bench.warmup.ms;
   window.bench.engine = scanner.engine;
   const video = scanner.shadowRoot.querySelector('video');
   window.bench.resolution = video.videoWidth + 'x' + video.videoHeight;
@@ -48,7 +52,7 @@ scanner.addEventListener('pass-result', (e) => {
 });
 `;
 
-export async function startBench() {
+export async function startBench({ keep } = {}) {
   const fixturesDir = path.join(root, '.cache', 'elements-bench');
   const { videos } = await makeCameraFixtures(fixturesDir);
   const files = {
@@ -82,7 +86,7 @@ export async function startBench() {
   const consoleErrors = [];
   page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(`http://127.0.0.1:${port}/${keep ? `?keep=${keep}` : ''}`);
 
   return {
     page,
@@ -90,7 +94,7 @@ export async function startBench() {
     consoleErrors,
     /** Waits until `count` scans are done (or throws with what went wrong). */
     async waitForScans(count, timeoutMs = 120_000) {
-      await page.waitForFunction((n) => window.bench.latencies.length >= n || window.bench.errors.length > 0, { timeout: timeoutMs, polling: 100 }, count);
+      await page.waitForFunction((n) => window.bench.scans >= n || window.bench.errors.length > 0, { timeout: timeoutMs, polling: 100 }, count);
       const bench = await page.evaluate(() => window.bench);
       if (bench.errors.length) throw new Error(`pass-error: ${bench.errors.join(', ')}; console: ${consoleErrors.join(' | ')}`);
       return bench;

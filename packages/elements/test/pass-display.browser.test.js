@@ -25,8 +25,10 @@ async function readBackQr(display) {
   const image = new Image();
   image.src = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
   await image.decode();
-  const canvas = new OffscreenCanvas(800, 800);
-  canvas.getContext('2d').drawImage(image, 0, 0, 800, 800);
+  // Whole pixels per module, as a screen showing the pass at a sensible size would.
+  const side = svgElement.viewBox.baseVal.width * 6;
+  const canvas = new OffscreenCanvas(side, side);
+  canvas.getContext('2d').drawImage(image, 0, 0, side, side);
   const engine = await startZxingEngine();
   return engine.decode(await createImageBitmap(canvas));
 }

@@ -45,12 +45,14 @@ describe('pass-check.js (script tag)', () => {
     document.body.append(display);
     const end = performance.now() + 20000;
     while (!display.shadowRoot?.querySelector('[part=qr] svg') && performance.now() < end) await new Promise((r) => setTimeout(r, 50));
-    const markup = new XMLSerializer().serializeToString(display.shadowRoot.querySelector('[part=qr] svg'));
+    const svgElement = display.shadowRoot.querySelector('[part=qr] svg');
+    const markup = new XMLSerializer().serializeToString(svgElement);
     const image = new Image();
     image.src = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
     await image.decode();
-    const canvas = new OffscreenCanvas(900, 900);
-    canvas.getContext('2d').drawImage(image, 0, 0, 900, 900);
+    const side = svgElement.viewBox.baseVal.width * 6;
+    const canvas = new OffscreenCanvas(side, side);
+    canvas.getContext('2d').drawImage(image, 0, 0, side, side);
 
     const scanner = document.createElement('pass-scanner');
     scanner.setAttribute('camera', 'off');

@@ -14,13 +14,13 @@ export interface ScanControllerOptions {
 
 export interface ScanStats {
   framesDecoded: number;
-  /** Sum of time spent per frame, taking and decoding, in ms. */
-  decodeMs: number;
+  /** Time spent taking and decoding frames, in ms: framesDecoded / busyMs is the decoder's pace. */
+  busyMs: number;
 }
 
 export class ScanController implements ReactiveController {
   engine: DecoderEngine | undefined;
-  readonly stats: ScanStats = { framesDecoded: 0, decodeMs: 0 };
+  readonly stats: ScanStats = { framesDecoded: 0, busyMs: 0 };
   /**
    * When the first frame arrived since scanning (re)started: for a scan, the
    * first frame that could show the code. Latency is measured from here.
@@ -94,13 +94,15 @@ export class ScanController implements ReactiveController {
     this.sessionStartedAt ??= performance.now();
     if (this.busy) return;
     this.busy = true;
+    const busySince = performance.now();
     void this.decodeFrame(take).finally(() => {
       this.busy = false;
+      this.stats.busyMs += performance.now() - busySince;
     });
   }
 
   private async decodeFrame(take: FrameTaker): Promise<void> {
-    const started = performance.now();
+    const takenAt = performance.now();
     let image: FrameImage | undefined;
     try {
       image = await take();
@@ -110,7 +112,6 @@ export class ScanController implements ReactiveController {
     if (!image || !this.engine) return;
     const texts = await this.engine.decode(image);
     this.stats.framesDecoded++;
-    this.stats.decodeMs += performance.now() - started;
-    if (texts.length && !this.paused) this.options.onTexts(texts, started);
+    if (texts.length && !this.paused) this.options.onTexts(texts, takenAt);
   }
 }
