@@ -87,15 +87,12 @@ export class SymbolLocator {
     this.dimensionCandidateCount = 0;
     // the timing patterns count modules directly; distances over module size only estimate
     const timing = this.timingDimension(raw);
+    this.versionDimension = 0;
+    if (raw >= 40.0) this.readVersion();
+    if (this.versionDimension > 0) this.addDimension(this.versionDimension);
     if (timing > 0) this.addDimension(timing);
     if (nearest >= 1 && nearest <= 40) this.addDimension(17 + 4 * nearest);
     if (other >= 1 && other <= 40) this.addDimension(17 + 4 * other);
-    this.versionDimension = 0;
-    if (raw >= 40.0) this.readVersion();
-    if (this.versionDimension > 0) {
-      unchecked((this.dimensionCandidates[0] = this.versionDimension));
-      this.dimensionCandidateCount = 1;
-    }
     return this.dimensionCandidateCount > 0;
   }
 
@@ -142,11 +139,12 @@ export class SymbolLocator {
     if (steps < 8) return 0;
     const dx = (x1 - x0) / <f64>steps, dy = (y1 - y0) / <f64>steps;
     let runs = 0;
-    let current = this.img.sampleDark(x0, y0);
+    // nearest pixels, not interpolation: at one pixel per module a sample between two pixels is grey
+    let current = this.img.darkAt(x0, y0);
     if (current) runs = 1;
     let pending = false; // a changed sample waiting for confirmation by the next one
     for (let i = 1; i <= steps; i++) {
-      const dark = this.img.sampleDark(x0 + <f64>i * dx, y0 + <f64>i * dy);
+      const dark = this.img.darkAt(x0 + <f64>i * dx, y0 + <f64>i * dy);
       if (dark == current) { pending = false; continue; }
       if (!pending) { pending = true; continue; }
       pending = false;
@@ -258,8 +256,8 @@ export class SymbolLocator {
 
   /**
    * A cheap test before the expensive stages: does one copy of the format
-   * information (read plainly or mirrored) lie within two bits of a valid
-   * word? Random triples of finder look-alikes rarely pass (about one in four).
+   * information (read plainly or mirrored) lie within three bits of a valid
+   * word? Random triples of finder look-alikes fail it about half the time.
    */
   formatPlausible(): bool {
     const n = this.dimension;
@@ -273,9 +271,9 @@ export class SymbolLocator {
         mirrored = (mirrored << 1) | (this.localDark(y, x) ? 1 : 0);
       }
       decodeFormat(plain);
-      if (formatDistance <= 2) return true;
+      if (formatDistance <= 3) return true;
       decodeFormat(mirrored);
-      if (formatDistance <= 2) return true;
+      if (formatDistance <= 3) return true;
     }
     return false;
   }
