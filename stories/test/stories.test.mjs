@@ -32,8 +32,26 @@ after(async () => {
   await server?.close();
 });
 
+// The element API the docs pages must show: what the Custom Elements Manifest
+// says each element has (its public events, attributes, parts, custom properties).
+const manifestFile = path.resolve(import.meta.dirname, '../.generated/custom-elements.json');
+const elementApi = new Map();
+if (fs.existsSync(manifestFile)) {
+  for (const module of JSON.parse(fs.readFileSync(manifestFile, 'utf8')).modules) {
+    for (const declaration of module.declarations ?? []) {
+      if (!declaration.tagName) continue;
+      elementApi.set(declaration.tagName, [
+        ...(declaration.events ?? []).map((event) => event.name).filter((name) => name.startsWith('pass-')),
+        ...(declaration.attributes ?? []).map((attribute) => attribute.name),
+        ...(declaration.cssParts ?? []).map((part) => part.name),
+        ...(declaration.cssProperties ?? []).map((property) => property.name),
+      ]);
+    }
+  }
+}
+
 /** Opens one entry in Storybook's preview iframe; returns what went wrong on the page. */
-async function openEntry(entry, viewMode, contentSelector) {
+async function openEntry(entry, viewMode, contentSelector, checkPage = async () => []) {
   const page = await browser.newPage();
   const problems = watchPage(page, server.origin);
   try {
@@ -54,6 +72,7 @@ async function openEntry(entry, viewMode, contentSelector) {
       painted = await hasVisibleContent(page, contentSelector);
     }
     if (!painted) problems.push(`nothing visible in ${contentSelector}`);
+    problems.push(...await checkPage(page));
     // Let late errors (a rejected promise after the first paint) surface too.
     await new Promise((resolve) => setTimeout(resolve, 200));
     return problems;
@@ -74,9 +93,27 @@ describe('Storybook', () => {
     });
   }
 
+  it('has the element manifest the docs pages are built from', () => {
+    assert.deepEqual([...elementApi.keys()].sort(), ['pass-display', 'pass-scanner']);
+  });
+
   for (const docs of docsPages) {
-    it(`docs ${docs.title} renders without errors`, async () => {
-      const problems = await openEntry(docs, 'docs', '#storybook-docs');
+    const tag = docs.title.split('/').at(-1);
+    const expectedNames = elementApi.get(tag) ?? [];
+    // An element's docs page lists every public event, attribute, part and custom property.
+    const missingFromDocs = async (page) => {
+      if (!expectedNames.length) return [];
+      // The tables fill in after the first paint: give them the render allowance.
+      await page.waitForFunction(
+        (names) => names.every((name) => document.querySelector('#storybook-docs')?.innerText.includes(name)),
+        { timeout: renderTimeoutMs },
+        expectedNames,
+      ).catch(() => {});
+      const text = await page.$eval('#storybook-docs', (element) => element.innerText);
+      return expectedNames.filter((name) => !text.includes(name)).map((name) => `docs page does not mention ${name}`);
+    };
+    it(`docs ${docs.title} renders without errors${expectedNames.length ? ' and lists the element API' : ''}`, async () => {
+      const problems = await openEntry(docs, 'docs', '#storybook-docs', missingFromDocs);
       assert.deepEqual(problems, []);
     });
   }
