@@ -157,3 +157,18 @@ describe('SMART Health Cards: refusals', () => {
     assert.equal(r.revocationChecked, false);
   });
 });
+
+describe('SMART Health Cards at the door (ny-2021 policy)', () => {
+  it('admits a series completed 14+ days ago and a fresh negative NAAT; refuses an incomplete series', async () => {
+    const trust = createTrustStore();
+    await trust.addShcIssuer(issuer.trustEntry());
+    const door = createVerifier({ trust, policy: 'ny-2021', clock: () => NOW });
+    const vaccinated = await door.verify((await issue({ doses: [{ cvx: '208', date: '2026-01-01' }, { cvx: '208', date: '2026-01-22' }] })).numeric);
+    assert.equal(vaccinated.policy.decision, 'accept');
+    const tested = await door.verify((await issue({ test: { loinc: '94500-6', result: '260415000', collected: '2026-03-01T08:00:00Z' } })).numeric);
+    assert.equal(tested.policy.decision, 'accept');
+    const partial = await door.verify((await issue({ doses: [{ cvx: '208', date: '2026-01-01' }] })).numeric);
+    assert.equal(partial.status, 'valid');
+    assert.equal(partial.policy.decision, 'reject');
+  });
+});
