@@ -1,8 +1,8 @@
 // Real passes for the stories, made in the browser by the verifier-core test
-// kit (fresh keys on every load, invented people), and a real verifier that
-// trusts the demo issuers. Scanner verdicts in the stories come from actually
-// verifying these passes, not from canned results.
-import { createTrustStore, createVerifier } from '@pass-check/verifier-core';
+// kit (fresh keys on every load, invented people), and a trust bundle of their
+// issuers for the elements' `trust` attribute. The verdicts in the stories come
+// from the elements actually verifying these passes, not from canned results.
+import { createTrustStore } from '@pass-check/verifier-core';
 import { createDccSigner, createIdhpIssuer, createShcIssuer } from '@pass-check/verifier-core/testing';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,14 +17,19 @@ async function makeFixtures() {
   const idhp = await createIdhpIssuer({ name: 'Storybook State Pass (test keys)' });
   const revokedRid = 'storybook-revoked-1';
 
-  const trust = createTrustStore();
-  await trust.importBundle({
+  const trustBundle = {
     version: 1,
+    updated: new Date().toISOString(),
     shc: [shc.trustEntry({ rids: [revokedRid] })],
     dcc: [{ certificate: dcc.certificate, country: dcc.country }],
     idhp: [idhp.trustEntry],
-  });
-  const verifier = createVerifier({ trust, policy: 'ny-2021' });
+  };
+  // A bundle the store would not fully trust would make every story misleading: stop here instead.
+  const report = await createTrustStore().importBundle(trustBundle);
+  if (report.rejected.length) throw new Error(`story fixtures: trust bundle rejected ${JSON.stringify(report.rejected)}`);
+  // The elements' own `trust` attribute loads a bundle from a URL; a blob URL
+  // keeps it in the page (no server, no network).
+  const trustUrl = URL.createObjectURL(new Blob([JSON.stringify(trustBundle)], { type: 'application/json' }));
 
   const patient = { given: ['Alex'], family: 'Storybook', birthDate: '1985-04-12' };
   const series = [
@@ -37,7 +42,7 @@ async function makeFixtures() {
 
   const chunked = await shc.issue({ patient: { given: ['Sam'], family: 'Storybook', birthDate: '1979-11-02' }, doses: series, nbf: daysFromNow(-59) });
   return {
-    verifier,
+    trustUrl,
     shc: {
       vaccination: (await card({})).numeric,
       testNegative: (await card({ test: { loinc: '94500-6', result: '260385009', collected: recentSample, performer: 'Demo Test Lab' }, nbf: new Date(Date.now() - 5 * HOUR_MS) })).numeric,

@@ -8,17 +8,20 @@ const meta = {
   title: 'Elements/pass-display',
   component: 'pass-display',
   loaders: [fixturesLoader],
-  args: { wallet: false, lang: 'en' },
+  args: { wallet: false, lang: 'en', policy: 'ny-2021', trust: '' },
   argTypes: {
     value: { control: false, description: 'The QR text of the pass (set by each story).' },
+    trust: { control: 'text', description: 'URL of a TrustBundle JSON. Empty here: the stories use a bundle of demo issuers made in the page.' },
+    policy: { control: 'select', options: ['ny-2021', 'vaccinated', 'tested', 'any-valid'] },
     lang: { control: 'text' },
   },
   render: (args, { loaded }) => html`
     <pass-display
       style="max-width: 24rem; display: block"
       lang=${ifDefined(args.lang)}
+      trust=${args.trust || loaded.fixtures.trustUrl}
+      policy=${ifDefined(args.policy)}
       ?wallet=${args.wallet}
-      .verifier=${loaded.fixtures.verifier}
       .value=${args.pick ? args.pick(loaded.fixtures) : ''}
     ></pass-display>`,
 };

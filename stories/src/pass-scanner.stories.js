@@ -1,6 +1,6 @@
 // Every state of <pass-scanner>, without a camera: the stories keep the camera
 // off and drive the element through its public methods (verifyText, showError,
-// a picture frame source), with passes from the test kit and a real verifier.
+// a picture frame source), with passes from the test kit and their issuers in the `trust` bundle.
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { encodeQrMatrix, pictureFrameSource } from '@pass-check/elements';
@@ -47,6 +47,7 @@ const meta = {
   component: 'pass-scanner',
   loaders: [fixturesLoader],
   args: {
+    trust: '',
     policy: 'ny-2021',
     lang: 'en',
     camera: 'off',
@@ -57,6 +58,7 @@ const meta = {
     vibrate: false,
   },
   argTypes: {
+    trust: { control: 'text', description: 'URL of a TrustBundle JSON. Empty here: the stories use a bundle of demo issuers made in the page.' },
     policy: { control: 'select', options: ['ny-2021', 'vaccinated', 'tested', 'any-valid'] },
     lang: { control: 'text', description: 'Language of the words on screen and of the verdict reasons.' },
     camera: { control: 'inline-radio', options: ['on', 'off'] },
@@ -67,13 +69,15 @@ const meta = {
     docs: {
       description: {
         component: 'The stories keep the camera off (`camera="off"`) and feed the scanner through `verifyText()`, '
-          + '`showError()` or a `frameSource`. The passes are signed by test keys made in the page; the verdicts are real.',
+          + '`showError()` or a `frameSource`. The passes are signed by test keys made in the page, the `trust` bundle '
+          + 'holds those issuers (as a blob URL), and the verdicts are the verifier\'s: change `policy` or `lang` and scan again.',
       },
     },
   },
   render: (args, { loaded }) => html`
     <pass-scanner
       style="max-width: 28rem"
+      trust=${args.trust || loaded.fixtures.trustUrl}
       policy=${ifDefined(args.policy)}
       lang=${ifDefined(args.lang)}
       camera=${ifDefined(args.camera)}
@@ -82,7 +86,6 @@ const meta = {
       ?counters=${args.counters}
       ?sound=${args.sound}
       ?vibrate=${args.vibrate}
-      .verifier=${loaded.fixtures.verifier}
     ></pass-scanner>`,
 };
 export default meta;
