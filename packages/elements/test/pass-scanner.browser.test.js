@@ -264,6 +264,25 @@ describe('<pass-scanner> without a camera', () => {
     assert.equal(scanner.shadowRoot.querySelector('[part=error]').dataset.code, 'NO_CAMERA');
   });
 
+  it('says TRUST_UNAVAILABLE once when the trust bundle cannot be fetched', async () => {
+    const errors = [];
+    element = document.createElement('pass-scanner');
+    element.setAttribute('camera', 'off');
+    element.setAttribute('trust', '/no/such/trust-bundle.json');
+    element.addEventListener('pass-error', (e) => errors.push(e.detail.code));
+    document.body.append(element);
+    let results = 0;
+    element.addEventListener('pass-result', () => results++);
+    await until(() => errors.length > 0);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(errors, ['TRUST_UNAVAILABLE'], 'one error for one failed download');
+    assert.equal(element.getAttribute('state'), 'error');
+    // A later scan tries the download again (the network may be back), and says so again when it fails.
+    assert.equal(await element.verifyText('shc:/1234'), undefined);
+    assert.deepEqual(errors, ['TRUST_UNAVAILABLE', 'TRUST_UNAVAILABLE']);
+    assert.equal(results, 0);
+  });
+
   it('shows a canned result without verifying (Storybook)', async () => {
     const scanner = await mount({ 'reset-after': '0' });
     scanner.showResult({ status: 'invalid', errors: [{ code: 'EXPIRED', message: 'The pass has expired.' }], holder: { name: 'Sam Sample' } });

@@ -204,7 +204,7 @@ export class PassDisplayElement extends LitElement {
 
   private renderQr(matrix: QrMatrix) {
     const extent = matrix.size + 8;
-    return html`<svg viewBox="0 0 ${extent} ${extent}" role="img" aria-label="QR code">
+    return html`<svg viewBox="0 0 ${extent} ${extent}" shape-rendering="crispEdges" role="img" aria-label="QR code">
       ${svg`<rect width=${extent} height=${extent} fill="#ffffff"></rect><path d=${qrPath(matrix)} fill="#000000"></path>`}
     </svg>`;
   }

@@ -130,9 +130,7 @@ export class PassScannerElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('trust') || changed.has('policy') || changed.has('verifier') || changed.has('lang' as keyof PassScannerElement)) {
-      this.verifierPromise = undefined;
-    }
+    if (changed.has('trust') || changed.has('policy') || changed.has('verifier')) this.verifierPromise = undefined;
     if (changed.has('duplicateWindow') || changed.has('duplicateStorage')) this.duplicates = undefined;
   }
 
@@ -173,10 +171,11 @@ export class PassScannerElement extends LitElement {
       this.fail(ScannerErrorCodes.decoderUnavailable, (e as Error).message);
       return;
     }
-    if (!this.running) return;
+    // The trust bundle may have failed meanwhile: its error screen stays.
+    if (!this.running || (this.state as ScannerState) === ScannerStates.error) return;
     const source = this.frameSource ?? (this.camera === 'off' ? undefined : this.cameraController);
     if (!source) {
-      this.state = ScannerStates.idle;
+      if (this.state === ScannerStates.starting) this.state = ScannerStates.idle;
       return;
     }
     try {
@@ -252,11 +251,14 @@ export class PassScannerElement extends LitElement {
 
   private verifierFor(): Promise<Verifier> {
     if (this.verifier) return Promise.resolve(this.verifier);
-    this.verifierPromise ??= verifierFromSettings({ trust: this.trust, policy: this.policy, locale: languageOf(this) });
-    this.verifierPromise.catch((e: Error) => {
-      this.verifierPromise = undefined;
-      this.fail(ScannerErrorCodes.trustUnavailable, e.message);
-    });
+    if (!this.verifierPromise) {
+      const pending = verifierFromSettings({ trust: this.trust, policy: this.policy, locale: languageOf(this) });
+      this.verifierPromise = pending;
+      pending.catch((e: Error) => {
+        if (this.verifierPromise === pending) this.verifierPromise = undefined;
+        this.fail(ScannerErrorCodes.trustUnavailable, e.message);
+      });
+    }
     return this.verifierPromise;
   }
 
