@@ -51,9 +51,9 @@ export default async function benchShc() {
   ], cpuMs);
   const [bareWall, numericWall] = await timePerCard(cards, [bare, (c) => verifier.verify(c.numeric)], wallMs);
   return [
-    { name: 'shc numeric QR (cpu)', passes: PASSES, oursMs: numericCpu, bareMs: bareCpu },
-    { name: 'shc bare JWS (cpu)', passes: PASSES, oursMs: jwsCpu, bareMs: bareCpu },
-    { name: 'shc 2 chunks (cpu)', passes: PASSES, oursMs: chunkedCpu, bareMs: bareCpu },
-    { name: 'shc numeric QR (wall)', passes: PASSES, oursMs: numericWall, bareMs: bareWall },
+    { name: 'shc numeric QR (cpu)', passes: CARDS, oursMs: numericCpu, bareMs: bareCpu },
+    { name: 'shc bare JWS (cpu)', passes: CARDS, oursMs: jwsCpu, bareMs: bareCpu },
+    { name: 'shc 2 chunks (cpu)', passes: CARDS, oursMs: chunkedCpu, bareMs: bareCpu },
+    { name: 'shc numeric QR (wall)', passes: CARDS, oursMs: numericWall, bareMs: bareWall },
   ];
 }
