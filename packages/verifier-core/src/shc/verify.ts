@@ -15,7 +15,11 @@ const NUMERIC_PREFIX = /^shc:/i;
 const PERSONAL_CARD_TYPES = new Set(['https://smarthealth.cards#immunization', 'https://smarthealth.cards#laboratory', 'https://smarthealth.cards#covid19']);
 
 const MICROTASKS_BEFORE_SIGNING = 4;
-const FINAL_NEWLINE = /\r?\n$/;
+/** The text without one final `\n` or `\r\n` (checked from the end: a regex would scan the whole card). */
+function withoutFinalNewline(text: string): string {
+  if (!text.endsWith('\n')) return text;
+  return text.slice(0, text.endsWith('\r\n') ? -2 : -1);
+}
 
 /**
  * The JWS an input holds, or the chunk count when chunks are missing. One final
@@ -23,7 +27,7 @@ const FINAL_NEWLINE = /\r?\n$/;
  * card is refused, as the spec's validator does.
  */
 function jwsOf(raw: string | string[]): string | { have: number; total: number } {
-  const input = Array.isArray(raw) ? raw.map((s) => s.replace(FINAL_NEWLINE, '')) : raw.replace(FINAL_NEWLINE, '');
+  const input = Array.isArray(raw) ? raw.map(withoutFinalNewline) : withoutFinalNewline(raw);
   if (Array.isArray(input)) {
     const assembled = assembleShcChunks(input, MAX_SHC_CHUNKS);
     return 'jws' in assembled ? assembled.jws : assembled.incomplete;
