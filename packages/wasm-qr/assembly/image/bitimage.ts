@@ -50,18 +50,29 @@ export class BitImage {
    * pixels per module the nearest pixel is often half a module's neighbour.
    */
   sampleDark(x: f64, y: f64): bool {
+    const v = this.lumaAt(x, y);
+    const ix = <i32>x, iy = <i32>y;
+    if (ix < 0 || iy < 0 || ix >= this.width || iy >= this.height) return false;
+    return (v <= <f64>this.threshold(ix, iy)) != this.inverted;
+  }
+
+  /** Bilinearly interpolated luma at (x, y); 255 (paper) outside the image. */
+  lumaAt(x: f64, y: f64): f64 {
     const fx = x - 0.5;
     const fy = y - 0.5;
     const ix = <i32>Math.floor(fx);
     const iy = <i32>Math.floor(fy);
-    if (ix < 0 || iy < 0 || ix + 1 >= this.width || iy + 1 >= this.height) return this.darkAt(x, y);
+    if (ix < 0 || iy < 0 || ix + 1 >= this.width || iy + 1 >= this.height) {
+      const nx = <i32>Math.floor(x), ny = <i32>Math.floor(y);
+      if (nx < 0 || ny < 0 || nx >= this.width || ny >= this.height) return 255;
+      return <f64>load<u8>(this.luma + <usize>(ny * this.width + nx));
+    }
     const ax = fx - <f64>ix;
     const ay = fy - <f64>iy;
     const p = this.luma + <usize>(iy * this.width + ix);
     const w = <usize>this.width;
     const top = <f64>load<u8>(p) * (1.0 - ax) + <f64>load<u8>(p + 1) * ax;
     const bottom = <f64>load<u8>(p + w) * (1.0 - ax) + <f64>load<u8>(p + w + 1) * ax;
-    const v = top * (1.0 - ay) + bottom * ay;
-    return (v <= <f64>this.threshold(<i32>x, <i32>y)) != this.inverted;
+    return top * (1.0 - ay) + bottom * ay;
   }
 }

@@ -20,6 +20,9 @@ const fitX = new StaticArray<f64>(MAX_FIT_POINTS);
 const fitY = new StaticArray<f64>(MAX_FIT_POINTS);
 const fitted = new Homography();
 
+const moduleLuma = new Uint8Array(177 * 177);
+const moduleSums = new StaticArray<i32>(178 * 178);
+
 let ringLight: f64 = 0;
 let ringDark: f64 = 0;
 
@@ -339,13 +342,15 @@ export class SymbolLocator {
     if (method == SAMPLE_ALIGNMENT_GRID) {
       this.locateAlignmentGrid(h);
       this.refitFromGrid();
+      // patterns missed on the way (strong perspective at the far edges) are searched again around the fitted prediction
+      if (this.searchMissedAlignments()) this.refitFromGrid();
       this.sampleThroughGrid(grid);
       return;
     }
     for (let y = 0; y < n; y++) {
       for (let x = 0; x < n; x++) {
         h.map(<f64>x + 0.5, <f64>y + 0.5);
-        unchecked((grid[y * n + x] = img.sampleDark(h.x, h.y) ? 1 : 0));
+        unchecked((grid[y * n + x] = this.sampleModule(y * n + x, h.x, h.y)));
       }
     }
   }
@@ -438,6 +443,84 @@ export class SymbolLocator {
     }
   }
 
+  /** Samples one module: keeps its luma for `rethreshold` and returns 1 when dark by the image's block threshold. */
+  @inline sampleModule(index: i32, x: f64, y: f64): u8 {
+    const img = this.img;
+    const v = img.lumaAt(x, y);
+    unchecked((moduleLuma[index] = <u8>v));
+    const ix = <i32>x, iy = <i32>y;
+    if (ix < 0 || iy < 0 || ix >= img.width || iy >= img.height) return 0;
+    return (v <= <f64>img.threshold(ix, iy)) != img.inverted ? 1 : 0;
+  }
+
+  /**
+   * Re-judges the last sampled grid module by module against the mean of the
+   * modules around it (9×9), instead of the image's pixel-block thresholds:
+   * under glare or a steep shadow the module samples themselves tell best
+   * where dark ends. False when the result equals the grid already tried.
+   */
+  rethreshold(grid: Uint8Array): bool {
+    const n = this.dimension;
+    const r = 4;
+    // integral image of the module lumas
+    const stride = n + 1;
+    for (let i = 0; i < stride; i++) { unchecked((moduleSums[i] = 0)); }
+    for (let y = 0; y < n; y++) {
+      let row: i32 = 0;
+      unchecked((moduleSums[(y + 1) * stride] = 0));
+      for (let x = 0; x < n; x++) {
+        row += <i32>unchecked(moduleLuma[y * n + x]);
+        unchecked((moduleSums[(y + 1) * stride + x + 1] = unchecked(moduleSums[y * stride + x + 1]) + row));
+      }
+    }
+    let changed = false;
+    const inverted = this.img.inverted;
+    for (let y = 0; y < n; y++) {
+      const y0 = max(0, y - r), y1 = min(n, y + r + 1);
+      for (let x = 0; x < n; x++) {
+        const x0 = max(0, x - r), x1 = min(n, x + r + 1);
+        const sum = unchecked(moduleSums[y1 * stride + x1]) - unchecked(moduleSums[y0 * stride + x1]) -
+          unchecked(moduleSums[y1 * stride + x0]) + unchecked(moduleSums[y0 * stride + x0]);
+        const count = (y1 - y0) * (x1 - x0);
+        const dark: u8 = (<i32>unchecked(moduleLuma[y * n + x]) * count <= sum) != inverted ? 1 : 0;
+        if (dark != unchecked(grid[y * n + x])) changed = true;
+        unchecked((grid[y * n + x] = dark));
+      }
+    }
+    return changed;
+  }
+
+  /** Searches the patterns not found yet around their current (fitted) position; true when any turned up. */
+  searchMissedAlignments(): bool {
+    if (this.gridFoundCount < 1) return false;
+    const count = this.positionCount;
+    const h = this.transform;
+    let any = false;
+    for (let j = 0; j < count; j++) {
+      for (let i = 0; i < count; i++) {
+        const k = j * MAX_ALIGNMENTS + i;
+        if (unchecked(this.gridFound[k])) continue;
+        if ((i == 0 && j == 0) || (i == 0 && j == count - 1) || (j == 0 && i == count - 1)) continue;
+        const at = <f64>unchecked(this.positions[i]) + 0.5;
+        const bt = <f64>unchecked(this.positions[j]) + 0.5;
+        h.map(at, bt);
+        const px = h.x, py = h.y;
+        h.map(at + 1.0, bt);
+        const ux = h.x - px, uy = h.y - py;
+        h.map(at, bt + 1.0);
+        const vx = h.x - px, vy = h.y - py;
+        if (findAlignment(this.img, px, py, ux, uy, vx, vy, 2.0, 21)) {
+          unchecked((this.gridX[k] = foundX));
+          unchecked((this.gridY[k] = foundY));
+          unchecked((this.gridFound[k] = true));
+          this.gridFoundCount++;
+          any = true;
+        }
+      }
+    }
+    return any;
+  }
+
   /** Bilinear interpolation between the four alignment centres around each module. */
   sampleThroughGrid(grid: Uint8Array): void {
     const n = this.dimension;
@@ -459,7 +542,7 @@ export class SymbolLocator {
           w01 * unchecked(this.gridX[k + MAX_ALIGNMENTS]) + w11 * unchecked(this.gridX[k + MAX_ALIGNMENTS + 1]);
         const py = w00 * unchecked(this.gridY[k]) + w10 * unchecked(this.gridY[k + 1]) +
           w01 * unchecked(this.gridY[k + MAX_ALIGNMENTS]) + w11 * unchecked(this.gridY[k + MAX_ALIGNMENTS + 1]);
-        unchecked((grid[y * n + x] = img.sampleDark(px, py) ? 1 : 0));
+        unchecked((grid[y * n + x] = this.sampleModule(y * n + x, px, py)));
       }
     }
   }

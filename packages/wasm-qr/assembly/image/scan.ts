@@ -116,6 +116,13 @@ function scanBits(img: BitImage, rowStep: i32, handler: GridHandler): i32 {
           decoded = true;
           break;
         }
+        if (budget > 0 && locator.rethreshold(grid)) {
+          budget--;
+          if (handler(grid, locator.dimension, locator)) {
+            decoded = true;
+            break;
+          }
+        }
       }
     }
     if (decoded) {
