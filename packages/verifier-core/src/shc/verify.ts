@@ -6,15 +6,16 @@ import type { TrustInternals } from '../trust/store.js';
 import { credentialClaim, isIssuerUrl, notBeforeSeconds, timeErrors } from './claims.js';
 import { readShcBundle } from './fhir.js';
 import { firstJwsOfFile } from './file.js';
-import { readShcClaims, splitShcJws, type ShcJwsParts } from './jws.js';
 import type { ShcTrustedKey } from '../trust/shc.js';
+import { readShcClaims, splitShcJws, type ShcJwsParts } from './jws.js';
 import { assembleShcChunks, decodeShcNumeric, isShcChunk } from './numeric.js';
 
 const NUMERIC_PREFIX = /^shc:/i;
 /** Card types that are about a person's vaccination or test: their bundle must name the Patient. */
 const PERSONAL_CARD_TYPES = new Set(['https://smarthealth.cards#immunization', 'https://smarthealth.cards#laboratory', 'https://smarthealth.cards#covid19']);
-
+/** jose reaches crypto.subtle.verify after two microtasks (jose 6); a few more cost nothing if that changes. */
 const MICROTASKS_BEFORE_SIGNING = 4;
+
 /** The text without one final `\n` or `\r\n` (checked from the end: a regex would scan the whole card). */
 function withoutFinalNewline(text: string): string {
   if (!text.endsWith('\n')) return text;
@@ -65,7 +66,7 @@ export async function verifyShc(input: string | string[], trust: TrustInternals,
   // WebCrypto verifies off the main thread: start with the key the kid names, and inflate meanwhile.
   const likely = trust.shc.keysByKid.get(parsed.kid);
   const likelySignature = likely && signatureHolds(parsed, likely.key);
-  // jose reaches crypto.subtle.verify after a couple of microtasks; let it get there before the synchronous inflate.
+  // Let jose hand the check to WebCrypto before the synchronous inflate takes the thread.
   for (let tick = 0; tick < MICROTASKS_BEFORE_SIGNING && likelySignature; tick++) await undefined;
   const claims = readShcClaims(parsed.compressed);
   const issuer = typeof claims.iss === 'string' ? trust.shc.issuers.get(claims.iss) : undefined;

@@ -4,7 +4,9 @@
 // CompressionStream only: runs in Node 20+ and browsers alike.
 // Never trust these keys in production: the private key is right here.
 import { encodeBase64Url, encodeUtf8 } from '../internal/bytes.js';
+import { SHC_CREDENTIAL_TYPE } from '../shc/claims.js';
 import { jwsToNumeric } from '../shc/numeric.js';
+import { CVX_SYSTEM, LOINC_SYSTEM, SNOMED_SYSTEM } from '../shc/products.js';
 import { ecJwkThumbprint } from '../shc/thumbprint.js';
 import type { ShcIssuerInput } from '../types.js';
 
@@ -107,10 +109,7 @@ export interface ShcIssuerOptions {
   crlVersion?: number | null;
 }
 
-const CVX_SYSTEM = 'http://hl7.org/fhir/sid/cvx';
-const LOINC_SYSTEM = 'http://loinc.org';
-const SNOMED_SYSTEM = 'http://snomed.info/sct';
-const SHC_TYPE = 'https://smarthealth.cards#health-card';
+const SHC_TYPE = SHC_CREDENTIAL_TYPE;
 
 const seconds = (t: Date | number): number => (typeof t === 'number' ? t : Math.floor(t.getTime() / 1000));
 
