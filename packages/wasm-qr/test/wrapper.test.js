@@ -1,7 +1,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createQrDecoder, createQrEncoder, defaultWasmUrl, WASM_SHA256 } from '@pass-check/wasm-qr';
-import { loadRawWasm, renderMatrix, seededRandom } from './codec-helpers.js';
+import { loadRawWasm, renderMatrix, seededRandom, transpose } from './codec-helpers.js';
 
 async function wasmBytes() {
   const url = defaultWasmUrl();
@@ -54,6 +54,17 @@ describe('wrapper: decode()', () => {
     code.corners.forEach((corner, k) => {
       assert.ok(Math.abs(corner.x - expected[k][0]) <= 5 && Math.abs(corner.y - expected[k][1]) <= 5, `corner ${k}: ${corner.x},${corner.y}`);
     });
+  });
+
+  it('mirrored and light-on-dark symbols decode through decode() too', () => {
+    for (const version of [2, 10, 25]) {
+      const matrix = encoder.encode(`mirror ${version}`, { minVersion: version });
+      const mirrored = renderMatrix(transpose(matrix), { scale: 3 });
+      assert.deepEqual(decoder.decode(mirrored).map((code) => code.text), [`mirror ${version}`]);
+      const inverted = renderMatrix(matrix, { scale: 3 });
+      for (let i = 0; i < inverted.data.length; i += 4) for (let c = 0; c < 3; c++) inverted.data[i + c] = 255 - inverted.data[i + c];
+      assert.deepEqual(decoder.decode(inverted).map((code) => code.text), [`mirror ${version}`]);
+    }
   });
 
   it('reports structured append', () => {
