@@ -12,7 +12,7 @@ import { makeCameraFixtures } from '../test/camera/make-videos.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '../dist');
 const root = path.resolve(here, '../../..');
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self' 'unsafe-inline'";
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pass-check camera bench</title>
 <script src="/pass-check.js"></script><script src="/bench-page.js" defer></script></head>
@@ -27,6 +27,8 @@ window.bench = { scans: 0, latencies: [], statuses: [], errors: [], scanning: 0,
 let scanStartedAt = performance.now();
 let framesAtStart = 0;
 scanner.addEventListener('pass-error', (e) => window.bench.errors.push(e.detail.code));
+window.bench.violations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.bench.violations.push(e.violatedDirective + ' ' + e.blockedURI));
 scanner.addEventListener('pass-result', (e) => {
   const stats = scanner.scanController.stats;
   window.bench.scans++;
@@ -52,6 +54,8 @@ scanner.addEventListener('pass-result', (e) => {
 });
 `;
 
+export const STRICT_CSP = CSP;
+
 export async function startBench({ keep } = {}) {
   const fixturesDir = path.join(root, '.cache', 'elements-bench');
   const { videos } = await makeCameraFixtures(fixturesDir);
@@ -68,6 +72,7 @@ export async function startBench({ keep } = {}) {
     const url = new URL(request.url, 'http://localhost');
     requests.push(url.pathname);
     const entry = files[url.pathname];
+    if (url.pathname === '/favicon.ico') { response.writeHead(204).end(); return; }
     if (!entry) { response.writeHead(404).end(); return; }
     response.writeHead(200, { 'content-type': entry.type, 'content-security-policy': CSP, 'cache-control': 'no-store' });
     response.end(entry.body ?? fs.readFileSync(entry.file));

@@ -1,0 +1,23 @@
+// pass-check.js on a page served with a strict Content-Security-Policy
+// (every response, the worker's included), on Chromium's fake camera: the
+// script tag, its classic worker and its .wasm must all work there.
+// Run by `npm run test:camera` after the web-test-runner groups.
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBench, STRICT_CSP } from '../../bench/harness.mjs';
+
+it(`scans a valid pass with pass-check.js under "${STRICT_CSP}"`, { timeout: 120_000 }, async () => {
+  const bench = await startBench();
+  try {
+    const result = await bench.waitForScans(1, 60_000);
+    assert.equal(result.statuses[0], 'valid');
+    assert.equal(result.engine, 'wasm-qr', 'the wasm decoder ran in its worker under the policy');
+    assert.deepEqual(result.violations, []);
+    assert.deepEqual(bench.consoleErrors, []);
+    for (const file of ['/pass-check.js', '/pass-check-worker.js', '/wasm-qr.wasm', '/trust.json']) {
+      assert.ok(bench.requests.includes(file), `${file} was loaded from beside the page`);
+    }
+  } finally {
+    await bench.close();
+  }
+});
