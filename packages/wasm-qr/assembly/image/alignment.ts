@@ -33,7 +33,7 @@ export let foundScore: i32 = 0;
 export function findAlignment(img: BitImage, px: f64, py: f64, ux: f64, uy: f64, vx: f64, vy: f64, radius: f64, minScore: i32): bool {
   const moduleSize = Math.sqrt((ux * ux + uy * uy + vx * vx + vy * vy) * 0.5);
   if (!(moduleSize > 0.5) || !isFinite(px) || !isFinite(py)) return false;
-  const step = max(1.0, moduleSize / 3.0);
+  const step = max(1.0, moduleSize * 0.4);
   const reach = radius * moduleSize;
   const n = min(<i32>(reach / step), 200);
   let bestScore = minScore - 1;

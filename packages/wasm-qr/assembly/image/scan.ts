@@ -2,7 +2,7 @@
 // cheap and common one first) → finder triples → sampled module grids, each
 // handed to the caller, which decodes it and says whether it was a symbol.
 
-import { blockThresholds, globalThresholds } from './binarize';
+import { blockStats, blockThresholds, globalThresholds } from './binarize';
 import { BitImage } from './bitimage';
 import { FinderCandidates, MAX_CANDIDATES, findFinderPatterns } from './finder';
 import { Triples, groupFinderPatterns } from './group';
@@ -47,25 +47,32 @@ const PASS_SMOOTHED: i32 = 4;
 const PASS_GLOBAL: i32 = 5;
 const PASS_COUNT: i32 = 6;
 
-/** Scans `luma` (width × height) for QR symbols; returns how many the handler accepted. */
+/**
+ * Scans `luma` (width × height) for QR symbols; returns how many the handler
+ * accepted.
+ */
 export function scanLuma(luma: Uint8Array, width: i32, height: i32, handler: GridHandler): i32 {
   const pixels = width * height;
   const blocks = ((width + 7) >> 3) * ((height + 7) >> 3);
   if (thresholds.length < blocks) thresholds = new Uint8Array(blocks);
-  // finders of small codes in a big frame stay visible on every other row
-  const rowStep = height >= 700 && width >= 700 ? 2 : 1;
+  // a finder is at least 7 modules of 2+ pixels tall: big frames need not be scanned on every row
+  const rowStep = min(3, max(1, min(width, height) / 240));
   lastPass = -1;
   for (let pass = 0; pass < PASS_COUNT; pass++) {
     let source = luma;
     let inverted = false;
-    if (pass == PASS_BLOCKS) blockThresholds(luma, thresholds, width, height, MIN_RANGE_NORMAL);
+    if (pass == PASS_BLOCKS) {
+      blockStats(luma, width, height);
+      blockThresholds(thresholds, width, height, MIN_RANGE_NORMAL);
+    }
     else if (pass == PASS_BLOCKS_INVERTED) inverted = true;
-    else if (pass == PASS_FAINT) blockThresholds(luma, thresholds, width, height, MIN_RANGE_FAINT);
+    else if (pass == PASS_FAINT) blockThresholds(thresholds, width, height, MIN_RANGE_FAINT);
     else if (pass == PASS_FAINT_INVERTED) inverted = true;
     else if (pass == PASS_SMOOTHED) {
       if (blurred.length < pixels) blurred = new Uint8Array(pixels);
       boxBlur3(luma, blurred, width, height);
-      blockThresholds(blurred, thresholds, width, height, MIN_RANGE_NORMAL);
+      blockStats(blurred, width, height);
+      blockThresholds(thresholds, width, height, MIN_RANGE_NORMAL);
       source = blurred;
     } else globalThresholds(luma, thresholds, width, height);
     view.set(source, thresholds, width, height, inverted);
