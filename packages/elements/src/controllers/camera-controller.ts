@@ -4,6 +4,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ScannerErrorCodes, type ScannerErrorCode } from '../pass-scanner/states.js';
 import type { FrameSource, FrameTaker } from './frame-source.js';
+import type { FrameImage } from '../decoders/engine.js';
 
 export class CameraError extends Error {
   constructor(readonly code: ScannerErrorCode, message: string) {
@@ -216,7 +217,7 @@ export class CameraController implements ReactiveController, FrameSource {
       if (element.currentTime !== this.lastVideoTime || typeof element.requestVideoFrameCallback === 'function') {
         this.lastVideoTime = element.currentTime;
         this.lastFrameAt = performance.now();
-        this.offer?.(async () => (element.videoWidth && this.stream ? createImageBitmap(element) : undefined));
+        this.offer?.(async () => (element.videoWidth && this.stream ? grabFrame(element) : undefined));
       }
       this.scheduleFrame(element);
     };
@@ -289,6 +290,15 @@ export class CameraController implements ReactiveController, FrameSource {
     this.options.onChange?.();
     this.host.requestUpdate();
   }
+}
+
+/**
+ * The current video frame at the stream's full resolution: a VideoFrame where
+ * WebCodecs exists (the worker converts it to RGBA in one copy), else an ImageBitmap.
+ */
+function grabFrame(element: HTMLVideoElement): Promise<FrameImage> | FrameImage {
+  if (typeof VideoFrame === 'function') return new VideoFrame(element);
+  return createImageBitmap(element);
 }
 
 /** getUserMedia's DOMException names → our codes. */

@@ -109,7 +109,12 @@ export class ScanController implements ReactiveController {
     } catch {
       return; // the frame went away (camera switched, stream stopped)
     }
-    if (!image || !this.engine) return;
+    if (!image) return;
+    if (!this.engine) {
+      // Nobody will decode it: a camera frame held open would starve the camera's frame pool.
+      if (!('data' in image)) image.close();
+      return;
+    }
     const texts = await this.engine.decode(image);
     this.stats.framesDecoded++;
     if (texts.length && !this.paused) this.options.onTexts(texts, takenAt);

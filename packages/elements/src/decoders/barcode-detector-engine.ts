@@ -22,7 +22,7 @@ export async function startBarcodeDetectorEngine(): Promise<DecoderEngine> {
       } catch {
         return [];
       } finally {
-        if ('close' in image) image.close();
+        if (!('data' in image)) image.close();
       }
     },
     dispose() {},

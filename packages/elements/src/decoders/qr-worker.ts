@@ -7,7 +7,7 @@ import type { FromWorker, ToWorker } from './worker-protocol.js';
 // The project's lib is DOM, not WebWorker: describe the little of the worker scope used here.
 const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((event: MessageEvent<ToWorker>) => void) | null };
 let decoder: QrDecoder | undefined;
-let canvas: OffscreenCanvas | undefined;
+const scratch: { canvas?: OffscreenCanvas; buffer?: Uint8ClampedArray } = {};
 
 const reply = (message: FromWorker) => scope.postMessage(message);
 
@@ -25,8 +25,7 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
   if (message.type === 'decode') {
     let texts: string[] = [];
     try {
-      const pixels = pixelsOf(message.image, canvas);
-      canvas = pixels.canvas;
+      const pixels = await pixelsOf(message.image, scratch);
       texts = decoder ? decoder.decode(pixels).map((code) => code.text) : [];
     } catch {
       // A frame the decoder chokes on is a frame with no code; the next one may be fine.

@@ -64,7 +64,7 @@ export async function startWorkerEngine(options: WorkerEngineOptions): Promise<D
       return new Promise<string[]>((resolve) => {
         pending.set(id, resolve);
         const message: ToWorker = { type: 'decode', id, image };
-        worker.postMessage(message, ['close' in image ? image : image.data.buffer]);
+        worker.postMessage(message, ['data' in image ? image.data.buffer : image]);
       });
     },
     dispose() {

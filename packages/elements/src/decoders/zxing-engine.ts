@@ -8,12 +8,11 @@ export async function startZxingEngine(): Promise<DecoderEngine> {
   const { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource, DecodeHintType } = await loadZxing();
   const reader = new QRCodeReader();
   const hints = new Map([[DecodeHintType.TRY_HARDER, true]]);
-  let canvas: OffscreenCanvas | undefined;
+  const scratch: { canvas?: OffscreenCanvas; buffer?: Uint8ClampedArray } = {};
   return {
     name: 'ZXing',
     async decode(image: FrameImage) {
-      const pixels = pixelsOf(image, canvas);
-      canvas = pixels.canvas;
+      const pixels = await pixelsOf(image, scratch);
       const luminance = new Uint8ClampedArray(pixels.width * pixels.height);
       for (let i = 0, p = 0; i < luminance.length; i++, p += 4) {
         // Integer Rec. 601 weights: close enough for binarization, and cheap.
