@@ -24,11 +24,13 @@ const moduleLuma = new Uint8Array(177 * 177);
 const moduleSums = new StaticArray<i32>(178 * 178);
 
 let ringLight: f64 = 0;
+/** from the last moduleAlong: distance to the middle of the outer dark ring ahead (3 modules), or -1 */
+let lastForwardDark: f64 = -1;
 let ringDark: f64 = 0;
 
 /** The sampling methods, tried in this order. */
 export const SAMPLE_ALIGNMENT_GRID: i32 = 0; // piecewise through every alignment pattern (version ≥ 7)
-export const SAMPLE_HOMOGRAPHY: i32 = 1; // one transform through three finders and the last alignment pattern
+export const SAMPLE_HOMOGRAPHY: i32 = 1; // one transform: finders and alignment patterns, or the finders' rings
 export const SAMPLE_PARALLELOGRAM: i32 = 2; // three finders only (version 1, or the alignment pattern not found)
 
 export class SymbolLocator {
@@ -55,6 +57,8 @@ export class SymbolLocator {
   moduleA_right: f64 = 0; moduleA_down: f64 = 0;
   moduleB_left: f64 = 0; moduleB_down: f64 = 0;
   moduleC_up: f64 = 0; moduleC_right: f64 = 0;
+  // distances from each finder centre to the middle of its outer dark ring (3 modules) towards the others, -1 when unmeasured
+  ringAB: f64 = -1; ringBA: f64 = -1; ringAC: f64 = -1; ringCA: f64 = -1;
   // unit vectors along the top (A→B) and left (A→C) edges
   ex: f64 = 1; ey: f64 = 0; fx: f64 = 0; fy: f64 = 1;
   /** alignment patterns found by the last locateAlignmentGrid (diagnostics) */
@@ -70,9 +74,13 @@ export class SymbolLocator {
     const ac = Math.hypot(this.cx - this.ax, this.cy - this.ay);
     // module sizes measured along each leg at both its ends: rotation-proof
     const mAB = this.moduleAlong(this.ax, this.ay, this.bx, this.by, unchecked(f.moduleSize[a]));
+    this.ringAB = lastForwardDark;
     const mBA = this.moduleAlong(this.bx, this.by, this.ax, this.ay, unchecked(f.moduleSize[b]));
+    this.ringBA = lastForwardDark;
     const mAC = this.moduleAlong(this.ax, this.ay, this.cx, this.cy, unchecked(f.moduleSize[a]));
+    this.ringAC = lastForwardDark;
     const mCA = this.moduleAlong(this.cx, this.cy, this.ax, this.ay, unchecked(f.moduleSize[c]));
+    this.ringCA = lastForwardDark;
     this.moduleA_right = mAB;
     this.moduleA_down = mAC;
     this.moduleB_left = mBA;
@@ -168,8 +176,10 @@ export class SymbolLocator {
     if (!(length > 0)) return fallback;
     const dx = (towardsX - x) / length;
     const dy = (towardsY - y) / length;
+    lastForwardDark = -1;
     if (!this.ringMiddles(x, y, dx, dy, fallback)) return fallback;
     const lightForward = ringLight, darkForward = ringDark;
+    lastForwardDark = darkForward;
     if (!this.ringMiddles(x, y, -dx, -dy, fallback)) return fallback;
     const m = (lightForward + ringLight + darkForward + ringDark) / 10.0;
     // a measurement far from the run-based estimate hit a neighbouring module: keep the estimate
@@ -254,7 +264,38 @@ export class SymbolLocator {
     this.hasAlignment = false;
     this.positionCount = alignmentPositions((dimension - 17) >> 2, this.positions);
     copyHomography(this.parallelogram, this.transform);
-    return this.parallelogram.isUsable();
+    if (!this.parallelogram.isUsable()) return false;
+    this.fitFromFinders();
+    return true;
+  }
+
+  /**
+   * A perspective transform from the finders alone: besides the three centres,
+   * the middles of the outer dark rings facing each other along the top and
+   * left edges (3 modules from each centre) show how the scale changes along
+   * both edges, which is what perspective is. Replaces the transform when the
+   * fit works; the plain parallelogram stays as a fallback sampling.
+   */
+  fitFromFinders(): void {
+    if (this.ringAB <= 0 || this.ringBA <= 0 || this.ringAC <= 0 || this.ringCA <= 0) return;
+    const d = <f64>this.dimension;
+    const ex = this.ex, ey = this.ey, fx = this.fx, fy = this.fy;
+    let n = 0;
+    fitU[n] = 3.5; fitV[n] = 3.5; fitX[n] = this.ax; fitY[n] = this.ay; n++;
+    fitU[n] = d - 3.5; fitV[n] = 3.5; fitX[n] = this.bx; fitY[n] = this.by; n++;
+    fitU[n] = 3.5; fitV[n] = d - 3.5; fitX[n] = this.cx; fitY[n] = this.cy; n++;
+    fitU[n] = 6.5; fitV[n] = 3.5; fitX[n] = this.ax + ex * this.ringAB; fitY[n] = this.ay + ey * this.ringAB; n++;
+    fitU[n] = d - 6.5; fitV[n] = 3.5; fitX[n] = this.bx - ex * this.ringBA; fitY[n] = this.by - ey * this.ringBA; n++;
+    fitU[n] = 3.5; fitV[n] = 6.5; fitX[n] = this.ax + fx * this.ringAC; fitY[n] = this.ay + fy * this.ringAC; n++;
+    fitU[n] = 3.5; fitV[n] = d - 6.5; fitX[n] = this.cx - fx * this.ringCA; fitY[n] = this.cy - fy * this.ringCA; n++;
+    if (!fitHomography(fitted, n, fitU, fitV, fitX, fitY, d)) return;
+    // a wild fit (far from the parallelogram at the far corner) is noise, not perspective
+    fitted.map(d - 3.5, d - 3.5);
+    const fx0 = fitted.x, fy0 = fitted.y;
+    this.parallelogram.map(d - 3.5, d - 3.5);
+    const side = Math.hypot(this.bx - this.ax, this.by - this.ay);
+    if (!(Math.hypot(fx0 - this.parallelogram.x, fy0 - this.parallelogram.y) < side * 0.25)) return;
+    copyHomography(fitted, this.transform);
   }
 
   /**
@@ -307,7 +348,7 @@ export class SymbolLocator {
     const d = <f64>dimension;
     const far = d - 3.5;
     const at = d - 6.5;
-    const h = this.parallelogram;
+    const h = this.transform;
     h.map(at, at);
     const px = h.x, py = h.y;
     h.map(at + 1.0, at);
@@ -321,14 +362,17 @@ export class SymbolLocator {
         3.5, 3.5, far, 3.5, at, at, 3.5, far,
         this.ax, this.ay, this.bx, this.by, foundX, foundY, this.cx, this.cy);
       this.hasAlignment = this.transform.isUsable();
+      if (!this.hasAlignment) {
+        copyHomography(this.parallelogram, this.transform);
+        this.fitFromFinders();
+      }
     }
-    if (!this.hasAlignment) copyHomography(this.parallelogram, this.transform);
   }
 
   /** Whether `method` applies to the current dimension (see the SAMPLE_ constants). */
   applies(method: i32): bool {
     if (method == SAMPLE_ALIGNMENT_GRID) return this.positionCount >= 3;
-    if (method == SAMPLE_HOMOGRAPHY) return this.hasAlignment;
+    if (method == SAMPLE_HOMOGRAPHY) return true;
     // with the alignment pattern found, three finders alone are rarely better
     return !this.hasAlignment || this.dimension <= 25;
   }
