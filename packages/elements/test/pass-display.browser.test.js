@@ -4,7 +4,7 @@ import '@pass-check/elements/define';
 import { listPasses } from '@pass-check/elements';
 import { createQrDecoder } from '@pass-check/wasm-qr';
 import { createStore, clear } from 'idb-keyval';
-import { trustedIssuer, nextEvent, until } from './helpers/fixtures.js';
+import { trustedIssuer, nextEvent, until, qrCanvas } from './helpers/fixtures.js';
 
 let element;
 afterEach(() => { element?.remove(); element = undefined; });
@@ -62,6 +62,20 @@ describe('<pass-display>', () => {
     assert.deepEqual(await readBackQr(display), [card.numeric]);
   });
 
+  it('follows lang, also when it changes', async () => {
+    const { issuer } = await trustedIssuer();
+    const card = await issuer.issue();
+    // No verifier: built from the attributes (no trust bundle, so the issuer is unknown).
+    const display = await mount((el) => { el.setAttribute('lang', 'es'); el.value = card.numeric; });
+    assert.match(display.shadowRoot.querySelector('[part=badge]').textContent, /No válido/);
+    const again = nextEvent(display, 'pass-result');
+    display.setAttribute('lang', 'fr');
+    await again;
+    await display.updateComplete;
+    assert.match(display.shadowRoot.querySelector('[part=badge]').textContent, /Non valide/);
+    assert.match(display.shadowRoot.querySelector('[data-reason]').textContent, /Motif/);
+  });
+
   it('has a print stylesheet that hides the wallet controls', async () => {
     const { issuer, verifier } = await trustedIssuer();
     const display = await mount((el) => { el.verifier = verifier; el.value = 'HC1:NOT-A-PASS'; });
@@ -97,6 +111,31 @@ describe('<pass-display>', () => {
     [...rowOfA.querySelectorAll('button')].find((x) => /Delete/.test(x.textContent)).click();
     await until(() => element.shadowRoot.querySelectorAll('.wallet li').length === 1);
     assert.deepEqual((await listPasses(store)).map((p) => p.text), [b.numeric]);
+    await clear(store);
+  });
+
+  it('imports a photo of a QR into the wallet', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const card = await issuer.issue();
+    const store = createStore('pass-check-wallet-photo-test', 'passes');
+    await clear(store);
+    element = document.createElement('pass-display');
+    element.verifier = verifier;
+    element.walletStore = store;
+    element.wallet = true;
+    document.body.append(element);
+    await element.updateComplete;
+    const canvas = await qrCanvas(card.numeric, { scale: 4, width: 800, height: 600 });
+    const png = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([png], 'photo.png', { type: 'image/png' }));
+    const input = element.shadowRoot.querySelector('.wallet input[type=file]');
+    input.files = transfer.files;
+    const shown = nextEvent(element, 'pass-result');
+    input.dispatchEvent(new Event('change'));
+    assert.equal((await shown).detail.status, 'valid');
+    assert.equal(element.value, card.numeric);
+    assert.deepEqual((await listPasses(store)).map((p) => p.text), [card.numeric]);
     await clear(store);
   });
 });

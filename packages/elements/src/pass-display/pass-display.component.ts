@@ -74,6 +74,16 @@ export class PassDisplayElement extends LitElement {
     if (this.wallet) void this.refreshWallet();
   }
 
+  static override get observedAttributes(): string[] {
+    // `lang` is a global attribute: watch it so words and messages follow it.
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && old !== value && this.hasUpdated) void this.load();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value') || changed.has('verifier') || changed.has('trust') || changed.has('policy')) void this.load();
     if (changed.has('wallet') && this.wallet && this.isConnected) void this.refreshWallet();
