@@ -11,6 +11,7 @@ let blockSum = new StaticArray<i32>(0);
 let blockLow = new Uint8Array(0);
 let blockHigh = new Uint8Array(0);
 let blockCount = new Uint8Array(0);
+let rowSums = new StaticArray<i32>(0);
 let statsBlocksX: i32 = 0;
 let statsBlocksY: i32 = 0;
 
@@ -97,18 +98,27 @@ export function blockThresholds(out: Uint8Array, width: i32, height: i32, minRan
       unchecked((blockMeans[k] = <u8>threshold));
     }
   }
-  // 5×5 block means (the window shrinks at the borders)
+  // 5×5 block means (the window shrinks at the borders), as two running 5-wide sums
+  if (rowSums.length < blocksX * blocksY) rowSums = new StaticArray<i32>(blocksX * blocksY);
   for (let by = 0; by < blocksY; by++) {
-    const ya = max(0, by - 2);
-    const yb = min(blocksY - 1, by + 2);
+    const base = by * blocksX;
+    let sum: i32 = 0;
+    for (let x = 0; x < min(2, blocksX); x++) sum += <i32>unchecked(blockMeans[base + x]);
     for (let bx = 0; bx < blocksX; bx++) {
-      const xa = max(0, bx - 2);
-      const xb = min(blocksX - 1, bx + 2);
-      let sum: i32 = 0;
-      for (let y = ya; y <= yb; y++) {
-        for (let x = xa; x <= xb; x++) sum += <i32>unchecked(blockMeans[y * blocksX + x]);
-      }
-      unchecked((out[by * blocksX + bx] = <u8>(sum / ((yb - ya + 1) * (xb - xa + 1)))));
+      if (bx + 2 < blocksX) sum += <i32>unchecked(blockMeans[base + bx + 2]);
+      if (bx - 3 >= 0) sum -= <i32>unchecked(blockMeans[base + bx - 3]);
+      unchecked((rowSums[base + bx] = sum));
+    }
+  }
+  for (let bx = 0; bx < blocksX; bx++) {
+    const columns = min(blocksX - 1, bx + 2) - max(0, bx - 2) + 1;
+    let sum: i32 = 0;
+    for (let y = 0; y < min(2, blocksY); y++) sum += unchecked(rowSums[y * blocksX + bx]);
+    for (let by = 0; by < blocksY; by++) {
+      if (by + 2 < blocksY) sum += unchecked(rowSums[(by + 2) * blocksX + bx]);
+      if (by - 3 >= 0) sum -= unchecked(rowSums[(by - 3) * blocksX + bx]);
+      const rows = min(blocksY - 1, by + 2) - max(0, by - 2) + 1;
+      unchecked((out[by * blocksX + bx] = <u8>(sum / (rows * columns))));
     }
   }
 }

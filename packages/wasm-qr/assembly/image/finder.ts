@@ -1,7 +1,7 @@
 // Finder patterns: the three 7×7 squares whose every cut through the centre
 // reads dark:light:dark:light:dark in the ratio 1:1:3:1:1.
 
-import { BitImage } from './bitimage';
+import { BitImage, BLOCK_SHIFT } from './bitimage';
 
 /** At most this many distinct candidates per image: bounds memory and the triple search. */
 export const MAX_CANDIDATES: i32 = 160;
@@ -134,11 +134,20 @@ function confirm(img: BitImage, out: FinderCandidates, rowTotal: i32, centreX: f
 export function findFinderPatterns(img: BitImage, rowStep: i32, out: FinderCandidates): void {
   out.clear();
   const width = img.width;
+  const flip: u32 = img.inverted ? 1 : 0;
   for (let y = rowStep >> 1; y < img.height; y += rowStep) {
     for (let i = 0; i < 5; i++) unchecked((runs[i] = 0));
     let state = 0;
+    // the hot loop: this row's pixels and block thresholds by pointer
+    const rowLuma = img.luma + <usize>(y * width);
+    const rowThresholds = img.thresholds + <usize>((y >> BLOCK_SHIFT) * img.blocksX);
     for (let x = 0; x <= width; x++) {
-      const dark = x < width && img.isDark(x, y);
+      let dark = false;
+      if (x < width) {
+        const v = <u32>load<u8>(rowLuma + <usize>x);
+        const t = <u32>load<u8>(rowThresholds + <usize>(x >> BLOCK_SHIFT));
+        dark = (<u32>(v <= t) ^ flip) != 0;
+      }
       if (dark) {
         if (state & 1) state++;
         unchecked((runs[state] = unchecked(runs[state]) + 1));
@@ -161,7 +170,9 @@ export function findFinderPatterns(img: BitImage, rowStep: i32, out: FinderCandi
       }
       // state 4 ended: five runs are complete
       let found = false;
-      if (isFinderRatio(runs, 0.5)) {
+      // cheap integer test first: the middle run is the longest of the five
+      const middle = unchecked(runs[2]);
+      if (middle >= unchecked(runs[0]) && middle >= unchecked(runs[1]) && middle >= unchecked(runs[3]) && middle >= unchecked(runs[4]) && isFinderRatio(runs, 0.5)) {
         const total = unchecked(runs[0]) + unchecked(runs[1]) + unchecked(runs[2]) + unchecked(runs[3]) + unchecked(runs[4]);
         const centreX = <f64>x - <f64>unchecked(runs[4]) - <f64>unchecked(runs[3]) - <f64>unchecked(runs[2]) * 0.5;
         found = confirm(img, out, total, centreX, y, unchecked(runs[2]));

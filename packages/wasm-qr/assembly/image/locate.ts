@@ -221,8 +221,8 @@ export class SymbolLocator {
     const ex = (this.bx - this.ax) / abLength, ey = (this.by - this.ay) / abLength;
     const fx = (this.cx - this.ax) / acLength, fy = (this.cy - this.ay) / acLength;
     {
-      const mx = this.moduleAlong(this.bx, this.by, this.ax, this.ay, this.moduleSize);
-      const my = this.moduleAlong(this.bx, this.by, this.bx + fx, this.by + fy, this.moduleSize);
+      const mx = this.moduleB_left;
+      const my = this.moduleB_down;
       let bits = 0;
       for (let row = 5; row >= 0; row--) {
         for (let col = 2; col >= 0; col--) {
@@ -236,8 +236,8 @@ export class SymbolLocator {
       if (d < best) { best = d; version = decodedVersion; }
     }
     {
-      const mx = this.moduleAlong(this.cx, this.cy, this.cx + ex, this.cy + ey, this.moduleSize);
-      const my = this.moduleAlong(this.cx, this.cy, this.ax, this.ay, this.moduleSize);
+      const mx = this.moduleC_right;
+      const my = this.moduleC_up;
       let bits = 0;
       // bottom-left block: the transpose (rows -7..-5 above the finder centre, columns -3..2)
       for (let col = 5; col >= 0; col--) {
