@@ -3,6 +3,7 @@
 
 const BLOCK_SHIFT: i32 = 3; // 8×8 pixel blocks
 const BLOCK: i32 = 1 << BLOCK_SHIFT;
+const STATS_ROW_STEP: i32 = 2;
 
 let blockMeans = new Uint8Array(0);
 // per 8×8 block: pixel sum, darkest and lightest pixel (kept so that a second
@@ -46,7 +47,7 @@ export function blockStats(luma: Uint8Array, width: i32, height: i32): void {
       let lo: i32 = 255;
       let hi: i32 = 0;
       let sum: i32 = 0;
-      for (let y = y0; y < y1; y += 2) {
+      for (let y = y0; y < y1; y += STATS_ROW_STEP) {
         const row = src + <usize>(y * width);
         for (let x = x0; x < x1; x++) {
           const v = <i32>load<u8>(row + <usize>x);
@@ -57,7 +58,7 @@ export function blockStats(luma: Uint8Array, width: i32, height: i32): void {
       }
       const k = by * blocksX + bx;
       unchecked((blockSum[k] = sum));
-      unchecked((blockCount[k] = <u8>(((y1 - y0 + 1) >> 1) * (x1 - x0))));
+      unchecked((blockCount[k] = <u8>(((y1 - y0 + STATS_ROW_STEP - 1) / STATS_ROW_STEP) * (x1 - x0))));
       unchecked((blockLow[k] = <u8>lo));
       unchecked((blockHigh[k] = <u8>hi));
     }

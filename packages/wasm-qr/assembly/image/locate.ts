@@ -277,6 +277,8 @@ export class SymbolLocator {
    * fit works; the plain parallelogram stays as a fallback sampling.
    */
   fitFromFinders(): void {
+    // below ~2.5 pixels per module the ring middles are too coarse to tell perspective from noise
+    if (this.moduleSize < 2.5) return;
     if (this.ringAB <= 0 || this.ringBA <= 0 || this.ringAC <= 0 || this.ringCA <= 0) return;
     const d = <f64>this.dimension;
     const ex = this.ex, ey = this.ey, fx = this.fx, fy = this.fy;
