@@ -130,10 +130,15 @@ async function benchSet(set) {
     const img = await loadImage(item.file);
     const wanted = item.expected !== null ? [item.expected] : item.reference;
     if (item.expected !== null) scored++;
-    for (let k = 0; k < decoders.length; k++) {
+    // each decoder goes first equally often, and after a pause: the image load (sharp's threads, a fresh
+    // buffer) must not weigh on whichever decoder happens to run right after it
+    const offset = set.items.indexOf(item) % decoders.length;
+    for (let j = 0; j < decoders.length; j++) {
+      const k = (j + offset) % decoders.length;
       const d = decoders[k];
       const t = tally[k];
       const prepared = d.prepare ? d.prepare(img) : undefined;
+      await new Promise((resolve) => setTimeout(resolve, 1));
       const start = performance.now();
       const texts = await d.run(img, prepared);
       t.times.push(performance.now() - start);
