@@ -165,12 +165,17 @@ export async function startDemoServer({ port = 8080, host = '127.0.0.1', log = c
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const demo = await startDemoServer({ port: Number(process.env.PORT ?? 8080) });
+  // Loopback by default. HOST=0.0.0.0 lets a phone on the same network open
+  // /samples and hold a pass up to this computer's camera (the scanner itself
+  // needs localhost or HTTPS for the camera).
+  const host = process.env.HOST ?? '127.0.0.1';
+  const demo = await startDemoServer({ port: Number(process.env.PORT ?? 8080), host });
   const base = `http://localhost:${demo.server.address().port}/`;
   console.log(`pass-check demo on ${base}`);
   console.log(`  scanner:       ${base}scanner`);
   console.log(`  sample passes: ${base}samples`);
   console.log(`  box office:    ${base}box-office  (pass-check.js script tag only, strict CSP)`);
+  if (host !== '127.0.0.1' && host !== 'localhost') console.log(`  listening on ${host}: phones on this network can open /samples at this computer's address`);
   for (const missing of demo.data.missing) console.log(`  note: no ${missing} in this build, so its samples are left out`);
   console.log('Press Ctrl+C to stop.');
 }
