@@ -36,10 +36,9 @@ export function imageBuffer(byteLength: i32): usize {
 
 /** Decodes the RGBA image in the buffer; the number of codes found, or a negative status. */
 export function decode(width: i32, height: i32): i32 {
+  // the previous results become garbage: the wrapper collects after each call (the runtime never does by itself)
   results = new Array<DecodedSymbol>(0);
   corners = new Array<StaticArray<f32>>(0);
-  // the runtime only collects when asked: nothing is held on the stack here
-  __collect();
   if (width <= 0 || height <= 0) return STATUS_BAD_ARGUMENTS;
   if (<i64>width * <i64>height > <i64>MAX_PIXELS) return STATUS_TOO_LARGE;
   const pixels = width * height;

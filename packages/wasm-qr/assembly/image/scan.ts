@@ -56,7 +56,7 @@ export function scanLuma(luma: Uint8Array, width: i32, height: i32, handler: Gri
   const blocks = ((width + 7) >> 3) * ((height + 7) >> 3);
   if (thresholds.length < blocks) thresholds = new Uint8Array(blocks);
   // a finder is at least 7 modules of 2+ pixels tall: big frames need not be scanned on every row
-  const rowStep = min(3, max(1, min(width, height) / 240));
+  const rowStep = min(3, max(1, min(width, height) / 180));
   lastPass = -1;
   for (let pass = 0; pass < PASS_COUNT; pass++) {
     let source = luma;
