@@ -6,7 +6,7 @@ import { blockStats, blockThresholds, globalThresholds } from './binarize';
 import { BitImage } from './bitimage';
 import { FinderCandidates, MAX_CANDIDATES, findFinderPatterns } from './finder';
 import { Triples, groupFinderPatterns } from './group';
-import { SymbolLocator, SAMPLE_ALIGNMENT_GRID, SAMPLE_PARALLELOGRAM } from './locate';
+import { SymbolLocator, SAMPLE_ALIGNMENT_GRID, SAMPLE_HOMOGRAPHY, SAMPLE_PARALLELOGRAM } from './locate';
 import { boxBlur3 } from './luma';
 
 /** Called with each sampled grid; returns true when the grid decoded. */
@@ -28,6 +28,8 @@ const triples = new Triples();
 const locator = new SymbolLocator();
 const grid = new Uint8Array(177 * 177);
 const view = new BitImage();
+const HOMOGRAPHY_FIRST: StaticArray<i32> = [SAMPLE_HOMOGRAPHY, SAMPLE_ALIGNMENT_GRID, SAMPLE_PARALLELOGRAM];
+const GRID_FIRST: StaticArray<i32> = [SAMPLE_ALIGNMENT_GRID, SAMPLE_HOMOGRAPHY, SAMPLE_PARALLELOGRAM];
 const usedFinders = new StaticArray<bool>(MAX_CANDIDATES);
 
 /** For diagnostics and tests: what the last scan saw (finder candidates, triples, the pass that decoded). */
@@ -115,7 +117,11 @@ function scanBits(img: BitImage, rowStep: i32, handler: GridHandler): i32 {
         continue;
       }
       locator.locateCornerAlignment();
-      for (let method = SAMPLE_ALIGNMENT_GRID; method <= SAMPLE_PARALLELOGRAM && budget > 0; method++) {
+      // with the corner alignment pattern found, one homography is exact for a flat print and cheapest;
+      // otherwise the alignment grid first
+      const order = locator.hasAlignment ? HOMOGRAPHY_FIRST : GRID_FIRST;
+      for (let m = 0; m < 3 && budget > 0; m++) {
+        const method = unchecked(order[m]);
         if (!locator.applies(method)) continue;
         budget--;
         locator.sample(method, grid);
