@@ -17,6 +17,23 @@ export class FinderCandidates {
     this.count = 0;
   }
 
+  /**
+   * A row crossing a pattern already confirmed: counts the sighting without
+   * the column, row and diagonal checks again (a finder spans many rows).
+   */
+  bumpIfKnown(x: f64, y: f64, moduleSize: f64): bool {
+    for (let i = 0; i < this.count; i++) {
+      const m = unchecked(this.moduleSize[i]);
+      if (Math.abs(unchecked(this.x[i]) - x) <= m && Math.abs(unchecked(this.y[i]) - y) <= 2.5 * m) {
+        const ratio = m > moduleSize ? m / moduleSize : moduleSize / m;
+        if (ratio > 1.5) continue;
+        unchecked((this.hits[i] = unchecked(this.hits[i]) + 1));
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Adds a sighting, merging it with an earlier one of the same pattern. */
   add(x: f64, y: f64, moduleSize: f64): void {
     for (let i = 0; i < this.count; i++) {
@@ -175,7 +192,7 @@ export function findFinderPatterns(img: BitImage, rowStep: i32, out: FinderCandi
       if (middle >= unchecked(runs[0]) && middle >= unchecked(runs[1]) && middle >= unchecked(runs[3]) && middle >= unchecked(runs[4]) && isFinderRatio(runs, 0.5)) {
         const total = unchecked(runs[0]) + unchecked(runs[1]) + unchecked(runs[2]) + unchecked(runs[3]) + unchecked(runs[4]);
         const centreX = <f64>x - <f64>unchecked(runs[4]) - <f64>unchecked(runs[3]) - <f64>unchecked(runs[2]) * 0.5;
-        found = confirm(img, out, total, centreX, y, unchecked(runs[2]));
+        found = out.bumpIfKnown(centreX, <f64>y + 0.5, <f64>total / 7.0) || confirm(img, out, total, centreX, y, unchecked(runs[2]));
       }
       if (found) {
         for (let i = 0; i < 5; i++) unchecked((runs[i] = 0));
