@@ -4,7 +4,7 @@
 // Failures are statuses, never traps.
 
 import { DecodedSymbol, decodeGrid } from './codec/grid';
-import { rgbaToLuma } from './image/luma';
+import { lumaAndBlockStats } from './image/binarize';
 import { SymbolLocator } from './image/locate';
 import { scanLuma } from './image/scan';
 
@@ -49,7 +49,7 @@ export function decode(width: i32, height: i32): i32 {
     __collect();
     luma = new Uint8Array(pixels);
   }
-  rgbaToLuma(rgba.dataStart, pixels, luma);
+  lumaAndBlockStats(rgba.dataStart, luma, width, height);
   scanLuma(luma, width, height, acceptGrid);
   return results.length;
 }

@@ -30,6 +30,60 @@ function ensureStats(blocksX: i32, blocksY: i32): void {
 }
 
 /**
+ * RGBA → luma (integer BT.601 weights 77/150/29 of 256; alpha ignored:
+ * callers flatten transparency) and the block statistics of blockStats in
+ * the same pass, so the frame is read once.
+ */
+export function lumaAndBlockStats(rgba: usize, luma: Uint8Array, width: i32, height: i32): void {
+  const blocksX = (width + BLOCK - 1) >> BLOCK_SHIFT;
+  const blocksY = (height + BLOCK - 1) >> BLOCK_SHIFT;
+  ensureStats(blocksX, blocksY);
+  const out = luma.dataStart;
+  for (let by = 0; by < blocksY; by++) {
+    const y0 = by << BLOCK_SHIFT;
+    const y1 = min(y0 + BLOCK, height);
+    const first = by * blocksX;
+    for (let bx = 0; bx < blocksX; bx++) {
+      unchecked((blockSum[first + bx] = 0));
+      unchecked((blockLow[first + bx] = 255));
+      unchecked((blockHigh[first + bx] = 0));
+      unchecked((blockCount[first + bx] = <u8>(((y1 - y0 + STATS_ROW_STEP - 1) / STATS_ROW_STEP) * (min(width, (bx + 1) << BLOCK_SHIFT) - (bx << BLOCK_SHIFT)))));
+    }
+    for (let y = y0; y < y1; y++) {
+      const row = <usize>(y * width);
+      const source = rgba + (row << 2);
+      const target = out + row;
+      if ((y - y0) % STATS_ROW_STEP != 0) {
+        for (let x = 0; x < width; x++) {
+          const p = load<u32>(source + (<usize>x << 2));
+          store<u8>(target + <usize>x, <u8>(((p & 0xff) * 77 + ((p >> 8) & 0xff) * 150 + ((p >> 16) & 0xff) * 29 + 128) >> 8));
+        }
+        continue;
+      }
+      for (let bx = 0; bx < blocksX; bx++) {
+        const x0 = bx << BLOCK_SHIFT;
+        const x1 = min(x0 + BLOCK, width);
+        let sum: i32 = 0;
+        let lo: i32 = 255;
+        let hi: i32 = 0;
+        for (let x = x0; x < x1; x++) {
+          const p = load<u32>(source + (<usize>x << 2));
+          const v = <i32>(((p & 0xff) * 77 + ((p >> 8) & 0xff) * 150 + ((p >> 16) & 0xff) * 29 + 128) >> 8);
+          store<u8>(target + <usize>x, <u8>v);
+          sum += v;
+          lo = min(lo, v);
+          hi = max(hi, v);
+        }
+        const k = first + bx;
+        unchecked((blockSum[k] = unchecked(blockSum[k]) + sum));
+        unchecked((blockLow[k] = <u8>min(<i32>unchecked(blockLow[k]), lo)));
+        unchecked((blockHigh[k] = <u8>max(<i32>unchecked(blockHigh[k]), hi)));
+      }
+    }
+  }
+}
+
+/**
  * The statistics of every 8×8 block: sum, darkest, lightest. Every other row
  * only: half the reads, and 32 pixels say as much about a block as 64.
  */

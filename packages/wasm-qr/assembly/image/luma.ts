@@ -1,20 +1,4 @@
-// RGBA → luma (one byte per pixel), the first stage of the decode pipeline.
-
-/**
- * Writes the luma of `pixelCount` RGBA pixels at `rgba` into `luma`.
- * Integer BT.601 weights (77, 150, 29)/256: exact enough for thresholding and
- * much cheaper than float maths. Alpha is ignored: callers flatten transparency.
- */
-export function rgbaToLuma(rgba: usize, pixelCount: i32, luma: Uint8Array): void {
-  const out = luma.dataStart;
-  for (let i = 0; i < pixelCount; i++) {
-    const p = load<u32>(rgba + (<usize>i << 2));
-    const r = p & 0xff;
-    const g = (p >> 8) & 0xff;
-    const b = (p >> 16) & 0xff;
-    store<u8>(out + <usize>i, <u8>((r * 77 + g * 150 + b * 29 + 128) >> 8));
-  }
-}
+// Luma filters. (RGBA → luma is fused with the block statistics: binarize.ts, lumaAndBlockStats.)
 
 /**
  * A 3×3 box blur of `src` into `dst` (borders copied). Used as a fallback for

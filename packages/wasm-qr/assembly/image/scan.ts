@@ -57,16 +57,13 @@ export function scanLuma(luma: Uint8Array, width: i32, height: i32, handler: Gri
   const pixels = width * height;
   const blocks = ((width + 7) >> 3) * ((height + 7) >> 3);
   if (thresholds.length < blocks) thresholds = new Uint8Array(blocks);
-  // a finder is at least 7 modules of 2+ pixels tall: big frames need not be scanned on every row
-  const rowStep = min(3, max(1, min(width, height) / 180));
+  // a finder is at least 7 modules of 2+ pixels tall: large images need not be scanned on every row
+  const rowStep = min(4, max(1, min(width, height) / 180));
   lastPass = -1;
   for (let pass = 0; pass < PASS_COUNT; pass++) {
     let source = luma;
     let inverted = false;
-    if (pass == PASS_BLOCKS) {
-      blockStats(luma, width, height);
-      blockThresholds(thresholds, width, height, MIN_RANGE_NORMAL);
-    }
+    if (pass == PASS_BLOCKS) blockThresholds(thresholds, width, height, MIN_RANGE_NORMAL);
     else if (pass == PASS_BLOCKS_INVERTED) inverted = true;
     else if (pass == PASS_FAINT) blockThresholds(thresholds, width, height, MIN_RANGE_FAINT);
     else if (pass == PASS_FAINT_INVERTED) inverted = true;
