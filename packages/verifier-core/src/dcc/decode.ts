@@ -15,16 +15,27 @@ export interface DecodedDcc {
   claims: CborMap;
 }
 
-/** Decodes an `HC1:` text as far as the CWT claims map, without checking anything signed. */
-export function decodeDcc(text: string): DecodedDcc {
+/** Decodes an `HC1:` text as far as the COSE_Sign1 message, without checking anything signed. */
+export function decodeDccCose(text: string): CoseSign1 {
   if (!text.startsWith(DCC_PREFIX)) throw new VerifierError('UNSUPPORTED_FORMAT', 'not an HC1: text');
   const compressed = decodeBase45(text.slice(DCC_PREFIX.length));
   if (!compressed) throw new VerifierError('MALFORMED', 'base45');
   const coseBytes = inflateZlib(compressed, MAX_DCC_COSE_BYTES);
   const parsed = parseCoseSign1(coseBytes);
   if (parsed.error !== undefined) throw new VerifierError(parsed.error, parsed.why);
-  const claims = decodeCbor(parsed.cose.payload);
+  return parsed.cose;
+}
+
+/** The CWT claims map of a decoded COSE_Sign1 payload. */
+export function decodeDccClaims(cose: CoseSign1): CborMap {
+  const claims = decodeCbor(cose.payload);
   if (claims.error !== undefined) throw new VerifierError('MALFORMED', `CWT: ${claims.error}`);
   if (!(claims.value instanceof Map)) throw new VerifierError('MALFORMED', 'CWT: payload is not a map');
-  return { cose: parsed.cose, claims: claims.value };
+  return claims.value;
+}
+
+/** Decodes an `HC1:` text as far as the CWT claims map, without checking anything signed. */
+export function decodeDcc(text: string): DecodedDcc {
+  const cose = decodeDccCose(text);
+  return { cose, claims: decodeDccClaims(cose) };
 }

@@ -11,29 +11,41 @@ const ECDSA_SIGNATURE_BYTES: Record<string, number> = { 'P-256': 64, 'P-384': 96
 const ES256_PARAMS: EcdsaParams = { name: 'ECDSA', hash: 'SHA-256' };
 const PS256_PARAMS: RsaPssParams = { name: 'RSA-PSS', saltLength: 32 };
 
-export type SignatureCheck = { signer: DccSigner; error?: undefined } | { error: ErrorCode; signer?: undefined };
 
-/** Verifies with every trusted signer under the pass's kid (kids can collide) and returns the one that signed. */
-export async function verifyDccSignature(cose: CoseSign1, trust: DccTrust, issuingCountry: string | undefined): Promise<SignatureCheck> {
+/**
+ * The trusted signers that could have made this signature: those under the pass's
+ * kid (kids can collide) with the pass's algorithm and signature size. `noSigner`
+ * when the kid is unknown (UNKNOWN_KEY or UNKNOWN_ISSUER, which needs the claims).
+ */
+export function dccSignerCandidates(cose: CoseSign1, trust: DccTrust): { signers: DccSigner[]; error?: undefined } | { error: ErrorCode | 'noSigner'; signers?: undefined } {
   const alg = cose.alg === undefined ? undefined : ALG_NAMES[cose.alg];
   if (!alg) return { error: 'BAD_HEADER' };
   if (!cose.kid || cose.kid.length === 0) return { error: 'BAD_HEADER' };
   const candidates = trust.signersFor(cose.kid);
-  if (!candidates.length) {
-    return { error: issuingCountry && trust.knowsCountry(issuingCountry) ? 'UNKNOWN_KEY' : 'UNKNOWN_ISSUER' };
-  }
+  if (!candidates.length) return { error: 'noSigner' };
   const usable = candidates.filter((s) => s.alg === alg && (alg !== 'ES256' || ECDSA_SIGNATURE_BYTES[(s.certificate.publicKey as { crv: string }).crv] === cose.signature.length));
   if (!usable.length) return { error: 'BAD_SIGNATURE' };
+  return { signers: usable };
+}
+
+/**
+ * The signer whose key verifies the COSE signature, or undefined. Never rejects, so
+ * the caller may start it and decode the payload while WebCrypto works.
+ */
+export async function dccSignerThatSigned(cose: CoseSign1, signers: DccSigner[]): Promise<DccSigner | undefined> {
   const signed = sigStructure(cose) as Uint8Array<ArrayBuffer>;
   // A copy that owns its buffer: WebCrypto implementations copy views of larger buffers more slowly.
   const signature = cose.signature.slice() as Uint8Array<ArrayBuffer>;
-  const params = alg === 'ES256' ? ES256_PARAMS : PS256_PARAMS;
-  for (const signer of usable) {
+  for (const signer of signers) {
     try {
-      if (await crypto.subtle.verify(params, signer.key, signature, signed)) return { signer };
+      if (await crypto.subtle.verify(signer.alg === 'ES256' ? ES256_PARAMS : PS256_PARAMS, signer.key, signature, signed)) return signer;
     } catch {
       // A signature WebCrypto cannot even process is simply not a valid one.
     }
   }
-  return { error: 'BAD_SIGNATURE' };
+  return undefined;
 }
+
+/** No signer under the kid: the key is unknown when its country is trusted at all, else the issuer is. */
+export const unknownSignerCode = (trust: DccTrust, issuingCountry: string | undefined): ErrorCode =>
+  issuingCountry && trust.knowsCountry(issuingCountry) ? 'UNKNOWN_KEY' : 'UNKNOWN_ISSUER';

@@ -3,10 +3,10 @@ import type { FormatOutcome } from '../outcome.js';
 import type { CborMap } from '../internal/cbor.js';
 import type { TrustInternals } from '../trust/store.js';
 import { credentialOf, holderOf } from './credential.js';
-import { decodeDcc } from './decode.js';
+import { decodeDccClaims, decodeDccCose } from './decode.js';
 import { isRevoked } from './revocation.js';
 import { readDccDocument } from './schema.js';
-import { verifyDccSignature } from './signature.js';
+import { dccSignerCandidates, dccSignerThatSigned, unknownSignerCode } from './signature.js';
 
 /** CWT claim keys (RFC 8392) and the DCC's hcert claim. */
 const Claim = { iss: 1, exp: 4, iat: 6, hcert: -260 } as const;
@@ -27,17 +27,29 @@ function seconds(claims: CborMap, key: number): Seconds {
 
 /** EU DCC: `HC1:` + base45(zlib(COSE_Sign1)). */
 export async function verifyDcc(input: string, trust: TrustInternals, now: Date): Promise<FormatOutcome> {
-  const { cose, claims } = decodeDcc(input);
+  const cose = decodeDccCose(input);
+  // The signature check starts first and runs in WebCrypto while the payload is decoded
+  // here; nothing read from the payload is used before the signature holds.
+  const candidates = dccSignerCandidates(cose, trust.dcc);
+  const signing = candidates.signers ? dccSignerThatSigned(cose, candidates.signers) : undefined;
+  let claims: CborMap;
+  try {
+    claims = decodeDccClaims(cose);
+  } catch (e) {
+    await signing;
+    throw e;
+  }
   const iss = claims.get(Claim.iss);
   const issuingCountry = typeof iss === 'string' ? iss : undefined;
-
-  const check = await verifyDccSignature(cose, trust.dcc, issuingCountry);
-  if (check.error) return { format: 'dcc', errors: [check.error] };
-  const signer = check.signer;
-
-  // From here on the content is authentic: report every problem found, not just the first.
   const hcert = claims.get(Claim.hcert);
   const doc = hcert instanceof Map ? readDccDocument(hcert.get(HCERT_DCC_V1)) : undefined;
+
+  if (candidates.error === 'noSigner') return { format: 'dcc', errors: [unknownSignerCode(trust.dcc, issuingCountry)] };
+  if (candidates.error) return { format: 'dcc', errors: [candidates.error] };
+  const signer = await signing;
+  if (!signer) return { format: 'dcc', errors: ['BAD_SIGNATURE'] };
+
+  // From here on the content is authentic: report every problem found, not just the first.
   const iat = seconds(claims, Claim.iat);
   const exp = seconds(claims, Claim.exp);
   // The hcert profile requires both times: a pass without `exp` would never expire.
