@@ -12,8 +12,9 @@ import { boxBlur3 } from './luma';
 /** Called with each sampled grid; returns true when the grid decoded. */
 export type GridHandler = (grid: Uint8Array, dimension: i32, locator: SymbolLocator) => bool;
 
-/** Grids sampled per binarisation at most: bounds the time spent on images without a code. */
-const MAX_GRIDS_PER_PASS: i32 = 16;
+/** Grids sampled in the first pass at most, and in each fallback pass: bounds the time spent on images without a code. */
+const MAX_GRIDS_FIRST_PASS: i32 = 16;
+const MAX_GRIDS_LATER_PASS: i32 = 8;
 /** Finder triples tried per binarisation at most. */
 const MAX_TRIPLES_PER_PASS: i32 = 10;
 /** Normal contrast: blocks with less spread than this are treated as flat. */
@@ -75,7 +76,7 @@ export function scanLuma(luma: Uint8Array, width: i32, height: i32, handler: Gri
       source = blurred;
     } else globalThresholds(luma, thresholds, width, height);
     view.set(source, thresholds, width, height, inverted);
-    const found = scanBits(view, rowStep, handler);
+    const found = scanBits(view, rowStep, handler, pass == PASS_BLOCKS ? MAX_GRIDS_FIRST_PASS : MAX_GRIDS_LATER_PASS);
     if (found > 0) {
       lastPass = pass;
       return found;
@@ -84,7 +85,7 @@ export function scanLuma(luma: Uint8Array, width: i32, height: i32, handler: Gri
   return 0;
 }
 
-function scanBits(img: BitImage, rowStep: i32, handler: GridHandler): i32 {
+function scanBits(img: BitImage, rowStep: i32, handler: GridHandler, maxGrids: i32): i32 {
   findFinderPatterns(img, rowStep, finders);
   lastFinderCount = finders.count;
   lastTripleCount = 0;
@@ -95,7 +96,7 @@ function scanBits(img: BitImage, rowStep: i32, handler: GridHandler): i32 {
   lastGeometryRejects = 0;
   for (let i = 0; i < finders.count; i++) unchecked((usedFinders[i] = false));
   let found = 0;
-  let budget = MAX_GRIDS_PER_PASS;
+  let budget = maxGrids;
   const tripleCount = min(triples.count, MAX_TRIPLES_PER_PASS);
   for (let t = 0; t < tripleCount && budget > 0; t++) {
     const a = unchecked(triples.topLeft[t]);
