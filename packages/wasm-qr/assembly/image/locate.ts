@@ -53,6 +53,8 @@ export class SymbolLocator {
   dimensionCandidates: StaticArray<i32> = new StaticArray<i32>(3);
   dimensionCandidateCount: i32 = 0;
   moduleSize: f64 = 0;
+  /** see formatPlausible */
+  strictFormat: bool = false;
   // module sizes measured at each finder along the symbol's axes
   moduleA_right: f64 = 0; moduleA_down: f64 = 0;
   moduleB_left: f64 = 0; moduleB_down: f64 = 0;
@@ -301,25 +303,36 @@ export class SymbolLocator {
   }
 
   /**
-   * A cheap test before the expensive stages: does one copy of the format
-   * information (read plainly or mirrored) lie within three bits of a valid
-   * word? Random triples of finder look-alikes fail it about half the time.
+   * A cheap test before the expensive stages: is a copy of the format
+   * information (read plainly or mirrored) within three bits of a valid word
+   * (about half of the look-alike triples pass)? Under `strictFormat` (the
+   * fallback passes, where look-alikes abound): one copy within one bit, or
+   * both within three bits of the same word (about one in ten pass).
    */
   formatPlausible(): bool {
     const n = this.dimension;
-    for (let copy = 0; copy < 2; copy++) {
-      let plain = 0;
-      let mirrored = 0;
+    for (let orientation = 0; orientation < 2; orientation++) {
+      let first = 0;
+      let second = 0;
       for (let bit = 14; bit >= 0; bit--) {
-        const x = formatBitX(copy, bit, n);
-        const y = formatBitY(copy, bit, n);
-        plain = (plain << 1) | (this.localDark(x, y) ? 1 : 0);
-        mirrored = (mirrored << 1) | (this.localDark(y, x) ? 1 : 0);
+        const x0 = formatBitX(0, bit, n), y0 = formatBitY(0, bit, n);
+        const x1 = formatBitX(1, bit, n), y1 = formatBitY(1, bit, n);
+        const a = orientation == 0 ? this.localDark(x0, y0) : this.localDark(y0, x0);
+        const b = orientation == 0 ? this.localDark(x1, y1) : this.localDark(y1, x1);
+        first = (first << 1) | (a ? 1 : 0);
+        second = (second << 1) | (b ? 1 : 0);
       }
-      decodeFormat(plain);
-      if (formatDistance <= 3) return true;
-      decodeFormat(mirrored);
-      if (formatDistance <= 3) return true;
+      const value0 = decodeFormat(first);
+      const distance0 = formatDistance;
+      const value1 = decodeFormat(second);
+      const distance1 = formatDistance;
+      if (!this.strictFormat) {
+        if (min(distance0, distance1) <= 3) return true;
+        continue;
+      }
+      // strict: one copy nearly exact, or both near the same word
+      if (min(distance0, distance1) <= 1) return true;
+      if (distance0 <= 3 && distance1 <= 3 && value0 == value1) return true;
     }
     return false;
   }

@@ -76,6 +76,7 @@ export function scanLuma(luma: Uint8Array, width: i32, height: i32, handler: Gri
       source = blurred;
     } else globalThresholds(luma, thresholds, width, height);
     view.set(source, thresholds, width, height, inverted);
+    locator.strictFormat = pass >= PASS_FAINT;
     const found = scanBits(view, rowStep, handler, pass == PASS_BLOCKS ? MAX_GRIDS_FIRST_PASS : MAX_GRIDS_LATER_PASS);
     if (found > 0) {
       lastPass = pass;
