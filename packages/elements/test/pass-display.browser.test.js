@@ -54,6 +54,19 @@ describe('<pass-display>', () => {
     assert.ok(display.shadowRoot.querySelector('[data-reason]').textContent.length > 10);
   });
 
+  it('labels an authentic pass that fails the venue policy as rejected, with the policy reason', async () => {
+    const { issuer, verifier } = await trustedIssuer({ policy: 'tested' });
+    const card = await issuer.issue();
+    const display = await mount((el) => { el.verifier = verifier; el.value = card.numeric; });
+    assert.equal(display.result.status, 'valid');
+    assert.equal(display.result.policy.decision, 'reject');
+    const badge = display.shadowRoot.querySelector('[part=badge]');
+    assert.equal(badge.dataset.verdict, 'rejected');
+    assert.match(badge.textContent, /Rejected/);
+    assert.doesNotMatch(badge.textContent, /Valid/);
+    assert.ok(display.shadowRoot.querySelector('[data-reason]').textContent.length > 10);
+  });
+
   it('takes a .smart-health-card file as its value and shows it as a QR', async () => {
     const { issuer, verifier } = await trustedIssuer();
     const card = await issuer.issue();

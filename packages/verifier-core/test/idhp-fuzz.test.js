@@ -51,7 +51,11 @@ describe('IBM Digital Health Pass fuzzing (fast-check)', () => {
         let stillSigned = false;
         try { stillSigned = idhpSignedText(changed) === signedText; } catch { /* not an object any more */ }
         if (inSigned && !stillSigned) assert.equal(r.status, 'invalid', `changed ${path.join('.')}`);
-        if (r.status === 'valid') assert.equal(r.holder.name, 'Jane Sarah Doe');
+        // Dropping or breaking a disclosure (outside the signature) only hides that field: the family name may then be missing.
+        if (r.status === 'valid') {
+          const names = path[0] === 'obfuscation' ? ['Jane Sarah Doe', 'Jane Sarah'] : ['Jane Sarah Doe'];
+          assert.ok(names.includes(r.holder.name), `changed ${path.join('.')}: holder ${r.holder.name}`);
+        }
       },
     ), { numRuns: RUNS });
   });

@@ -4,7 +4,7 @@ import type { VerificationResult, Verifier } from '@pass-check/verifier-core';
 import { languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
 import { encodeQrMatrix, qrPath, type QrMatrix } from '../internal/qr-encode.js';
 import { passTextsFrom } from '../internal/pass-input.js';
-import { isAccepted } from '../internal/verdict.js';
+import { isAccepted, reasonsOf } from '../internal/verdict.js';
 import { PassResultEvent } from '../events.js';
 import { verifierFromSettings } from '../internal/verifier-setup.js';
 import { firstAvailableEngine } from '../decoders/engine.js';
@@ -187,7 +187,12 @@ export class PassDisplayElement extends LitElement {
   private renderCard(s: UiStrings) {
     const result = this.result;
     const verdict = !result ? 'pending' : isAccepted(result) ? 'accepted' : 'rejected';
-    const words = !result ? s.verifying : result.status === 'valid' ? s.valid : result.status === 'incomplete' ? s.incomplete : s.invalid;
+    // With a policy the badge speaks of the door decision; an authentic pass that fails it is "Rejected", not "Valid".
+    const words = !result ? s.verifying
+      : result.status === 'incomplete' ? s.incomplete
+      : result.policy ? (verdict === 'accepted' ? s.accepted : s.rejected)
+      : result.status === 'valid' ? s.valid : s.invalid;
+    const reasons = result ? reasonsOf(result) : [];
     const kind = result?.credential?.kind;
     return html`
       <article part="card" class="card" aria-busy=${result ? 'false' : 'true'}>
@@ -199,7 +204,7 @@ export class PassDisplayElement extends LitElement {
           ${result?.holder?.birthDate ? html`<p class="detail">${s.born}: ${result.holder.birthDate}</p>` : nothing}
           ${kind ? html`<p class="detail" data-kind=${kind}>${s.kinds[kind]}${this.doseSummary(result)}</p>` : nothing}
           ${result?.issuer ? html`<p class="detail">${s.issuer}: ${result.issuer.name ?? result.issuer.id}</p>` : nothing}
-          ${result && result.status !== 'valid' ? html`<p class="detail" data-reason>${s.reason}: ${result.errors.map((e) => e.message).join('; ')}</p>` : nothing}
+          ${verdict === 'rejected' && reasons.length ? html`<p class="detail" data-reason>${s.reason}: ${reasons.join('; ')}</p>` : nothing}
         </div>
         ${this.matrix ? html`<div part="qr" class="qr">${this.renderQr(this.matrix)}</div>` : nothing}
         ${this.wallet ? html`<div class="actions"><button type="button" @click=${() => this.save()}>${s.savePass}</button></div>` : nothing}

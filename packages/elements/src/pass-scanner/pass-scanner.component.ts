@@ -161,8 +161,11 @@ export class PassScannerElement extends LitElement {
   async start(): Promise<void> {
     this.running = true;
     this.errorCode = undefined;
-    this.state = ScannerStates.starting;
-    this.announce(this.strings.starting);
+    // A verdict already on screen (text verified while the element was starting) stays until its reset.
+    if (this.state !== ScannerStates.result && this.state !== ScannerStates.verifying) {
+      this.state = ScannerStates.starting;
+      this.announce(this.strings.starting);
+    }
     this.verifierFor().catch(() => {}); // fetch the trust bundle now, not at the first scan
     try {
       const engine = await this.scanController.ensureEngine();
