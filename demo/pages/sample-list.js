@@ -1,7 +1,7 @@
 // The list of demo samples with a "Scan this" button each, shared by the
 // scanner page (ES modules) and the box-office page (script tag only).
 // Text is set with textContent, never as HTML.
-import { encodeQrMatrix, pictureFrameSource } from '@pass-check/elements';
+import { qrCanvas, pictureFrameSource } from '@pass-check/elements';
 
 /** Loads the demo's samples (made by the server at start-up). */
 export async function loadSamples() {
@@ -36,24 +36,6 @@ export async function feedSample(scanner, sample) {
   for (const text of sample.qr) await scanner.verifyText(text);
 }
 
-/** `text` as a QR code on a canvas, the way a phone screen shows it. */
-async function qrPicture(text, moduleSize = 4) {
-  const matrix = await encodeQrMatrix(text);
-  const quietZone = 4;
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = (matrix.size + 2 * quietZone) * moduleSize;
-  const context = canvas.getContext('2d');
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  context.fillStyle = '#000000';
-  for (let y = 0; y < matrix.size; y++) {
-    for (let x = 0; x < matrix.size; x++) {
-      if (matrix.modules[y * matrix.size + x]) context.fillRect((x + quietZone) * moduleSize, (y + quietZone) * moduleSize, moduleSize, moduleSize);
-    }
-  }
-  return canvas;
-}
-
 /**
  * Holds the sample up to a pretend camera: the scanner gets picture frames of
  * its QR code (a chunked card shows its chunks in turn) and decodes them with
@@ -61,7 +43,7 @@ async function qrPicture(text, moduleSize = 4) {
  */
 export async function showToCamera(scanner, sample) {
   await scannerStarted(scanner);
-  let pictures = await Promise.all(sample.qr.map((text) => qrPicture(text)));
+  let pictures = await Promise.all(sample.qr.map((text) => qrCanvas(text)));
   // Once the verdict is in, the phone is taken away: blank frames from then on
   // (changing the frame source itself would restart the scanner).
   const takeAway = () => {

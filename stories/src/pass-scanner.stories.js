@@ -3,7 +3,7 @@
 // a picture frame source), with passes from the test kit and their issuers in the `trust` bundle.
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { encodeQrMatrix, pictureFrameSource } from '@pass-check/elements';
+import { qrCanvas, pictureFrameSource } from '@pass-check/elements';
 import { fixturesLoader } from './fixtures.js';
 
 /** Waits for the scanner to finish starting (decoder chosen), as a camera scan would. */
@@ -122,30 +122,12 @@ export const Scanning = {
   },
 };
 
-/** A canvas showing `text` as a QR code, as a phone screen would hold it up to the camera. */
-async function qrPicture(text, moduleSize = 4) {
-  const matrix = await encodeQrMatrix(text);
-  const quietZone = 4;
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = (matrix.size + 2 * quietZone) * moduleSize;
-  const context = canvas.getContext('2d');
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  context.fillStyle = '#000000';
-  for (let y = 0; y < matrix.size; y++) {
-    for (let x = 0; x < matrix.size; x++) {
-      if (matrix.modules[y * matrix.size + x]) context.fillRect((x + quietZone) * moduleSize, (y + quietZone) * moduleSize, moduleSize, moduleSize);
-    }
-  }
-  return canvas;
-}
-
 export const ScanningAPicture = {
   name: 'Scanning a picture of a pass',
   parameters: { docs: { description: { story: 'A fake camera shows a valid pass: the frames go through the real QR decoder, then the verifier.' } } },
   play: async ({ canvasElement, loaded }) => {
     const scanner = scannerOf(canvasElement);
-    const picture = await qrPicture(loaded.fixtures.shc.vaccination);
+    const picture = await qrCanvas(loaded.fixtures.shc.vaccination);
     scanner.frameSource = pictureFrameSource(() => picture, 5);
     for (let waited = 0; scanner.state !== 'result' && waited < 20000; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));

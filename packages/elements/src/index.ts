@@ -24,6 +24,6 @@ export { startZxingEngine } from './decoders/zxing-engine.js';
 export { listPasses, savePass, deletePass, defaultWalletStore } from './pass-display/wallet.js';
 export type { SavedPass } from './pass-display/wallet.js';
 export { passTextsFrom, jwsToShcText } from './internal/pass-input.js';
-export { encodeQrMatrix, qrPath } from './internal/qr-encode.js';
+export { encodeQrMatrix, qrPath, qrCanvas } from './internal/qr-encode.js';
 export type { QrMatrix } from './internal/qr-encode.js';
 export { isAccepted, verdictOf } from './internal/verdict.js';

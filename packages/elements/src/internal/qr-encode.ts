@@ -44,3 +44,30 @@ export function qrPath(matrix: QrMatrix, quietZone = 4): string {
   }
   return parts.join('');
 }
+
+/**
+ * `text` as a QR code on a canvas, `moduleSize` pixels per module with a white
+ * quiet zone of four modules, centred on a white page of `width`×`height`
+ * (default: just the code): the picture a phone screen holds up to a camera,
+ * for "show to camera" demos, stories and tests.
+ */
+export async function qrCanvas(text: string, options: { moduleSize?: number; width?: number; height?: number } = {}): Promise<HTMLCanvasElement> {
+  const { moduleSize = 4 } = options;
+  const matrix = await encodeQrMatrix(text);
+  const side = (matrix.size + 8) * moduleSize;
+  const canvas = document.createElement('canvas');
+  canvas.width = options.width ?? side;
+  canvas.height = options.height ?? side;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.fillStyle = '#000000';
+  const left = Math.floor((canvas.width - side) / 2) + 4 * moduleSize;
+  const top = Math.floor((canvas.height - side) / 2) + 4 * moduleSize;
+  for (let y = 0; y < matrix.size; y++) {
+    for (let x = 0; x < matrix.size; x++) {
+      if (matrix.modules[y * matrix.size + x]) context.fillRect(left + x * moduleSize, top + y * moduleSize, moduleSize, moduleSize);
+    }
+  }
+  return canvas;
+}
