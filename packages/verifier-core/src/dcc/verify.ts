@@ -43,6 +43,8 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
   const issuingCountry = typeof iss === 'string' ? iss : undefined;
   const hcert = claims.get(Claim.hcert);
   const doc = hcert instanceof Map ? readDccDocument(hcert.get(HCERT_DCC_V1)) : undefined;
+  // Read while the signature is checked; returned only once it holds.
+  const content = doc && { holder: holderOf(doc), credential: credentialOf(doc) };
 
   if (candidates.error === 'noSigner') return { format: 'dcc', errors: [unknownSignerCode(trust.dcc, issuingCountry)] };
   if (candidates.error) return { format: 'dcc', errors: [candidates.error] };
@@ -53,7 +55,7 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
   const iat = seconds(claims, Claim.iat);
   const exp = seconds(claims, Claim.exp);
   // The hcert profile requires both times: a pass without `exp` would never expire.
-  if (!doc || iat === undefined || exp === undefined || iat === 'invalid' || exp === 'invalid' || (iss !== undefined && typeof iss !== 'string')) {
+  if (!doc || !content || iat === undefined || exp === undefined || iat === 'invalid' || exp === 'invalid' || (iss !== undefined && typeof iss !== 'string')) {
     return { format: 'dcc', errors: ['SCHEMA'], issuer: { id: issuingCountry ?? signer.country ?? signer.kid } };
   }
 
@@ -79,8 +81,7 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
     format: 'dcc',
     errors,
     issuer: { id: issuingCountry ?? doc.entry.co, name: doc.entry.is },
-    holder: holderOf(doc),
-    credential: credentialOf(doc),
+    ...content,
     revocationChecked: revoked !== undefined,
     issuedAt: new Date(iat * 1000),
     expiresAt: new Date(exp * 1000),
