@@ -4,7 +4,7 @@ import '@pass-check/elements/define';
 import { listPasses } from '@pass-check/elements';
 import { createQrDecoder } from '@pass-check/wasm-qr';
 import { createStore, clear } from 'idb-keyval';
-import { trustedIssuer, nextEvent, until, qrCanvas } from './helpers/fixtures.js';
+import { trustedIssuer, nextEvent, until, qrCanvas, svgQrCanvas } from './helpers/fixtures.js';
 
 let element;
 afterEach(() => { element?.remove(); element = undefined; });
@@ -21,16 +21,9 @@ async function mount(setup) {
 
 /** Draws the element's SVG as a standalone image (as when saved or printed) and reads it back. */
 async function readBackQr(display) {
-  const svgElement = display.shadowRoot.querySelector('[part=qr] svg');
-  const markup = new XMLSerializer().serializeToString(svgElement);
-  const image = new Image();
-  image.src = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
-  await image.decode();
   // Whole pixels per module, as a screen showing the pass at a sensible size would.
-  const side = svgElement.viewBox.baseVal.width * 6;
-  const canvas = new OffscreenCanvas(side, side);
-  canvas.getContext('2d').drawImage(image, 0, 0, side, side);
-  const pixels = canvas.getContext('2d').getImageData(0, 0, side, side);
+  const canvas = await svgQrCanvas(display.shadowRoot.querySelector('[part=qr] svg'));
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
   return (await createQrDecoder()).decode(pixels).map((code) => code.text);
 }
 

@@ -2,6 +2,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createShcIssuer } from '@pass-check/verifier-core/testing';
+import { svgQrCanvas } from './helpers/fixtures.js';
 
 const SCRIPT = '/packages/elements/dist/pass-check.js';
 
@@ -45,14 +46,7 @@ describe('pass-check.js (script tag)', () => {
     document.body.append(display);
     const end = performance.now() + 20000;
     while (!display.shadowRoot?.querySelector('[part=qr] svg') && performance.now() < end) await new Promise((r) => setTimeout(r, 50));
-    const svgElement = display.shadowRoot.querySelector('[part=qr] svg');
-    const markup = new XMLSerializer().serializeToString(svgElement);
-    const image = new Image();
-    image.src = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
-    await image.decode();
-    const side = svgElement.viewBox.baseVal.width * 6;
-    const canvas = new OffscreenCanvas(side, side);
-    canvas.getContext('2d').drawImage(image, 0, 0, side, side);
+    const canvas = await svgQrCanvas(display.shadowRoot.querySelector('[part=qr] svg'));
 
     const scanner = document.createElement('pass-scanner');
     scanner.setAttribute('camera', 'off');

@@ -2,6 +2,10 @@
 // copies): a scene is a background plus codes placed by the image positions of
 // their four outer corners (quiet zone included), rendered with 3×3
 // supersampling, then optionally blurred, noised, inverted or dimmed.
+import { seededRandom } from './codec-helpers.js';
+
+/** seededRandom (mulberry32): test images are the same on every run. */
+export { seededRandom };
 
 /** The 3×3 transform taking the unit square onto the quadrilateral p0..p3 (row-vector form). */
 function squareToQuad(p) {
@@ -24,17 +28,6 @@ function adjugate(m) {
   return [e * i - f * h, c * h - b * i, b * f - c * e, f * g - d * i, a * i - c * g, c * d - a * f, d * h - e * g, b * g - a * h, a * e - b * d];
 }
 
-/** mulberry32, seeded: test images are the same on every run. */
-export function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Corners of a square of side `side` centred at (cx, cy), turned by `degrees`. */
 export function squareAt(cx, cy, side, degrees = 0) {

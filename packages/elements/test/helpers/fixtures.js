@@ -29,3 +29,15 @@ export const until = async (condition, timeoutMs = 20000) => {
     await new Promise((r) => setTimeout(r, 20));
   }
 };
+
+/** The element's QR SVG drawn as a standalone image (as when saved or printed), `pixelsPerModule` whole pixels per module. */
+export async function svgQrCanvas(svgElement, pixelsPerModule = 6) {
+  const markup = new XMLSerializer().serializeToString(svgElement);
+  const image = new Image();
+  image.src = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
+  await image.decode();
+  const side = svgElement.viewBox.baseVal.width * pixelsPerModule;
+  const canvas = new OffscreenCanvas(side, side);
+  canvas.getContext('2d').drawImage(image, 0, 0, side, side);
+  return canvas;
+}
