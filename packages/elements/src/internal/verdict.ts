@@ -14,6 +14,7 @@ export function verdictOf(result: VerificationResult, duplicateOf?: Date): Verdi
 /** Why a pass was turned away, in the verifier's (localized) words. */
 export function reasonsOf(result: VerificationResult): string[] {
   if (result.errors.length) return result.errors.map((e) => e.message);
-  if (result.policy?.decision === 'reject') return result.policy.reasons.map((r) => r.message);
+  // Two rules can fail for the same reason (PCR and antigen: "not a test result"): say it once.
+  if (result.policy?.decision === 'reject') return [...new Set(result.policy.reasons.map((r) => r.message))];
   return [];
 }
