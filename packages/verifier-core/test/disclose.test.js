@@ -37,7 +37,7 @@ describe("disclose: 'minimal' (default) and 'full'", () => {
   it('full adds the credential details, validity dates and dated reasons', async () => {
     const r = await createVerifier({ trust, clock: () => NOW, policy: 'ny-2021', disclose: 'full' }).verify(vaccination);
     assert.equal(r.credential.doses[0].date, '2021-04-03');
-    assert.equal(r.credential.doses[0].product, 'Moderna COVID-19');
+    assert.equal(r.credential.doses[0].product, 'Moderna COVID-19 (Spikevax)');
     assert.equal(r.credential.doses[0].lotNumber, 'TEST-LOT');
     assert.equal(r.issuedAt.toISOString(), '2021-05-01T00:00:00.000Z');
     assert.ok(r.expiresAt instanceof Date);

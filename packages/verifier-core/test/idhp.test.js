@@ -30,7 +30,7 @@ describe('IBM Digital Health Pass: verification', () => {
     assert.equal(r.credential.kind, 'vaccination');
     assert.equal(r.credential.seriesComplete, true);
     assert.equal(r.credential.completedOn, '2021-04-20');
-    assert.equal(r.credential.doses[0].product, 'Pfizer-BioNTech COVID-19');
+    assert.equal(r.credential.doses[0].product, 'Pfizer-BioNTech COVID-19 (Comirnaty)');
     assert.equal(r.credential.doses[0].productCode, '208');
     assert.equal(r.credential.doses[0].doseNumber, 2);
     assert.equal(r.credential.doses[0].seriesDoses, 2);
@@ -53,7 +53,7 @@ describe('IBM Digital Health Pass: verification', () => {
     assert.equal(r.status, 'valid', JSON.stringify(r.errors));
     assert.deepEqual(r.holder, { name: 'Jane Doe', birthDate: '1990-05-17' });
     assert.equal(r.credential.kind, 'vaccination');
-    assert.equal(r.credential.doses[0].product, 'Janssen COVID-19');
+    assert.equal(r.credential.doses[0].product, 'Janssen COVID-19 (Johnson & Johnson)');
     assert.equal(r.credential.seriesComplete, true, 'Janssen is a one-dose series');
     assert.equal(r.credential.completedOn, '2021-03-03');
   });
@@ -72,7 +72,7 @@ describe('IBM Digital Health Pass: verification', () => {
     assert.equal(r.status, 'valid', JSON.stringify(r.errors));
     assert.deepEqual(r.holder, { name: 'Ann Marie Roe', birthDate: '1980-02-29' });
     assert.deepEqual(r.credential.doses.map((d) => [d.date, d.doseNumber, d.seriesDoses, d.lotNumber]), [['2021-01-01', 1, 2, 'A1'], ['2021-01-22', 2, 2, 'B2']]);
-    assert.equal(r.credential.doses[1].product, 'Pfizer-BioNTech COVID-19');
+    assert.equal(r.credential.doses[1].product, 'Pfizer-BioNTech COVID-19 (Comirnaty)');
     assert.equal(r.credential.seriesComplete, true);
     assert.equal(r.credential.completedOn, '2021-01-22');
     const first = structuredClone(body);

@@ -3,7 +3,7 @@ import { isObject } from '../internal/bytes.js';
 import type { Credential, Dose, Holder, TestCredential, VaccinationCredential } from '../types.js';
 import {
   ANTIGEN_LOINC, COVID_VACCINES_BY_CVX, CVX_SYSTEM, LOINC_SYSTEM, NAAT_LOINC, SNOMED_SYSTEM, TEST_RESULT_BY_SNOMED,
-} from './products.js';
+} from '../internal/health-codes.js';
 
 type Json = Record<string, unknown>;
 

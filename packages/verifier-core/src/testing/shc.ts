@@ -6,7 +6,7 @@
 import { encodeBase64Url, encodeUtf8 } from '../internal/bytes.js';
 import { SHC_CREDENTIAL_TYPE } from '../shc/claims.js';
 import { jwsToNumeric } from '../shc/numeric.js';
-import { CVX_SYSTEM, LOINC_SYSTEM, SNOMED_SYSTEM } from '../shc/products.js';
+import { CVX_SYSTEM, LOINC_SYSTEM, SNOMED_SYSTEM } from '../internal/health-codes.js';
 import { ecJwkThumbprint } from '../shc/thumbprint.js';
 import type { ShcIssuerInput } from '../types.js';
 

@@ -1,4 +1,4 @@
-// Facts from the CDC CVX code set (COVID-19 vaccines) and LOINC: what a code
+// Facts shared by every format that uses US codes (SMART Health Cards, IBM Digital Health Pass): the CDC CVX code set (COVID-19 vaccines) and LOINC/SNOMED CT:
 // names, how many doses make a primary series, which test a lab code is.
 // Bivalent and updated-formula products are boosters, not a primary series, so
 // they carry no series length: they never complete a series on their own.
