@@ -19,6 +19,18 @@ async function mount(setup) {
   return element;
 }
 
+/** A <pass-display> in wallet mode over an emptied IndexedDB store of its own; returns the store. */
+async function mountWallet(verifier, storeName) {
+  const store = createStore(storeName, 'passes');
+  await clear(store);
+  element = document.createElement('pass-display');
+  element.verifier = verifier;
+  element.walletStore = store;
+  element.wallet = true;
+  document.body.append(element);
+  return store;
+}
+
 /** Draws the element's SVG as a standalone image (as when saved or printed) and reads it back. */
 async function readBackQr(display) {
   // Whole pixels per module, as a screen showing the pass at a sensible size would.
@@ -98,13 +110,7 @@ describe('<pass-display>', () => {
   it('keeps passes in the wallet: import from pasted text, list, show, delete', async () => {
     const { issuer, verifier } = await trustedIssuer();
     const [a, b] = [await issuer.issue(), await issuer.issue({ patient: { given: ['Ann'], family: 'Other' } })];
-    const store = createStore('pass-check-wallet-test', 'passes');
-    await clear(store);
-    element = document.createElement('pass-display');
-    element.verifier = verifier;
-    element.walletStore = store;
-    element.wallet = true;
-    document.body.append(element);
+    const store = await mountWallet(verifier, 'pass-check-wallet-test');
     await element.importText(a.jws);
     await element.importText(b.numeric);
     await element.importText(b.numeric); // saving twice keeps one copy
@@ -127,13 +133,7 @@ describe('<pass-display>', () => {
   it('imports a photo of a QR into the wallet', async () => {
     const { issuer, verifier } = await trustedIssuer();
     const card = await issuer.issue();
-    const store = createStore('pass-check-wallet-photo-test', 'passes');
-    await clear(store);
-    element = document.createElement('pass-display');
-    element.verifier = verifier;
-    element.walletStore = store;
-    element.wallet = true;
-    document.body.append(element);
+    const store = await mountWallet(verifier, 'pass-check-wallet-photo-test');
     await element.updateComplete;
     const canvas = await qrCanvas(card.numeric, { scale: 4, width: 800, height: 600 });
     const png = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
