@@ -35,4 +35,22 @@ describe('base45 (RFC 9285)', () => {
   it('decodes the empty text to no bytes', () => {
     assert.deepEqual(decodeBase45(''), new Uint8Array(0));
   });
+  it('decodes from an offset, as after the HC1: prefix', () => {
+    assert.equal(text(decodeBase45('HC1:%69 VD92EX0', 4)), 'Hello!!');
+    assert.deepEqual(decodeBase45('HC1:', 4), new Uint8Array(0));
+    assert.equal(decodeBase45('HC1:BB8A', 4), undefined);
+    assert.equal(decodeBase45('AB', 3), undefined);
+  });
+  it('refuses any character outside ASCII wherever it is, whatever its UTF-8 size', () => {
+    // Multi-byte characters could make the byte count come out even: each is refused all the same.
+    for (const bad of ['€AB', 'A€B', 'AB€', '€BB8', 'BB8€A', '😀B', 'B😀', 'ÿÿÿ', '\u0000AB', 'A\u007fB']) {
+      assert.equal(decodeBase45(bad), undefined, JSON.stringify(bad));
+      assert.equal(decodeBase45('HC1:' + bad, 4), undefined, JSON.stringify(bad));
+    }
+  });
+  it('decodes texts longer than its scratch buffer', () => {
+    const long = Uint8Array.from({ length: 12000 }, (_, i) => (i * 7) & 0xff);
+    assert.deepEqual(decodeBase45(encodeBase45(long)), long);
+    assert.equal(decodeBase45(encodeBase45(long) + '€'), undefined);
+  });
 });

@@ -18,7 +18,7 @@ export interface DecodedDcc {
 /** Decodes an `HC1:` text as far as the COSE_Sign1 message, without checking anything signed. */
 export function decodeDccCose(text: string): CoseSign1 {
   if (!text.startsWith(DCC_PREFIX)) throw new VerifierError('UNSUPPORTED_FORMAT', 'not an HC1: text');
-  const compressed = decodeBase45(text.slice(DCC_PREFIX.length));
+  const compressed = decodeBase45(text, DCC_PREFIX.length);
   if (!compressed) throw new VerifierError('MALFORMED', 'base45');
   const coseBytes = inflateZlib(compressed, MAX_DCC_COSE_BYTES);
   const parsed = parseCoseSign1(coseBytes);

@@ -4,32 +4,47 @@
 // over 255 for a final pair) makes the whole input invalid.
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
-const VALUE = new Int8Array(128).fill(-1);
+/** Value of each byte as a base45 digit, -1 for bytes outside the alphabet. */
+const VALUE = new Int8Array(256).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
 
-/** Bytes of a base45 text, or undefined when it is not strict base45. */
-export function decodeBase45(text: string): Uint8Array | undefined {
-  if (typeof text !== 'string' || text.length % 3 === 1) return undefined;
-  const length = text.length;
+/**
+ * The text's characters as bytes, written by the engine's native UTF-8 encoder:
+ * a loop over bytes runs about twice as fast as one over `charCodeAt`. Reused, as
+ * decoding is synchronous; longer texts (no QR code holds one) get their own.
+ */
+const encoder = new TextEncoder();
+const scratch = new Uint8Array(8192);
+
+/**
+ * Bytes of a base45 text (from `start`, default 0), or undefined when it is not
+ * strict base45.
+ */
+export function decodeBase45(text: string, start = 0): Uint8Array | undefined {
+  if (typeof text !== 'string') return undefined;
+  const length = text.length - start;
+  if (length < 0 || length % 3 === 1) return undefined;
+  // Every alphabet character is one UTF-8 byte: a text with any other character reads
+  // fewer characters than it writes bytes, and is refused before the loop.
+  const bytes = length > scratch.length ? new Uint8Array(length) : scratch;
+  const { read, written } = encoder.encodeInto(start ? text.slice(start) : text, bytes);
+  if (read !== length || written !== length) return undefined;
   const out = new Uint8Array(Math.floor(length / 3) * 2 + (length % 3 === 2 ? 1 : 0));
-  let o = 0;
-  for (let i = 0; i < length; i += 3) {
-    const cc = text.charCodeAt(i), dc = text.charCodeAt(i + 1);
-    const c = cc < 128 ? VALUE[cc]! : -1, d = dc < 128 ? VALUE[dc]! : -1;
-    if (c < 0 || d < 0) return undefined;
-    if (i + 2 < length) {
-      const ec = text.charCodeAt(i + 2);
-      const e = ec < 128 ? VALUE[ec]! : -1;
-      if (e < 0) return undefined;
-      const n = c + d * 45 + e * 2025;
-      if (n > 0xffff) return undefined;
-      out[o++] = n >> 8;
-      out[o++] = n & 0xff;
-    } else {
-      const n = c + d * 45;
-      if (n > 0xff) return undefined;
-      out[o++] = n;
-    }
+  const whole = length - (length % 3);
+  let o = 0, i = 0;
+  for (; i < whole; i += 3) {
+    const c = VALUE[bytes[i]!]!, d = VALUE[bytes[i + 1]!]!, e = VALUE[bytes[i + 2]!]!;
+    const n = c + d * 45 + e * 2025;
+    // One test for all four faults: a negative digit or a group over 0xffff.
+    if ((c | d | e | (0xffff - n)) < 0) return undefined;
+    out[o++] = n >> 8;
+    out[o++] = n & 0xff;
+  }
+  if (i < length) {
+    const c = VALUE[bytes[i]!]!, d = VALUE[bytes[i + 1]!]!;
+    const n = c + d * 45;
+    if ((c | d | (0xff - n)) < 0) return undefined;
+    out[o] = n;
   }
   return out;
 }
