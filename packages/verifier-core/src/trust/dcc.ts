@@ -78,7 +78,17 @@ async function importEcdsaKey(certificate: Certificate): Promise<CryptoKey | und
   }
 }
 
+/** Length of a DCC kid: the first 8 bytes of the certificate's SHA-256. */
+const KID_BYTES = 8;
+
+/**
+ * Map key of a kid: its bytes as a string of char codes. A pass's kid is looked up on
+ * every scan, and this costs a fraction of base64 encoding it.
+ */
+const kidKey = (kid: Uint8Array): string => String.fromCharCode(kid[0]!, kid[1]!, kid[2]!, kid[3]!, kid[4]!, kid[5]!, kid[6]!, kid[7]!);
+
 export class DccTrust implements TrustSection<DccSignerInput> {
+  /** By `kidKey`. */
   private readonly signersByKid = new Map<string, DccSigner[]>();
   private readonly countries = new Set<string>();
   private readonly revocations: LoadedRevocations[] = [];
@@ -89,8 +99,9 @@ export class DccTrust implements TrustSection<DccSignerInput> {
     const der = certificateBytes(input.certificate);
     const certificate = der && parseCertificate(der);
     if (!certificate) throw new TrustError('INVALID_CERTIFICATE', 'not an X.509 certificate (DER or base64)');
-    const kid = encodeBase64((await sha256(der!)).subarray(0, 8));
-    const existing = this.signersByKid.get(kid) ?? [];
+    const kidBytes = (await sha256(der!)).subarray(0, KID_BYTES);
+    const kid = encodeBase64(kidBytes);
+    const existing = this.signersByKid.get(kidKey(kidBytes)) ?? [];
     if (existing.some((s) => s.entry.certificate === encodeBase64(der!))) return { rejected: [] };
 
     const publicKey = certificate.publicKey;
@@ -106,7 +117,7 @@ export class DccTrust implements TrustSection<DccSignerInput> {
     const signer: DccSigner = { kid, certificate, alg, key, entry };
     if (country) { signer.country = country; this.countries.add(country); }
     if (usages.length) signer.mayIssue = new Set(usages);
-    this.signersByKid.set(kid, [...existing, signer]);
+    this.signersByKid.set(kidKey(kidBytes), [...existing, signer]);
     return { rejected: [] };
   }
 
@@ -142,7 +153,8 @@ export class DccTrust implements TrustSection<DccSignerInput> {
   }
 
   signersFor(kid: Uint8Array): DccSigner[] {
-    return this.signersByKid.get(encodeBase64(kid)) ?? [];
+    // Every trusted kid is 8 bytes; a pass's kid of any other length names no signer.
+    return (kid.length === KID_BYTES && this.signersByKid.get(kidKey(kid))) || [];
   }
 
   /** Whether any trusted signer belongs to this issuing country (tells UNKNOWN_KEY from UNKNOWN_ISSUER). */
