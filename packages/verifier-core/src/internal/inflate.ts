@@ -215,8 +215,17 @@ function huffmanBlock(state: Inflater, literals: HuffmanCode, distances: Huffman
   // State in locals (no closure may capture them, or V8 moves them to the heap); written back around cold calls.
   let { position, bitBuffer, bitCount, output, size } = state;
   for (;;) {
-    // Literals are most symbols: decode them here.
-    while (bitCount < 16 && position < end) { bitBuffer |= data[position++]! << bitCount; bitCount += 8; }
+    // Literals are most symbols: decode them here. Two bytes at a time while they last.
+    if (bitCount < 16) {
+      if (position + 1 < end) {
+        bitBuffer |= (data[position]! | (data[position + 1]! << 8)) << bitCount;
+        position += 2;
+        bitCount += 16;
+      } else if (position < end) {
+        bitBuffer |= data[position++]! << bitCount;
+        bitCount += 8;
+      }
+    }
     const entry = literalFast[bitBuffer & literalMask]!;
     const entryLength = entry & 15;
     let symbol: number;
@@ -261,23 +270,41 @@ function dynamicCodes(state: Inflater): [HuffmanCode, HuffmanCode] {
   buildCode(codeLengthCode, codeLengthLengths, 0, 19, 'codes');
   const total = literalCount + distanceCount;
   const lengths = dynamicLengths;
+  // Up to 316 code lengths: decoded with the bit buffer in locals, like huffmanBlock's literals.
+  const { data } = state;
+  const end = data.length;
+  const fast = codeLengthCode.fast, mask = codeLengthCode.fastMask;
+  let { position, bitBuffer, bitCount } = state;
   for (let i = 0; i < total;) {
-    const symbol = decodeSymbol(state, codeLengthCode);
+    // A code-length code is at most 7 bits and its extra bits at most 7: 14 bits cover a step.
+    while (bitCount < 14 && position < end) { bitBuffer |= data[position++]! << bitCount; bitCount += 8; }
+    const entry = fast[bitBuffer & mask]!;
+    const length = entry & 15;
+    // Every code-length code fits the fast table, so a miss means the input ran out (or an incomplete code).
+    if (!length || length > bitCount) fail('truncated or invalid code lengths');
+    bitBuffer >>>= length;
+    bitCount -= length;
+    const symbol = entry >> 4;
     if (symbol < 16) { lengths[i++] = symbol; continue; }
-    let repeat: number, value = 0;
+    let repeat: number, value = 0, extra: number, base: number;
     if (symbol === 16) {
       if (i === 0) fail('repeat with no previous length');
       value = lengths[i - 1]!;
-      repeat = 3 + bits(state, 2);
+      extra = 2; base = 3;
     } else if (symbol === 17) {
-      repeat = 3 + bits(state, 3);
+      extra = 3; base = 3;
     } else {
-      repeat = 11 + bits(state, 7);
+      extra = 7; base = 11;
     }
+    if (bitCount < extra) fail('truncated stream');
+    repeat = base + (bitBuffer & ((1 << extra) - 1));
+    bitBuffer >>>= extra;
+    bitCount -= extra;
     if (i + repeat > total) fail('code lengths overflow');
     lengths.fill(value, i, i + repeat);
     i += repeat;
   }
+  state.position = position; state.bitBuffer = bitBuffer; state.bitCount = bitCount;
   if (lengths[END_OF_BLOCK] === 0) fail('no end-of-block code');
   return [buildCode(dynamicLiterals, lengths, 0, literalCount, 'lengths'), buildCode(dynamicDistances, lengths, literalCount, distanceCount, 'distances')];
 }
