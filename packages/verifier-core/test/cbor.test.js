@@ -36,6 +36,13 @@ describe('CBOR decoder (RFC 8949 Appendix A examples)', () => {
     assert.ok(tagged instanceof CborTag);
     assert.equal(tagged.tag, 24);
   });
+  it('reads text of every length, ASCII or not, and refuses bad UTF-8 at any length', () => {
+    const textItem = (s) => [...encodeCbor(s)].map((x) => x.toString(16).padStart(2, '0')).join('');
+    for (const s of ['', 'a', 'tg', 'ver', 'dose', '1998-02-26', 'EU/1/20/1528', 'URN:UVCI:01:AT:10807843F94AEE0EE5093FBC254BD813#B', 'é', 'éa', 'aé', 'Gößinger', 'ü'.repeat(40)]) {
+      assert.equal(value(textItem(s)), s);
+    }
+    for (const bad of ['61ff', '6280ff', '6361ffff', '6a' + '61'.repeat(9) + 'ff', '6d' + '61'.repeat(12) + 'c3']) error(bad);
+  });
   it('reads indefinite-length items when allowed, and refuses them when not', () => {
     assert.deepEqual(value('9f018202039f0405ffff'), [1, [2, 3], [4, 5]]);
     assert.deepEqual(value('bf61610161629f0203ffff'), new Map([['a', 1], ['b', [2, 3]]]));

@@ -105,23 +105,36 @@ class Reader {
   }
 
   /**
-   * A definite text string of `length` bytes. Most pass strings are short ASCII:
-   * reading those in place avoids a subarray and a TextDecoder call per string,
-   * which together cost more than the rest of decoding.
+   * A definite text string of `length` bytes. Most pass strings are short ASCII
+   * (map keys are two or three letters): those are made straight from their char
+   * codes, cheaper than a subarray and a TextDecoder call; longer ones are decoded.
    */
   textOf(length: number): string {
     if (length > this.remaining) fail('length beyond the end of the input');
-    const bytes = this.bytes, start = this.position, end = start + length;
-    if (length <= 64) {
-      let ascii = '';
-      let i = start;
-      for (; i < end; i++) {
-        const b = bytes[i]!;
-        if (b >= 0x80) break;
-        ascii += String.fromCharCode(b);
+    const bytes = this.bytes, start = this.position;
+    let ascii: string | undefined;
+    switch (length) {
+      case 0: ascii = ''; break;
+      case 1: { const a = bytes[start]!; if (a < 0x80) ascii = String.fromCharCode(a); break; }
+      case 2: { const a = bytes[start]!, b = bytes[start + 1]!; if ((a | b) < 0x80) ascii = String.fromCharCode(a, b); break; }
+      case 3: {
+        const a = bytes[start]!, b = bytes[start + 1]!, c = bytes[start + 2]!;
+        if ((a | b | c) < 0x80) ascii = String.fromCharCode(a, b, c);
+        break;
       }
-      if (i === end) { this.position = end; return ascii; }
+      default:
+        if (length <= 12) {
+          let text = '', i = start;
+          const end = start + length;
+          for (; i < end; i++) {
+            const c = bytes[i]!;
+            if (c >= 0x80) break;
+            text += String.fromCharCode(c);
+          }
+          if (i === end) ascii = text;
+        }
     }
+    if (ascii !== undefined) { this.position = start + length; return ascii; }
     return this.text(this.take(length));
   }
 
@@ -195,10 +208,12 @@ class Reader {
         fail('break inside a definite map');
       }
       if (typeof key !== 'number' && typeof key !== 'string') fail('map key is not an integer or text');
-      if (out.has(key as CborKey)) fail('duplicate map key');
       const value = this.item(depth);
       if (value === BREAK) fail('map key without a value');
+      // A key seen before leaves the size as it was: one hash lookup instead of two.
+      const size = out.size;
       out.set(key as CborKey, value as CborValue);
+      if (out.size === size) fail('duplicate map key');
     }
     return out;
   }
