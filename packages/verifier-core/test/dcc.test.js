@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTrustStore, createVerifier, importDccTrustList, memoryStorage } from '@pass-check/verifier-core';
-import { createDccSigner, dccRevocationList, dccTextFromCose, encodeCbor, decodeBase45, inflateZlib, parseCoseSign1, encodeBase45 } from '@pass-check/verifier-core/testing';
+import { CborTag, createDccSigner, dccRevocationList, dccTextFromCose, encodeCbor, decodeBase45, inflateZlib, parseCoseSign1, encodeBase45 } from '@pass-check/verifier-core/testing';
 
 const DAY = 86_400_000;
 const ecSigner = createDccSigner({ country: 'AT' });
@@ -196,6 +196,24 @@ describe('EU DCC: refusals', () => {
     }
     const dose = await verifier.verify(await signer.issue({ kind: 'vaccination', mutate: (d) => { d.v[0].dn = 0; } }));
     assert.deepEqual(codes(dose), ['SCHEMA']);
+  });
+  it('reads dates written as CBOR date tags, and refuses values JSON cannot hold anywhere in the document', async () => {
+    const { signer, verifier } = await setup();
+    const sampled = '2021-05-29T19:21:13Z';
+    for (const sc of [new CborTag(0, sampled), new CborTag(1, Date.parse(sampled) / 1000)]) {
+      const r = await verifier.verify(await signer.issue({ kind: 'test', mutate: (d) => { d.t[0].sc = sc; } }));
+      assert.deepEqual(codes(r), [], String(sc.tag));
+    }
+    const notJson = [
+      (d) => { d.x = Uint8Array.of(1); },                     // bytes in a field nobody reads
+      (d) => { d.t[0].x = new CborTag(99, 'x'); },            // an unknown tag deep inside
+      (d) => { d.nam.x = NaN; },                              // a number JSON cannot write
+      (d) => { d.t[0].sc = new CborTag(0, 5); },              // a date tag around the wrong type
+      (d) => { d.t[0].co = Uint8Array.of(0x41, 0x54); },      // bytes where text belongs
+    ];
+    for (const mutate of notJson) {
+      assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test', mutate }))), ['SCHEMA'], mutate.toString());
+    }
   });
 });
 

@@ -2,11 +2,7 @@
 // and of which type, for the pass to mean anything. Fields we do not read are
 // left alone (older schema versions name a few differently); fields we read
 // must have the schema's type. Anything else is SCHEMA.
-import { CborTag, type CborValue } from '../internal/cbor.js';
-import { isObject } from '../internal/bytes.js';
-
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+import { CborTag, type CborMap, type CborValue } from '../internal/cbor.js';
 
 export interface DccVaccination { tg: string; mp: string; dn: number; sd: number; dt: string; co: string; is: string; ci: string; vp?: string; ma?: string }
 export interface DccTest { tg: string; tt: string; sc: string; tr: string; co: string; is: string; ci: string; nm?: string; ma?: string; tc?: string }
@@ -21,28 +17,37 @@ export type DccContent =
 
 export type DccDocument = { ver: string; nam: DccName; dob: string } & DccContent;
 
-/** CBOR (text-keyed maps) as JSON values; undefined for what JSON cannot hold (bytes, most tags). */
-function toJson(value: CborValue): Json | undefined {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+/**
+ * Whether a CBOR value is one JSON could hold, as the schema is written in JSON:
+ * maps with text keys, arrays, text, finite numbers, booleans, null, and the two
+ * date tags (0: RFC 3339 text, 1: epoch seconds). Anything else anywhere in the
+ * document (bytes, undefined, other tags) makes it no DCC. Checked in place: the
+ * fields are then read from the maps themselves, with no JSON copy made.
+ */
+function isJsonLike(value: CborValue): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
   if (Array.isArray(value)) {
-    const out: Json[] = [];
-    for (const v of value) { const j = toJson(v); if (j === undefined) return undefined; out.push(j); }
-    return out;
+    for (let i = 0; i < value.length; i++) if (!isJsonLike(value[i])) return false;
+    return true;
   }
   if (value instanceof Map) {
-    const out: JsonObject = {};
-    for (const [k, v] of value) {
-      const j = toJson(v);
-      // '__proto__' would set the prototype instead of a field; no DCC field has that name.
-      if (typeof k !== 'string' || j === undefined || k === '__proto__') return undefined;
-      out[k] = j;
-    }
-    return out;
+    // forEach rather than for…of: no iterator result and entry array per field.
+    let ok = true;
+    value.forEach((v, k) => {
+      // '__proto__' would set a prototype, not a field, in the JSON form; no DCC field has that name.
+      if (ok && (typeof k !== 'string' || k === '__proto__' || !isJsonLike(v))) ok = false;
+    });
+    return ok;
   }
-  // Tag 0 (RFC 3339 text) and tag 1 (epoch seconds): a date written the CBOR way is still a date.
-  if (value instanceof CborTag && value.tag === 0 && typeof value.value === 'string') return value.value;
-  if (value instanceof CborTag && value.tag === 1 && typeof value.value === 'number' && Number.isFinite(value.value)) {
+  return dateTagText(value) !== undefined;
+}
+
+/** Tag 0 (RFC 3339 text) and tag 1 (epoch seconds): a date written the CBOR way is still a date, as text. */
+function dateTagText(value: CborValue): string | undefined {
+  if (!(value instanceof CborTag)) return undefined;
+  if (value.tag === 0 && typeof value.value === 'string') return value.value;
+  if (value.tag === 1 && typeof value.value === 'number' && Number.isFinite(value.value)) {
     const d = new Date(value.value * 1000);
     return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
   }
@@ -54,65 +59,79 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const BIRTH_DATE = /^(\d{4}(-\d{2}(-\d{2})?)?)?(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-const str = (o: JsonObject, k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
-const optionalStrings = (o: JsonObject, keys: string[]): boolean => keys.every((k) => o[k] === undefined || typeof o[k] === 'string');
-const isDoseCount = (n: Json | undefined): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 99;
+/** A field as text (a date tag counts as its text), else undefined. */
+const str = (o: CborMap, k: string): string | undefined => {
+  const v = o.get(k);
+  return typeof v === 'string' ? v : dateTagText(v);
+};
+/** Each of these fields is absent or text. */
+const optionalStrings = (o: CborMap, keys: readonly string[]): boolean => keys.every((k) => o.get(k) === undefined || str(o, k) !== undefined);
+const isDoseCount = (n: CborValue | undefined): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 99;
 /** A date or date-time the way the schema writes it (time part optional); checked for being a real date. */
 const isDate = (s: string | undefined, pattern = DATE): s is string => !!s && pattern.test(s) && !Number.isNaN(Date.parse(s.length === 10 ? s : s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
 
-function vaccination(e: JsonObject): DccVaccination | undefined {
-  const [tg, mp, dt, co, is, ci] = ['tg', 'mp', 'dt', 'co', 'is', 'ci'].map((k) => str(e, k));
-  if (!tg || !mp || !co || !is || !ci || !isDate(dt?.slice(0, 10)) || !isDoseCount(e.dn) || !isDoseCount(e.sd)) return undefined;
-  if (!optionalStrings(e, ['vp', 'ma'])) return undefined;
-  const out: DccVaccination = { tg, mp, dn: e.dn, sd: e.sd as number, dt: dt!, co, is, ci };
-  if (str(e, 'vp')) out.vp = str(e, 'vp')!;
-  if (str(e, 'ma')) out.ma = str(e, 'ma')!;
+const VACCINATION_OPTIONAL = ['vp', 'ma'] as const;
+const TEST_OPTIONAL = ['nm', 'ma', 'tc'] as const;
+const NAME_FIELDS = ['fn', 'fnt', 'gn', 'gnt'] as const;
+
+function vaccination(e: CborMap): DccVaccination | undefined {
+  const tg = str(e, 'tg'), mp = str(e, 'mp'), dt = str(e, 'dt'), co = str(e, 'co'), is = str(e, 'is'), ci = str(e, 'ci');
+  const dn = e.get('dn'), sd = e.get('sd');
+  if (!tg || !mp || !co || !is || !ci || !isDate(dt?.slice(0, 10)) || !isDoseCount(dn) || !isDoseCount(sd)) return undefined;
+  if (!optionalStrings(e, VACCINATION_OPTIONAL)) return undefined;
+  const out: DccVaccination = { tg, mp, dn, sd, dt: dt!, co, is, ci };
+  const vp = str(e, 'vp'), ma = str(e, 'ma');
+  if (vp) out.vp = vp;
+  if (ma) out.ma = ma;
   return out;
 }
 
-function test(e: JsonObject): DccTest | undefined {
-  const [tg, tt, sc, tr, co, is, ci] = ['tg', 'tt', 'sc', 'tr', 'co', 'is', 'ci'].map((k) => str(e, k));
+function test(e: CborMap): DccTest | undefined {
+  const tg = str(e, 'tg'), tt = str(e, 'tt'), sc = str(e, 'sc'), tr = str(e, 'tr'), co = str(e, 'co'), is = str(e, 'is'), ci = str(e, 'ci');
   if (!tg || !tt || !tr || !co || !is || !ci || !isDate(sc, DATE_TIME)) return undefined;
-  if (!optionalStrings(e, ['nm', 'ma', 'tc'])) return undefined;
+  if (!optionalStrings(e, TEST_OPTIONAL)) return undefined;
   const out: DccTest = { tg, tt, sc: sc!, tr, co, is, ci };
-  for (const k of ['nm', 'ma', 'tc'] as const) if (str(e, k)) out[k] = str(e, k)!;
+  for (const k of TEST_OPTIONAL) { const v = str(e, k); if (v) out[k] = v; }
   return out;
 }
 
-function recovery(e: JsonObject): DccRecovery | undefined {
-  const [tg, fr, df, du, co, is, ci] = ['tg', 'fr', 'df', 'du', 'co', 'is', 'ci'].map((k) => str(e, k));
+function recovery(e: CborMap): DccRecovery | undefined {
+  const tg = str(e, 'tg'), fr = str(e, 'fr'), df = str(e, 'df'), du = str(e, 'du'), co = str(e, 'co'), is = str(e, 'is'), ci = str(e, 'ci');
   if (!tg || !co || !is || !ci || !isDate(fr?.slice(0, 10)) || !isDate(df?.slice(0, 10)) || !isDate(du?.slice(0, 10))) return undefined;
   return { tg, fr: fr!, df: df!, du: du!, co, is, ci };
 }
 
 const READERS = { v: ['vaccination', vaccination], t: ['test', test], r: ['recovery', recovery] } as const;
+const GROUPS = Object.keys(READERS) as (keyof typeof READERS)[];
 
 /** Validates the DCC object (hcert claim -260, key 1). Undefined when it breaks the schema essentials. */
 export function readDccDocument(value: CborValue): DccDocument | undefined {
-  const dcc = toJson(value);
-  if (!isObject(dcc)) return undefined;
-  const doc = dcc as JsonObject;
+  if (!(value instanceof Map) || !isJsonLike(value)) return undefined;
+  const doc = value;
   const ver = str(doc, 'ver');
   const dob = str(doc, 'dob');
-  const nam = doc.nam;
-  if (!ver || !/^\d+\.\d+\.\d+$/.test(ver) || dob === undefined || !BIRTH_DATE.test(dob) || !isObject(nam)) return undefined;
-  const names = nam as JsonObject;
-  if (!optionalStrings(names, ['fn', 'fnt', 'gn', 'gnt'])) return undefined;
+  const names = doc.get('nam');
+  if (!ver || !/^\d+\.\d+\.\d+$/.test(ver) || dob === undefined || !BIRTH_DATE.test(dob) || !(names instanceof Map)) return undefined;
+  if (!optionalStrings(names, NAME_FIELDS)) return undefined;
   const name: DccName = {};
-  for (const k of ['fn', 'fnt', 'gn', 'gnt'] as const) if (str(names, k)) name[k] = str(names, k)!.trim();
+  for (const k of NAME_FIELDS) { const v = str(names, k); if (v) name[k] = v.trim(); }
   // The schema requires the transliterated surname; a pass naming nobody is no pass.
   if (!name.fnt && !name.fn) return undefined;
 
   // Exactly one of v, t, r, with exactly one entry: a DCC certifies one event. An early Bulgarian
   // encoder wrote the absent groups as null; null carries nothing, so it counts as absent.
-  const groups = (Object.keys(READERS) as (keyof typeof READERS)[]).filter((k) => doc[k] !== undefined && doc[k] !== null);
-  if (groups.length !== 1) return undefined;
-  const group = groups[0]!;
-  const list = doc[group];
-  if (!Array.isArray(list) || list.length !== 1 || !isObject(list[0])) return undefined;
-  const entryJson = list[0] as JsonObject;
+  let group: keyof typeof READERS | undefined;
+  for (const k of GROUPS) {
+    const v = doc.get(k);
+    if (v === undefined || v === null) continue;
+    if (group) return undefined;
+    group = k;
+  }
+  if (!group) return undefined;
+  const list = doc.get(group);
+  if (!Array.isArray(list) || list.length !== 1 || !(list[0] instanceof Map)) return undefined;
   const [kind, read] = READERS[group];
-  const entry = read(entryJson);
+  const entry = read(list[0]);
   if (!entry) return undefined;
   return { ver, nam: name, dob, kind, entry } as DccDocument;
 }
