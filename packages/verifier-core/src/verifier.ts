@@ -41,7 +41,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       if (typeof input !== 'string' && !(Array.isArray(input) && input.every((x) => typeof x === 'string'))) {
         throw new TypeError('verify: input must be a string or an array of strings');
       }
-      await internals.ready;
+      if (!internals.settled) await internals.ready;
       const now = clock();
       if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('verify: clock() must return a valid Date');
       const outcome = await run(input, internals, now);

@@ -18,10 +18,16 @@ export interface RevocationSubject {
 
 const prefixHex = async (bytes: Uint8Array): Promise<string> => toHex((await sha256(bytes)).subarray(0, REVOCATION_HASH_BYTES));
 
-/** undefined when no list applies to the signer (revocation not checked), else whether the pass is listed. */
-export async function isRevoked(trust: DccTrust, subject: RevocationSubject): Promise<boolean | undefined> {
+/**
+ * undefined when no list applies to the signer (revocation not checked), else
+ * whether the pass is listed. Answers at once, without a promise, when no list applies.
+ */
+export function isRevoked(trust: DccTrust, subject: RevocationSubject): Promise<boolean> | undefined {
   const lists = trust.revocationListsFor(subject.kid);
-  if (!lists.length) return undefined;
+  return lists.length ? isListed(lists, subject) : undefined;
+}
+
+async function isListed(lists: ReturnType<DccTrust['revocationListsFor']>, subject: RevocationSubject): Promise<boolean> {
   const hashes = { UVCI: [] as string[], COUNTRYCODEUVCI: [] as string[], SIGNATURE: [] as string[] };
   const types = new Set(lists.map((l) => l.hashType));
   if (types.has('UVCI')) hashes.UVCI.push(await prefixHex(encodeUtf8(subject.uvci)));

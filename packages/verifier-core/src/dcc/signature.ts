@@ -11,7 +11,6 @@ const ECDSA_SIGNATURE_BYTES: Record<string, number> = { 'P-256': 64, 'P-384': 96
 const ES256_PARAMS: EcdsaParams = { name: 'ECDSA', hash: 'SHA-256' };
 const PS256_PARAMS: RsaPssParams = { name: 'RSA-PSS', saltLength: 32 };
 
-
 /**
  * The trusted signers that could have made this signature: those under the pass's
  * kid (kids can collide) with the pass's algorithm and signature size. `noSigner`
@@ -34,8 +33,8 @@ export function dccSignerCandidates(cose: CoseSign1, trust: DccTrust): { signers
  */
 export async function dccSignerThatSigned(cose: CoseSign1, signers: DccSigner[]): Promise<DccSigner | undefined> {
   const signed = sigStructure(cose) as Uint8Array<ArrayBuffer>;
-  // A copy that owns its buffer: WebCrypto implementations copy views of larger buffers more slowly.
-  const signature = cose.signature.slice() as Uint8Array<ArrayBuffer>;
+  // A view into the COSE bytes: WebCrypto copies what it is given when called.
+  const signature = cose.signature as Uint8Array<ArrayBuffer>;
   for (const signer of signers) {
     try {
       if (await crypto.subtle.verify(signer.alg === 'ES256' ? ES256_PARAMS : PS256_PARAMS, signer.key, signature, signed)) return signer;

@@ -10,7 +10,10 @@ import { IdhpTrust } from './idhp.js';
 export const trustInternals = Symbol('pass-check.trust');
 
 export interface TrustInternals {
+  /** Settles once the stored bundle has loaded (at once without storage). */
   ready: Promise<void>;
+  /** Whether `ready` has settled: a verify need not wait a turn for it then. */
+  settled: boolean;
   shc: ShcTrust;
   dcc: DccTrust;
   idhp: IdhpTrust;
@@ -39,7 +42,7 @@ async function tolerant(add: () => Promise<TrustReport>): Promise<TrustReport> {
 
 export function createTrustStore(options: { storage?: TrustStorage } = {}): TrustStore {
   const { storage } = options;
-  const internals: TrustInternals = { ready: Promise.resolve(), shc: new ShcTrust(), dcc: new DccTrust(), idhp: new IdhpTrust() };
+  const internals: TrustInternals = { ready: Promise.resolve(), settled: true, shc: new ShcTrust(), dcc: new DccTrust(), idhp: new IdhpTrust() };
   let lastUpdated: string | undefined;
 
   async function load(bundle: TrustBundle): Promise<TrustReport> {
@@ -72,7 +75,9 @@ export function createTrustStore(options: { storage?: TrustStorage } = {}): Trus
   }
 
   if (storage) {
-    internals.ready = storage.load().then(async (b) => { if (b) await load(b); }, () => undefined);
+    internals.settled = false;
+    internals.ready = storage.load().then(async (b) => { if (b) await load(b); }, () => undefined)
+      .finally(() => { internals.settled = true; });
   }
 
   return {
