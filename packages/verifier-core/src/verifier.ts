@@ -67,7 +67,7 @@ async function run(input: string | string[], trust: TrustInternals, now: Date): 
 }
 
 function toResult(o: FormatOutcome, ctx: { policy?: Policy; now: Date; locale: string; disclose: Disclosure }): VerificationResult {
-  const codes: ErrorCode[] = o.incomplete ? ['INCOMPLETE'] : [...new Set(o.errors)];
+  const codes: ErrorCode[] = o.incomplete ? ['INCOMPLETE'] : o.errors.length > 1 ? [...new Set(o.errors)] : o.errors;
   const result: VerificationResult = {
     status: o.incomplete ? 'incomplete' : codes.length ? 'invalid' : 'valid',
     errors: codes.map((code) => ({ code, message: messageFor(code, ctx.locale) })),

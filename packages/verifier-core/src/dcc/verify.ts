@@ -5,7 +5,7 @@ import type { TrustInternals } from '../trust/store.js';
 import { credentialOf, holderOf } from './credential.js';
 import { decodeDccClaims, decodeDccCose } from './decode.js';
 import { isRevoked } from './revocation.js';
-import { readDccDocument } from './schema.js';
+import { readDccDocument, type DccDocument } from './schema.js';
 import { dccSignerCandidates, dccSignerThatSigned, unknownSignerCode } from './signature.js';
 
 /** CWT claim keys (RFC 8392) and the DCC's hcert claim. */
@@ -43,8 +43,14 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
   const issuingCountry = typeof iss === 'string' ? iss : undefined;
   const hcert = claims.get(Claim.hcert);
   const doc = hcert instanceof Map ? readDccDocument(hcert.get(HCERT_DCC_V1)) : undefined;
-  // Read while the signature is checked; returned only once it holds.
-  const content = doc && { holder: holderOf(doc), credential: credentialOf(doc) };
+  const iat = seconds(claims, Claim.iat);
+  const exp = seconds(claims, Claim.exp);
+  // Everything that does not depend on which signer signed is worked out while WebCrypto
+  // checks the signature, and handed out only once it holds: the scan waits on the
+  // signature alone. The hcert profile requires both times: a pass without `exp` would never expire.
+  const readable = doc && typeof iat === 'number' && typeof exp === 'number' && (iss === undefined || typeof iss === 'string')
+    ? prepare(doc, iat, exp, issuingCountry, now)
+    : undefined;
 
   if (candidates.error === 'noSigner') return { format: 'dcc', errors: [unknownSignerCode(trust.dcc, issuingCountry)] };
   if (candidates.error) return { format: 'dcc', errors: [candidates.error] };
@@ -52,39 +58,43 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
   if (!signer) return { format: 'dcc', errors: ['BAD_SIGNATURE'] };
 
   // From here on the content is authentic: report every problem found, not just the first.
-  const iat = seconds(claims, Claim.iat);
-  const exp = seconds(claims, Claim.exp);
-  // The hcert profile requires both times: a pass without `exp` would never expire.
-  if (!doc || !content || iat === undefined || exp === undefined || iat === 'invalid' || exp === 'invalid' || (iss !== undefined && typeof iss !== 'string')) {
-    return { format: 'dcc', errors: ['SCHEMA'], issuer: { id: issuingCountry ?? signer.country ?? signer.kid } };
-  }
-
-  const errors: ErrorCode[] = [];
-  const nowSeconds = now.getTime() / 1000;
-  if (nowSeconds + DCC_CLOCK_SKEW_SECONDS < iat) errors.push('NOT_YET_VALID');
-  if (nowSeconds > exp) errors.push('EXPIRED');
+  if (!readable || typeof iat !== 'number') return { format: 'dcc', errors: ['SCHEMA'], issuer: { id: issuingCountry ?? signer.country ?? signer.kid } };
+  const { outcome, errors } = readable;
   // A signer may sign only while its certificate is valid: a pass issued outside that window is refused
   // with the time code of the side it falls on (see docs/notes/dcc.md).
   if (iat * 1000 < signer.certificate.notBefore.getTime()) errors.push('NOT_YET_VALID');
   if (iat * 1000 > signer.certificate.notAfter.getTime()) errors.push('EXPIRED');
-  if (signer.mayIssue && !signer.mayIssue.has(doc.kind)) errors.push('KEY_USAGE');
+  if (signer.mayIssue && !signer.mayIssue.has(readable.kind)) errors.push('KEY_USAGE');
   const revocation = isRevoked(trust.dcc, {
     kid: signer.kid,
-    uvci: doc.entry.ci,
-    countries: [doc.entry.co, ...(issuingCountry ? [issuingCountry] : [])],
+    uvci: readable.uvci,
+    countries: readable.countries,
     signature: cose.signature,
     alg: signer.alg,
   });
   const revoked = revocation && await revocation;
   if (revoked) errors.push('REVOKED');
+  outcome.revocationChecked = revoked !== undefined;
+  return outcome;
+}
 
-  return {
+/** The outcome of an authentic pass with this content, and the errors its own times give. */
+function prepare(doc: DccDocument, iat: number, exp: number, issuingCountry: string | undefined, now: Date) {
+  const errors: ErrorCode[] = [];
+  const nowSeconds = now.getTime() / 1000;
+  if (nowSeconds + DCC_CLOCK_SKEW_SECONDS < iat) errors.push('NOT_YET_VALID');
+  if (nowSeconds > exp) errors.push('EXPIRED');
+  const outcome: FormatOutcome = {
     format: 'dcc',
     errors,
     issuer: { id: issuingCountry ?? doc.entry.co, name: doc.entry.is },
-    ...content,
-    revocationChecked: revoked !== undefined,
+    holder: holderOf(doc),
+    credential: credentialOf(doc),
     issuedAt: new Date(iat * 1000),
     expiresAt: new Date(exp * 1000),
+  };
+  return {
+    outcome, errors, kind: doc.kind, uvci: doc.entry.ci,
+    countries: issuingCountry ? [doc.entry.co, issuingCountry] : [doc.entry.co],
   };
 }
