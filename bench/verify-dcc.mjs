@@ -4,35 +4,9 @@
 import { createTrustStore, createVerifier } from '@pass-check/verifier-core';
 import { createDccSigner, decodeBase45, inflateZlib, parseCertificate, parseCoseSign1, sigStructure } from '@pass-check/verifier-core/testing';
 
+import { rowsOf, timeRunners } from './timing.mjs';
+
 const PASSES = 50;
-const ROUNDS = 15;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** CPU time of this process in ms (all threads: WebCrypto verifies on libuv's pool). */
-const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-
-/**
- * Rounds of both, interleaved, so machine load falls on both alike; medians per
- * pass of wall time, and of CPU time (steadier on a shared, loaded machine).
- */
-async function timeBoth(inputsA, runA, inputsB, runB) {
-  for (let w = 0; w < 5; w++) {
-    for (const x of inputsA) await runA(x); // warm-up: let the JIT settle
-    for (const x of inputsB) await runB(x);
-  }
-  const wall = [[], []], cpu = [[], []];
-  const one = async (k, inputs, run) => {
-    const t0 = performance.now(), c0 = cpuMs();
-    for (const x of inputs) await run(x);
-    wall[k].push((performance.now() - t0) / inputs.length);
-    cpu[k].push((cpuMs() - c0) / inputs.length);
-  };
-  for (let r = 0; r < ROUNDS; r++) {
-    await one(0, inputsA, runA);
-    await one(1, inputsB, runB);
-  }
-  return { wall: wall.map(median), cpu: cpu.map(median) };
-}
 
 async function row(alg) {
   const signer = await createDccSigner({ country: 'AT', alg });
@@ -48,7 +22,7 @@ async function row(alg) {
   const spki = parseCertificate(signer.certificateDer).subjectPublicKeyInfo;
   const key = await crypto.subtle.importKey('spki', spki, alg === 'ES256' ? { name: 'ECDSA', namedCurve: 'P-256' } : { name: 'RSA-PSS', hash: 'SHA-256' }, false, ['verify']);
   const prepared = texts.map((t) => {
-    const cose = parseCoseSign1(inflateZlib(decodeBase45(t.slice(4)), 1 << 16)).cose;
+    const cose = parseCoseSign1(inflateZlib(decodeBase45(t, 4), 1 << 16)).cose;
     return { signature: cose.signature, signed: sigStructure(cose) };
   });
   for (const t of texts) {
@@ -57,11 +31,10 @@ async function row(alg) {
   }
   for (const p of prepared) if (!(await crypto.subtle.verify(params, key, p.signature, p.signed))) throw new Error('bare check failed');
 
-  const t = await timeBoth(texts, (x) => verifier.verify(x), prepared, (p) => crypto.subtle.verify(params, key, p.signature, p.signed));
-  return [
-    { name: `dcc ${alg} wall`, passes: PASSES, oursMs: t.wall[0], bareMs: t.wall[1] },
-    { name: `dcc ${alg} cpu`, passes: PASSES, oursMs: t.cpu[0], bareMs: t.cpu[1] },
-  ];
+  return rowsOf(`dcc ${alg}`, PASSES, await timeRunners([
+    { inputs: texts, run: (x) => verifier.verify(x) },
+    { inputs: prepared, run: (p) => crypto.subtle.verify(params, key, p.signature, p.signed) },
+  ]));
 }
 
 export default async function dccRows() {
