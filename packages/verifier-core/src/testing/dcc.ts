@@ -25,6 +25,7 @@ export { decodeCbor, encodeCbor, CborTag, DEFAULT_CBOR_LIMITS } from '../interna
 export { parseCoseSign1, sigStructure } from '../internal/cose.js';
 export { parseCertificate, importCertificateKey, verifyCertificateSignature } from '../internal/x509.js';
 export { decodeDcc } from '../dcc/decode.js';
+export { sha256Sync, hmacSha256Sync } from '../internal/sha256.js';
 
 export type DccKind = 'vaccination' | 'test' | 'recovery';
 

@@ -1,0 +1,90 @@
+// SHA-256 (FIPS 180-4) and HMAC-SHA-256 (RFC 2104), synchronous, for the short
+// inputs a scan hashes: DCC revocation hashes (a UVCI, a signature) and IDHP
+// disclosed values. A WebCrypto digest is a round trip through another thread
+// that costs far more than hashing a few dozen bytes here, and a scan needed up
+// to four of them in a row. Nothing here is secret (the inputs come from the
+// pass), so constant time does not matter. Checked against the FIPS and RFC 4231
+// vectors and against WebCrypto on random inputs (test/sha256.test.js).
+
+const K = new Uint32Array([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]);
+const INITIAL = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const BLOCK_BYTES = 64;
+
+/** The message schedule: reused, as hashing is synchronous. */
+const w = new Uint32Array(64);
+
+/** Runs the compression function over each 64-byte block of `data` (a whole number of blocks). */
+function compress(state: Uint32Array, data: Uint8Array): void {
+  for (let offset = 0; offset < data.length; offset += BLOCK_BYTES) {
+    for (let t = 0; t < 16; t++) {
+      const i = offset + t * 4;
+      w[t] = (data[i]! << 24) | (data[i + 1]! << 16) | (data[i + 2]! << 8) | data[i + 3]!;
+    }
+    for (let t = 16; t < 64; t++) {
+      const x = w[t - 15]!, y = w[t - 2]!;
+      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+      w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) | 0;
+    }
+    let a = state[0]!, b = state[1]!, c = state[2]!, d = state[3]!, e = state[4]!, f = state[5]!, g = state[6]!, h = state[7]!;
+    for (let t = 0; t < 64; t++) {
+      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+      const ch = (e & f) ^ (~e & g);
+      const t1 = (h + S1 + ch + K[t]! + w[t]!) | 0;
+      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+      const maj = (a & b) ^ (a & c) ^ (b & c);
+      const t2 = (S0 + maj) | 0;
+      h = g; g = f; f = e; e = (d + t1) | 0;
+      d = c; c = b; b = a; a = (t1 + t2) | 0;
+    }
+    state[0] = state[0]! + a; state[1] = state[1]! + b; state[2] = state[2]! + c; state[3] = state[3]! + d;
+    state[4] = state[4]! + e; state[5] = state[5]! + f; state[6] = state[6]! + g; state[7] = state[7]! + h;
+  }
+}
+
+/** SHA-256 of the concatenation of `parts` (so HMAC need not join its key pad and message). */
+function sha256Of(parts: Uint8Array[]): Uint8Array {
+  const state = Uint32Array.from(INITIAL);
+  const length = parts.reduce((n, p) => n + p.length, 0);
+  // The message, a 1 bit, zeros, and the length in bits as 64 bits: a whole number of blocks.
+  const padded = new Uint8Array(Math.ceil((length + 9) / BLOCK_BYTES) * BLOCK_BYTES);
+  let o = 0;
+  for (const p of parts) { padded.set(p, o); o += p.length; }
+  padded[length] = 0x80;
+  const bits = length * 8;
+  const end = padded.length;
+  padded[end - 5] = Math.floor(bits / 0x100000000) & 0xff;
+  padded[end - 4] = bits >>> 24;
+  padded[end - 3] = (bits >>> 16) & 0xff;
+  padded[end - 2] = (bits >>> 8) & 0xff;
+  padded[end - 1] = bits & 0xff;
+  compress(state, padded);
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 8; i++) {
+    const v = state[i]!;
+    out[i * 4] = v >>> 24; out[i * 4 + 1] = (v >>> 16) & 0xff; out[i * 4 + 2] = (v >>> 8) & 0xff; out[i * 4 + 3] = v & 0xff;
+  }
+  return out;
+}
+
+export function sha256Sync(data: Uint8Array): Uint8Array {
+  return sha256Of([data]);
+}
+
+/** HMAC-SHA-256 (RFC 2104): H((K ^ opad) || H((K ^ ipad) || message)), the key hashed first when longer than a block. */
+export function hmacSha256Sync(key: Uint8Array, message: Uint8Array): Uint8Array {
+  const k = key.length > BLOCK_BYTES ? sha256Of([key]) : key;
+  const inner = new Uint8Array(BLOCK_BYTES).fill(0x36);
+  const outer = new Uint8Array(BLOCK_BYTES).fill(0x5c);
+  for (let i = 0; i < k.length; i++) { inner[i] = inner[i]! ^ k[i]!; outer[i] = outer[i]! ^ k[i]!; }
+  return sha256Of([outer, sha256Of([inner, message])]);
+}
