@@ -51,6 +51,16 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
   const readable = doc && typeof iat === 'number' && typeof exp === 'number' && (iss === undefined || typeof iss === 'string')
     ? prepare(doc, iat, exp, issuingCountry, now)
     : undefined;
+  // Revocation too: every candidate has the pass's kid and algorithm, so whichever signed,
+  // the same lists and hashes apply.
+  const candidate = candidates.signers?.[0];
+  const revoked = readable && candidate && isRevoked(trust.dcc, {
+    kid: candidate.kid,
+    uvci: readable.uvci,
+    countries: readable.countries,
+    signature: cose.signature,
+    alg: candidate.alg,
+  });
 
   if (candidates.error === 'noSigner') return { format: 'dcc', errors: [unknownSignerCode(trust.dcc, issuingCountry)] };
   if (candidates.error) return { format: 'dcc', errors: [candidates.error] };
@@ -65,14 +75,6 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
   if (iat * 1000 < signer.certificate.notBefore.getTime()) errors.push('NOT_YET_VALID');
   if (iat * 1000 > signer.certificate.notAfter.getTime()) errors.push('EXPIRED');
   if (signer.mayIssue && !signer.mayIssue.has(readable.kind)) errors.push('KEY_USAGE');
-  const revocation = isRevoked(trust.dcc, {
-    kid: signer.kid,
-    uvci: readable.uvci,
-    countries: readable.countries,
-    signature: cose.signature,
-    alg: signer.alg,
-  });
-  const revoked = revocation && await revocation;
   if (revoked) errors.push('REVOKED');
   outcome.revocationChecked = revoked !== undefined;
   return outcome;
