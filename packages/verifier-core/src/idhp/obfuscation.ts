@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors.js';
 import { bytesEqual, decodeBase64Url, encodeUtf8, isObject } from '../internal/bytes.js';
+import { hmacSha256Sync } from '../internal/sha256.js';
 
 /** Most disclosed fields a credential may carry; real ones hide a handful. */
 export const MAX_OBFUSCATION_ENTRIES = 64;
@@ -20,9 +21,11 @@ export type DisclosureResult = { subject: Record<string, unknown> } | { error: E
  * booleans are hashed as their JavaScript string form.
  *
  * A bad entry shape is SCHEMA; a value that does not match its hash is
- * BAD_SIGNATURE: the disclosed value is not the one the issuer signed.
+ * BAD_SIGNATURE: the disclosed value is not the one the issuer signed. The HMACs
+ * are computed here, synchronously: each was a WebCrypto round trip before, and a
+ * credential with four disclosed fields took four of them in a row.
  */
-export async function applyObfuscation(subject: Record<string, unknown>, obfuscation: unknown): Promise<DisclosureResult> {
+export function applyObfuscation(subject: Record<string, unknown>, obfuscation: unknown): DisclosureResult {
   if (obfuscation === undefined) return { subject };
   if (!Array.isArray(obfuscation) || obfuscation.length > MAX_OBFUSCATION_ENTRIES) return { error: 'SCHEMA' };
   const disclosed = structuredClone(subject);
@@ -44,7 +47,7 @@ export async function applyObfuscation(subject: Record<string, unknown>, obfusca
     const signedHash = parent && Object.hasOwn(parent, field) ? parent[field] : undefined;
     const expected = typeof signedHash === 'string' ? decodeBase64Url(signedHash) : undefined;
     if (!parent || !expected) return { error: 'BAD_SIGNATURE' };
-    if (!bytesEqual(await hmacSha256(nonce, encodeUtf8(message)), expected)) return { error: 'BAD_SIGNATURE' };
+    if (!bytesEqual(hmacSha256Sync(nonce, encodeUtf8(message)), expected)) return { error: 'BAD_SIGNATURE' };
     parent[field] = value;
   }
   return { subject: disclosed };
@@ -57,9 +60,4 @@ function walkToParent(root: Record<string, unknown>, segments: string[]): Record
     node = node[segment];
   }
   return isObject(node) ? node : undefined;
-}
-
-export async function hmacSha256(key: Uint8Array, message: Uint8Array): Promise<Uint8Array> {
-  const hmacKey = await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, message as Uint8Array<ArrayBuffer>));
 }

@@ -51,7 +51,7 @@ export async function verifyIdhp(credential: unknown, trust: TrustInternals, now
   if (signedText === undefined) return fail('MALFORMED');
   if (!(await verifyIdhpSignature(key, signedText, signatureValue))) return fail('BAD_SIGNATURE');
 
-  const disclosure = await applyObfuscation(subject, obfuscation);
+  const disclosure = applyObfuscation(subject, obfuscation);
   if ('error' in disclosure) return fail(disclosure.error);
   const holder = holderOf(disclosure.subject);
   // A pass that names no one cannot be matched to a photo ID at the door.

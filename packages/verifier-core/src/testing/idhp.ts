@@ -2,7 +2,6 @@
 // P-256 key that signs credentials the way IBM's issuer does (formats.md §3),
 // in either subject shape, with optional selective disclosure. Test keys only.
 import { canonicalJson } from '../idhp/canonical.js';
-import { hmacSha256 } from '../idhp/obfuscation.js';
 import { rawToDerEcdsa } from '../internal/ecdsa.js';
 import { encodeBase64, encodeBase64Url, encodeUtf8, isObject } from '../internal/bytes.js';
 import type { IdhpIssuerInput } from '../types.js';
@@ -198,4 +197,10 @@ async function obfuscate(subject: unknown, paths: string[]): Promise<object[]> {
 
 function hex(bytes: number): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** HMAC-SHA-256 through WebCrypto: the issuer side here is independent of the verifier's own implementation. */
+async function hmacSha256(key: Uint8Array, message: Uint8Array): Promise<Uint8Array> {
+  const hmacKey = await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, message as Uint8Array<ArrayBuffer>));
 }
