@@ -22,6 +22,20 @@ afterEach(() => {
 });
 
 describe('<pass-scanner> without a camera', () => {
+  it('says what still works when the camera is off, and that it stopped after stop()', async () => {
+    const scanner = await mount();
+    const status = () => scanner.shadowRoot.querySelector('[part=status]').textContent.trim();
+    await until(() => status().startsWith('Camera off'));
+    assert.equal(scanner.getAttribute('state'), 'idle');
+    assert.doesNotMatch(status(), /Point the camera/);
+    scanner.stop();
+    await scanner.updateComplete;
+    assert.match(status(), /^Scanner stopped/);
+    scanner.setAttribute('lang', 'fr');
+    await scanner.updateComplete;
+    assert.match(status(), /^Lecteur arrêté/);
+  });
+
   it('registers once, even when define runs twice', async () => {
     await import('@pass-check/elements/define');
     const { defineElements } = await import('@pass-check/elements/define');

@@ -9,6 +9,10 @@ export interface UiStrings {
   alreadyScannedAt: (time: string) => string;
   chunksScanned: (have: number, total: number) => string;
   pointCamera: string;
+  /** Idle with the camera kept closed (`camera="off"`): what still works. */
+  cameraOff: string;
+  /** Idle after stop(), or before start(). */
+  stopped: string;
   starting: string;
   verifying: string;
   born: string;
@@ -47,6 +51,8 @@ const en: UiStrings = {
   alreadyScannedAt: (t) => `Already scanned at ${t}`,
   chunksScanned: (h, n) => `${h} of ${n} scanned`,
   pointCamera: 'Point the camera at the QR code',
+  cameraOff: 'Camera off: open a photo or paste the pass',
+  stopped: 'Scanner stopped',
   starting: 'Starting the camera…',
   verifying: 'Checking…',
   born: 'Born',
@@ -96,6 +102,8 @@ const fr: UiStrings = {
   alreadyScannedAt: (t) => `Déjà scanné à ${t}`,
   chunksScanned: (h, n) => `${h} sur ${n} scannés`,
   pointCamera: 'Dirigez la caméra vers le code QR',
+  cameraOff: 'Caméra éteinte : ouvrez une photo ou collez le pass',
+  stopped: 'Lecteur arrêté',
   starting: 'Démarrage de la caméra…',
   verifying: 'Vérification…',
   born: 'Né(e) le',
@@ -145,6 +153,8 @@ const es: UiStrings = {
   alreadyScannedAt: (t) => `Ya escaneado a las ${t}`,
   chunksScanned: (h, n) => `${h} de ${n} escaneados`,
   pointCamera: 'Apunte la cámara al código QR',
+  cameraOff: 'Cámara apagada: abra una foto o pegue el pase',
+  stopped: 'Lector detenido',
   starting: 'Iniciando la cámara…',
   verifying: 'Comprobando…',
   born: 'Nacimiento',

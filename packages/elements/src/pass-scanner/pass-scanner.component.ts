@@ -199,6 +199,8 @@ export class PassScannerElement extends LitElement {
     this.running = false;
     this.scanController.detach();
     this.state = ScannerStates.idle;
+    // The status line depends on `running` too: idle may have been the state already.
+    this.requestUpdate();
   }
 
   /** Ends the result screen: ready for the next person (who may show the same pass again at once). */
@@ -215,7 +217,7 @@ export class PassScannerElement extends LitElement {
     this.scanController.paused = false;
     if (this.state === ScannerStates.result || this.state === ScannerStates.verifying) {
       this.state = this.progress ? ScannerStates.collecting : this.running ? ScannerStates.scanning : ScannerStates.idle;
-      this.announce(this.strings.pointCamera);
+      this.announce(this.readyText(this.strings));
     }
   }
 
@@ -434,9 +436,15 @@ export class PassScannerElement extends LitElement {
     switch (this.state) {
       case ScannerStates.starting: return s.starting;
       case ScannerStates.verifying: return s.verifying;
-      case ScannerStates.collecting: return this.progress ? s.chunksScanned(this.progress.have, this.progress.total) : s.pointCamera;
-      default: return s.pointCamera;
+      case ScannerStates.collecting: return this.progress ? s.chunksScanned(this.progress.have, this.progress.total) : this.readyText(s);
+      case ScannerStates.idle: return this.running ? this.readyText(s) : s.stopped;
+      default: return this.readyText(s);
     }
+  }
+
+  /** What to do next while waiting for a pass: point the camera, or, with none, open or paste one. */
+  private readyText(s: UiStrings): string {
+    return this.frameSource || this.camera !== 'off' ? s.pointCamera : s.cameraOff;
   }
 
   private renderResult(s: UiStrings, result: VerificationResult) {
