@@ -98,6 +98,24 @@ describe('<pass-display>', () => {
     assert.match(display.shadowRoot.querySelector('[data-reason]').textContent, /Motif/);
   });
 
+  it('has its words in each of the verifier\'s eleven languages, Chinese by script', async () => {
+    const { issuer } = await trustedIssuer();
+    const card = await issuer.issue();
+    const expected = {
+      en: 'Not valid', es: 'No válido', fr: 'Non valide', it: 'Non valido', pl: 'Nieważny', ru: 'Недействителен',
+      ko: '유효하지 않음', ht: 'Pa valab', bn: 'অবৈধ', 'zh-CN': '无效', 'zh-TW': '無效', 'zh-Hant-HK': '無效', zh: '无效', de: 'Not valid',
+    };
+    const display = await mount((el) => { el.setAttribute('lang', 'en'); el.value = card.numeric; });
+    for (const [lang, word] of Object.entries(expected)) {
+      const again = lang === 'en' ? Promise.resolve() : nextEvent(display, 'pass-result');
+      display.setAttribute('lang', lang);
+      await again;
+      await display.updateComplete;
+      const badge = display.shadowRoot.querySelector('[part=badge]').textContent;
+      assert.ok(badge.includes(word), `${lang}: ${badge}`);
+    }
+  });
+
   it('has a print stylesheet that hides the wallet controls', async () => {
     const { issuer, verifier } = await trustedIssuer();
     const display = await mount((el) => { el.verifier = verifier; el.value = 'HC1:NOT-A-PASS'; });

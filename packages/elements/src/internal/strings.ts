@@ -1,6 +1,17 @@
-// The words both elements show, per language. The element's `lang` (or the
-// nearest ancestor's) picks the table; unknown languages fall back to English.
+// The words both elements show, per language: the eleven the verifier's messages
+// come in (English, French and Spanish here, the others in ui-languages/). The
+// element's `lang` (or the nearest ancestor's) picks the table; unknown languages
+// fall back to English.
+import { resolveLanguage, type Language } from '@pass-check/verifier-core';
 import type { ScannerErrorCode } from '../pass-scanner/states.js';
+import { bn } from './ui-languages/bn.js';
+import { ht } from './ui-languages/ht.js';
+import { it } from './ui-languages/it.js';
+import { ko } from './ui-languages/ko.js';
+import { pl } from './ui-languages/pl.js';
+import { ru } from './ui-languages/ru.js';
+import { zhHans } from './ui-languages/zh-hans.js';
+import { zhHant } from './ui-languages/zh-hant.js';
 
 export interface UiStrings {
   accepted: string;
@@ -195,12 +206,12 @@ const es: UiStrings = {
   show: 'Mostrar',
 };
 
-const tables: Record<string, UiStrings> = { en, fr, es };
+/** One table per language the verifier's messages come in, so a screen never mixes two. */
+const tables: Record<Language, UiStrings> = { en, fr, es, it, pl, ru, ko, ht, bn, 'zh-Hans': zhHans, 'zh-Hant': zhHant };
 
-/** The table for a BCP 47 tag ("fr-CA" → French). */
+/** The table for a BCP 47 tag, resolved as the verifier resolves it ("fr-CA" → French, "zh-TW" → Traditional Chinese, unknown → English). */
 export function stringsFor(lang: string | undefined): UiStrings {
-  const primary = (lang ?? '').toLowerCase().split('-')[0] ?? '';
-  return tables[primary] ?? en;
+  return tables[resolveLanguage(lang)];
 }
 
 /** The language in force for an element: its own `lang`, else the nearest ancestor's, else the document's. */
