@@ -68,12 +68,12 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
   if (!signer) return { format: 'dcc', errors: ['BAD_SIGNATURE'] };
 
   // From here on the content is authentic: report every problem found, not just the first.
-  if (!readable || typeof iat !== 'number') return { format: 'dcc', errors: ['SCHEMA'], issuer: { id: issuingCountry ?? signer.country ?? signer.kid } };
-  const { outcome, errors } = readable;
+  if (!readable) return { format: 'dcc', errors: ['SCHEMA'], issuer: { id: issuingCountry ?? signer.country ?? signer.kid } };
+  const { outcome, errors, issuedAtMs } = readable;
   // A signer may sign only while its certificate is valid: a pass issued outside that window is refused
   // with the time code of the side it falls on (see docs/notes/dcc.md).
-  if (iat * 1000 < signer.certificate.notBefore.getTime()) errors.push('NOT_YET_VALID');
-  if (iat * 1000 > signer.certificate.notAfter.getTime()) errors.push('EXPIRED');
+  if (issuedAtMs < signer.certificate.notBefore.getTime()) errors.push('NOT_YET_VALID');
+  if (issuedAtMs > signer.certificate.notAfter.getTime()) errors.push('EXPIRED');
   if (signer.mayIssue && !signer.mayIssue.has(readable.kind)) errors.push('KEY_USAGE');
   if (revoked) errors.push('REVOKED');
   outcome.revocationChecked = revoked !== undefined;
@@ -96,7 +96,7 @@ function prepare(doc: DccDocument, iat: number, exp: number, issuingCountry: str
     expiresAt: new Date(exp * 1000),
   };
   return {
-    outcome, errors, kind: doc.kind, uvci: doc.entry.ci,
+    outcome, errors, kind: doc.kind, uvci: doc.entry.ci, issuedAtMs: iat * 1000,
     countries: issuingCountry ? [doc.entry.co, issuingCountry] : [doc.entry.co],
   };
 }
