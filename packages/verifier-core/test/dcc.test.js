@@ -95,6 +95,24 @@ describe('EU DCC: refusals', () => {
     const cose = inflateZlib(decodeBase45(text.slice(4)), 1 << 16);
     assert.deepEqual(codes(await verifier.verify('HC1:' + encodeBase45(cose))), ['BAD_COMPRESSION']); // not compressed at all
   });
+  it('BAD_COMPRESSION for a wrong zlib checksum, before any other verdict, though it is checked during the signature check', async () => {
+    const { signer, verifier } = await setup();
+    const withChecksumFlipped = (zlibBytes) => { const z = zlibBytes.slice(); z[z.length - 1] ^= 1; return 'HC1:' + encodeBase45(z); };
+    const zlibOf = async (text) => decodeBase45(text.slice(4));
+    // A good pass: signature and content hold, the checksum does not.
+    assert.deepEqual(codes(await verifier.verify(withChecksumFlipped(await zlibOf(await signer.issue({ kind: 'test' }))))), ['BAD_COMPRESSION']);
+    // Passes that would otherwise be refused for something else, later in the order.
+    for (const options of [{ corruptSignature: true }, { kidIn: 'none' }, { coseAlg: -35 }]) {
+      const text = await signer.issue({ kind: 'test', ...options });
+      assert.deepEqual(codes(await verifier.verify(withChecksumFlipped(await zlibOf(text)))), ['BAD_COMPRESSION'], JSON.stringify(options));
+    }
+    // An unknown signer, and a stream whose content is not COSE at all.
+    const stranger = await createDccSigner({ country: 'AT' });
+    assert.deepEqual(codes(await verifier.verify(withChecksumFlipped(await zlibOf(await stranger.issue({ kind: 'test' }))))), ['BAD_COMPRESSION']);
+    const notCose = await dccTextFromCose(Uint8Array.of(1, 2, 3));
+    assert.deepEqual(codes(await verifier.verify(notCose)), ['MALFORMED']);
+    assert.deepEqual(codes(await verifier.verify(withChecksumFlipped(await zlibOf(notCose)))), ['BAD_COMPRESSION']);
+  });
   it('BAD_SIGNATURE for a tampered signature and for a payload swapped under a good signature', async () => {
     const { signer, verifier } = await setup();
     assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind: 'test', corruptSignature: true }))), ['BAD_SIGNATURE']);

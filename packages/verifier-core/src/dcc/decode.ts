@@ -4,7 +4,7 @@ import { VerifierError } from '../errors.js';
 import { decodeBase45 } from '../internal/base45.js';
 import { decodeCbor, type CborMap } from '../internal/cbor.js';
 import { parseCoseSign1, type CoseSign1 } from '../internal/cose.js';
-import { inflateZlib } from '../internal/inflate.js';
+import { inflateZlibUnchecked } from '../internal/inflate.js';
 
 export const DCC_PREFIX = 'HC1:';
 /** Largest inflated COSE we accept: real DCCs are under 2 KB, a QR code holds at most ~3 KB of base45. */
@@ -15,16 +15,26 @@ export interface DecodedDcc {
   claims: CborMap;
 }
 
-/** Decodes an `HC1:` text as far as the COSE_Sign1 message, without checking anything signed. */
-export function decodeDccCose(text: string): CoseSign1 {
+/**
+ * Decodes an `HC1:` text as far as the COSE_Sign1 message, without checking anything
+ * signed. The zlib checksum is left to the caller (`checksumHolds`, which must run
+ * before anything is concluded), unless the COSE cannot be parsed: then a bad checksum
+ * is the first thing wrong, and is what is reported.
+ */
+export function decodeDccCose(text: string): { cose: CoseSign1; checksumHolds: () => boolean } {
   if (!text.startsWith(DCC_PREFIX)) throw new VerifierError('UNSUPPORTED_FORMAT', 'not an HC1: text');
   const compressed = decodeBase45(text, DCC_PREFIX.length);
   if (!compressed) throw new VerifierError('MALFORMED', 'base45');
-  const coseBytes = inflateZlib(compressed, MAX_DCC_COSE_BYTES);
-  const parsed = parseCoseSign1(coseBytes);
-  if (parsed.error !== undefined) throw new VerifierError(parsed.error, parsed.why);
-  return parsed.cose;
+  const { output, checksumHolds } = inflateZlibUnchecked(compressed, MAX_DCC_COSE_BYTES);
+  const parsed = parseCoseSign1(output);
+  if (parsed.error !== undefined) {
+    if (!checksumHolds()) throw badChecksum();
+    throw new VerifierError(parsed.error, parsed.why);
+  }
+  return { cose: parsed.cose, checksumHolds };
 }
+
+export const badChecksum = (): VerifierError => new VerifierError('BAD_COMPRESSION', 'inflate: Adler-32 mismatch');
 
 /** The CWT claims map of a decoded COSE_Sign1 payload. */
 export function decodeDccClaims(cose: CoseSign1): CborMap {
@@ -36,6 +46,7 @@ export function decodeDccClaims(cose: CoseSign1): CborMap {
 
 /** Decodes an `HC1:` text as far as the CWT claims map, without checking anything signed. */
 export function decodeDcc(text: string): DecodedDcc {
-  const cose = decodeDccCose(text);
+  const { cose, checksumHolds } = decodeDccCose(text);
+  if (!checksumHolds()) throw badChecksum();
   return { cose, claims: decodeDccClaims(cose) };
 }

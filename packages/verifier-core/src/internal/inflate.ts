@@ -357,6 +357,17 @@ function adler32(bytes: Uint8Array): number {
 
 /** zlib (RFC 1950): header check, raw DEFLATE, Adler-32 of the output, nothing after it. */
 export function inflateZlib(data: Uint8Array, maxOutput: number): Uint8Array {
+  const { output, checksumHolds } = inflateZlibUnchecked(data, maxOutput);
+  if (!checksumHolds()) fail('Adler-32 mismatch');
+  return output;
+}
+
+/**
+ * inflateZlib with its last step left to the caller: the output, and a check of its
+ * Adler-32 to run before anything is concluded from it. A DCC scan runs it while the
+ * signature is checked instead of before the check can start.
+ */
+export function inflateZlibUnchecked(data: Uint8Array, maxOutput: number): { output: Uint8Array; checksumHolds: () => boolean } {
   checkCap(maxOutput);
   if (data.length < 6) fail('truncated zlib stream');
   const method = data[0]!, flags = data[1]!;
@@ -365,8 +376,7 @@ export function inflateZlib(data: Uint8Array, maxOutput: number): Uint8Array {
   if (flags & 0x20) fail('preset dictionaries are not supported');
   const { output, end } = inflateAt(data, 2, maxOutput);
   if (end + 4 > data.length) fail('truncated Adler-32');
-  const expected = ((data[end]! << 24) | (data[end + 1]! << 16) | (data[end + 2]! << 8) | data[end + 3]!) >>> 0;
-  if (adler32(output) !== expected) fail('Adler-32 mismatch');
   if (end + 4 !== data.length) fail('data after the end of the stream');
-  return output;
+  const expected = ((data[end]! << 24) | (data[end + 1]! << 16) | (data[end + 2]! << 8) | data[end + 3]!) >>> 0;
+  return { output, checksumHolds: () => adler32(output) === expected };
 }
