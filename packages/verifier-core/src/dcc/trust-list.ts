@@ -1,5 +1,6 @@
 // EU-gateway-style trust lists ({kid, country, certificateType, rawData}[]) into a trust store.
-import { decodeBase64, encodeBase64, sha256 } from '../internal/bytes.js';
+import { decodeBase64, encodeBase64 } from '../internal/bytes.js';
+import { sha256Sync } from '../internal/sha256.js';
 import type { TrustStore } from '../trust/store.js';
 import type { DccSignerInput, TrustReport } from '../types.js';
 
@@ -30,7 +31,7 @@ export async function importDccTrustList(store: TrustStore, entries: readonly Dc
       rejected.push({ ...(kid ? { kid } : {}), code: 'INVALID_CERTIFICATE', message: 'rawData is not base64' });
       continue;
     }
-    const computed = encodeBase64((await sha256(der)).subarray(0, 8));
+    const computed = encodeBase64(sha256Sync(der).subarray(0, 8));
     if (!kid || decodeBase64(kid) === undefined || encodeBase64(decodeBase64(kid)!) !== computed) {
       rejected.push({ ...(kid ? { kid } : {}), code: 'INVALID_CERTIFICATE', message: 'kid does not match the certificate' });
       continue;

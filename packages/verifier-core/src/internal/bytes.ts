@@ -62,11 +62,6 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
 
 export const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** WebCrypto's SHA-256 (browsers, Node 20, workers alike). */
-export async function sha256(data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
-}
-
 /** JSON.parse that reports failure as undefined instead of throwing. */
 export function parseJson(text: string): unknown {
   try { return JSON.parse(text); } catch { return undefined; }

@@ -1,10 +1,12 @@
-// SHA-256 (FIPS 180-4) and HMAC-SHA-256 (RFC 2104), synchronous, for the short
-// inputs a scan hashes: DCC revocation hashes (a UVCI, a signature) and IDHP
-// disclosed values. A WebCrypto digest is a round trip through another thread
-// that costs far more than hashing a few dozen bytes here, and a scan needed up
-// to four of them in a row. Nothing here is secret (the inputs come from the
-// pass), so constant time does not matter. Checked against the FIPS and RFC 4231
-// vectors and against WebCrypto on random inputs (test/sha256.test.js).
+// SHA-256 (FIPS 180-4) and HMAC-SHA-256 (RFC 2104), synchronous: the library's one
+// SHA-256. A scan hashes short inputs (DCC revocation hashes of a UVCI or a
+// signature, IDHP disclosed values), where a WebCrypto digest, a round trip through
+// another thread, costs far more than hashing a few dozen bytes here; trust loading
+// hashes certificates for their kids and JWKs for their thumbprints. Nothing here is
+// secret (the inputs come from passes and trust lists), so constant time does not
+// matter. Checked against the FIPS and RFC 4231 vectors and against WebCrypto on
+// random inputs (test/sha256.test.js); the test kit computes kids and revocation
+// hashes with WebCrypto, so every DCC test checks the two against each other.
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

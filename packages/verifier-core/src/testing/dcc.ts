@@ -11,7 +11,7 @@ import {
   encodeUnsignedInteger, encodeUtf8String,
 } from '../internal/asn1.js';
 import { encodeBase45 } from '../internal/base45.js';
-import { encodeBase64, sha256, toHex } from '../internal/bytes.js';
+import { encodeBase64, toHex } from '../internal/bytes.js';
 import { CborTag, encodeCbor, type CborEncodable } from '../internal/cbor.js';
 import { COSE_SIGN1_TAG, CoseAlgorithm, CoseHeader, sigStructure } from '../internal/cose.js';
 import { rawToDerEcdsa } from '../internal/ecdsa.js';
@@ -267,7 +267,7 @@ export async function createDccSigner(options: DccSignerOptions = {}): Promise<D
   certificateOptions.notBefore = options.notBefore ?? new Date(Date.now() - 2 * 365 * 86_400_000);
   certificateOptions.notAfter = options.notAfter ?? new Date(Date.now() + 2 * 365 * 86_400_000);
   const certificateDer = await createTestCertificate(certificateOptions);
-  const kidBytes = (await sha256(certificateDer)).subarray(0, 8);
+  const kidBytes = (await webCryptoSha256(certificateDer)).subarray(0, 8);
   const coseAlg = alg === 'ES256' ? CoseAlgorithm.ES256 : CoseAlgorithm.PS256;
 
   async function issueCose(o: DccIssueOptions): Promise<Uint8Array> {
@@ -319,8 +319,15 @@ export async function dccRevocationList(text: string, hashType: DccRevocationLis
   const input = hashType === 'UVCI' ? new TextEncoder().encode(uvci)
     : hashType === 'COUNTRYCODEUVCI' ? new TextEncoder().encode(entry.get('co')! + uvci)
       : cose.alg === CoseAlgorithm.ES256 ? cose.signature.subarray(0, cose.signature.length / 2) : cose.signature;
-  const list: DccRevocationList = { hashType, hashes: [toHex(await sha256(input))] };
+  const list: DccRevocationList = { hashType, hashes: [toHex(await webCryptoSha256(input))] };
   if (options.bindKid && cose.kid) list.kid = encodeBase64(cose.kid);
   return list;
 }
 
+/**
+ * SHA-256 through WebCrypto: the kit computes kids and revocation hashes independently
+ * of the verifier's own SHA-256, so the tests check one against the other.
+ */
+async function webCryptoSha256(data: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
+}

@@ -179,7 +179,7 @@ export async function createShcIssuer(options: ShcIssuerOptions = {}): Promise<S
   const crlVersion = options.crlVersion === undefined ? 1 : options.crlVersion;
   const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
   const { crv, x, y } = (await crypto.subtle.exportKey('jwk', pair.publicKey)) as { crv: string; x: string; y: string };
-  const kid = await ecJwkThumbprint({ crv, x, y });
+  const kid = ecJwkThumbprint({ crv, x, y });
   const publicJwk: Record<string, unknown> = { kty: 'EC', kid, use: 'sig', alg: 'ES256', crv, x, y, ...(crlVersion === null ? {} : { crlVersion }) };
 
   const issuer: ShcTestIssuer = {

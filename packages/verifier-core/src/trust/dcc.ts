@@ -1,7 +1,8 @@
 // EU DCC part of a trust store: Document Signer Certificates (DSC) by kid, and
 // the revocation hash lists.
 import { TrustError } from '../errors.js';
-import { decodeBase64, encodeBase64, sha256, toHex } from '../internal/bytes.js';
+import { decodeBase64, encodeBase64, toHex } from '../internal/bytes.js';
+import { sha256Sync } from '../internal/sha256.js';
 import { importCertificateKey, parseCertificate, type Certificate } from '../internal/x509.js';
 import type { DccRevocationList, DccSignerInput, TrustReport } from '../types.js';
 import type { TrustSection } from './section.js';
@@ -99,7 +100,7 @@ export class DccTrust implements TrustSection<DccSignerInput> {
     const der = certificateBytes(input.certificate);
     const certificate = der && parseCertificate(der);
     if (!certificate) throw new TrustError('INVALID_CERTIFICATE', 'not an X.509 certificate (DER or base64)');
-    const kidBytes = (await sha256(der!)).subarray(0, KID_BYTES);
+    const kidBytes = sha256Sync(der!).subarray(0, KID_BYTES);
     const kid = encodeBase64(kidBytes);
     const existing = this.signersByKid.get(kidKey(kidBytes)) ?? [];
     if (existing.some((s) => s.entry.certificate === encodeBase64(der!))) return { rejected: [] };

@@ -64,7 +64,7 @@ async function keyProblem(jwk: Record<string, unknown>, iss: string): Promise<{ 
   if (jwk.alg !== 'ES256') return bad('alg must be ES256');
   const x = coordinate(jwk.x), y = coordinate(jwk.y);
   if (x === undefined || y === undefined) return bad('x and y must be base64url P-256 coordinates');
-  if (typeof jwk.kid !== 'string' || jwk.kid !== await ecJwkThumbprint({ crv: jwk.crv, x: jwk.x as string, y: jwk.y as string })) {
+  if (typeof jwk.kid !== 'string' || jwk.kid !== ecJwkThumbprint({ crv: jwk.crv, x: jwk.x as string, y: jwk.y as string })) {
     return bad('kid must be the RFC 7638 thumbprint of the key');
   }
   if ('crlVersion' in jwk && counter(jwk.crlVersion) === undefined) return bad('crlVersion must be a whole number');
