@@ -47,11 +47,12 @@ export async function timeRunners(runners, { rounds = 15, warmup = 5 } = {}) {
   return runners.map((_, j) => ({ wallMedian: median(wall[j]), wallMean: mean(wall[j]), cpuMedian: median(cpu[j]) }));
 }
 
-/** Bench rows (see bench/verify.mjs) comparing runner 0 (ours) with runner 1 (bare), one per measure. */
-export function rowsOf(name, passes, [ours, bare]) {
-  return [
-    { name: `${name} wall median`, passes, oursMs: ours.wallMedian, bareMs: bare.wallMedian },
-    { name: `${name} wall mean`, passes, oursMs: ours.wallMean, bareMs: bare.wallMean },
-    { name: `${name} cpu`, passes, oursMs: ours.cpuMedian, bareMs: bare.cpuMedian },
-  ];
+const MEASURES = { wallMedian: 'wall median', wallMean: 'wall mean', cpuMedian: 'cpu' };
+
+/**
+ * Bench rows (see bench/verify.mjs) comparing `ours` with `bare` (results of
+ * timeRunners), one per measure.
+ */
+export function rowsOf(name, passes, [ours, bare], measures = Object.keys(MEASURES)) {
+  return measures.map((m) => ({ name: `${name} ${MEASURES[m]}`, passes, oursMs: ours[m], bareMs: bare[m] }));
 }

@@ -12,7 +12,7 @@ for (const f of fs.readdirSync(dir).filter((f) => /^verify-.+\.mjs$/.test(f)).so
   rows.push(...await (await import(pathToFileURL(path.join(dir, f)).href)).default());
 }
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
-console.log('format/case'.padEnd(38), 'passes'.padStart(6), 'verify() ms'.padStart(12), 'bare sig ms'.padStart(12), 'ratio'.padStart(7));
+console.log('format/case'.padEnd(46), 'passes'.padStart(6), 'verify() ms'.padStart(12), 'bare sig ms'.padStart(12), 'ratio'.padStart(7));
 for (const r of rows) {
-  console.log(r.name.padEnd(38), String(r.passes).padStart(6), r.oursMs.toFixed(4).padStart(12), r.bareMs.toFixed(4).padStart(12), (r.oursMs / r.bareMs).toFixed(2).padStart(7));
+  console.log(r.name.padEnd(46), String(r.passes).padStart(6), r.oursMs.toFixed(4).padStart(12), r.bareMs.toFixed(4).padStart(12), (r.oursMs / r.bareMs).toFixed(2).padStart(7));
 }
