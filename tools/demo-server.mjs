@@ -10,21 +10,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildImportMap } from '../demo/import-map.mjs';
 import { demoPolicy, makeDemoData } from '../demo/samples.mjs';
+import { contentTypeOf, readIfInside } from './static-files.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pagesDir = path.join(repoRoot, 'demo', 'pages');
 const elementsDist = path.join(repoRoot, 'packages', 'elements', 'dist');
 
-const contentTypes = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
 
 const pages = {
   '/': 'index.html',
@@ -62,17 +53,6 @@ const securityHeaders = {
   'cache-control': 'no-store',
 };
 
-async function readIfInside(root, relative) {
-  const file = path.resolve(root, relative);
-  if (file !== root && !file.startsWith(root + path.sep)) return undefined;
-  try {
-    const stat = await fs.stat(file);
-    return stat.isFile() ? { file, body: await fs.readFile(file) } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** `relative` + ".js" or + "/index.js", when that file exists in the package. */
 async function completeModulePath(packageRoot, relative) {
   for (const candidate of [`${relative}.js`, `${relative}/index.js`]) {
@@ -107,11 +87,11 @@ export async function startDemoServer({ port = 8080, host = '127.0.0.1', log = c
       const html = await fs.readFile(path.join(pagesDir, pages[pathname]), 'utf8');
       const usesImportMap = html.includes('<!-- import-map -->');
       const body = html.replace('<!-- import-map -->', `<script type="importmap">${importMapScript}</script>`);
-      return send(200, contentTypes['.html'], body, {
+      return send(200, contentTypeOf(pages[pathname]), body, {
         'content-security-policy': contentSecurityPolicy(usesImportMap ? [importMapHash] : []),
       });
     }
-    if (pathname in demoJson) return send(200, contentTypes['.json'], demoJson[pathname]);
+    if (pathname in demoJson) return send(200, contentTypeOf(pathname), demoJson[pathname]);
     if (pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
 
     let found;
@@ -140,7 +120,7 @@ export async function startDemoServer({ port = 8080, host = '127.0.0.1', log = c
       }
     }
     if (!found) return send(404, 'text/plain; charset=utf-8', 'not found');
-    return send(200, contentTypes[path.extname(found.file)] ?? 'application/octet-stream', found.body);
+    return send(200, contentTypeOf(found.file), found.body);
   }
 
   const server = http.createServer((req, res) => {

@@ -1,21 +1,8 @@
 // A tiny static file server for the built Storybook: the smoke test needs the
 // real files over HTTP (ES modules do not load from file://), on loopback only.
 import http from 'node:http';
-import fs from 'node:fs/promises';
 import path from 'node:path';
-
-const contentTypes = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json; charset=utf-8',
-};
+import { contentTypeOf, readIfInside } from '../../tools/static-files.mjs';
 
 /** Serves `rootDir` on 127.0.0.1 at a free port; resolves to { origin, close() }. */
 export async function serveDirectory(rootDir) {
@@ -27,19 +14,13 @@ export async function serveDirectory(rootDir) {
       res.writeHead(204).end();
       return;
     }
-    const relative = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
-    const file = path.resolve(root, relative);
-    if (!file.startsWith(root + path.sep)) {
-      res.writeHead(403).end();
+    const found = await readIfInside(root, decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html');
+    if (!found) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    try {
-      const body = await fs.readFile(file);
-      res.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
+    res.writeHead(200, { 'content-type': contentTypeOf(found.file) });
+    res.end(found.body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
