@@ -48,6 +48,18 @@ describe('base45 (RFC 9285)', () => {
       assert.equal(decodeBase45('HC1:' + bad, 4), undefined, JSON.stringify(bad));
     }
   });
+  it('decodes into a buffer it is given when the bytes fit, else into one of its own', () => {
+    const into = new Uint8Array(16).fill(0xee);
+    const out = decodeBase45('HC1:%69 VD92EX0', 4, into);
+    assert.equal(text(out), 'Hello!!');
+    assert.equal(out.buffer, into.buffer);
+    assert.equal(into[7], 0xee, 'nothing written past the bytes');
+    const small = new Uint8Array(6);
+    const own = decodeBase45('%69 VD92EX0', 0, small);
+    assert.equal(text(own), 'Hello!!');
+    assert.notEqual(own.buffer, small.buffer);
+    assert.equal(decodeBase45('BB8#', 0, into), undefined);
+  });
   it('decodes texts longer than its scratch buffer', () => {
     const long = Uint8Array.from({ length: 12000 }, (_, i) => (i * 7) & 0xff);
     assert.deepEqual(decodeBase45(encodeBase45(long)), long);

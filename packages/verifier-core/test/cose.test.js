@@ -44,6 +44,17 @@ describe('COSE_Sign1 parsing', () => {
   it('builds the RFC 9052 Sig_structure', () => {
     const s = sigStructure({ protectedBytes: Uint8Array.of(0xa1, 0x01, 0x26), payload: Uint8Array.of(0xa0) });
     assert.deepEqual(s, Uint8Array.of(0x84, 0x6a, ...new TextEncoder().encode('Signature1'), 0x43, 0xa1, 0x01, 0x26, 0x40, 0x41, 0xa0));
+    // Into a buffer given (a view of its start), or a new one when it is too short.
+    const into = new Uint8Array(64).fill(0xee);
+    const view = sigStructure({ protectedBytes: Uint8Array.of(0xa1, 0x01, 0x26), payload: Uint8Array.of(0xa0) }, undefined, into);
+    assert.deepEqual(view, s);
+    assert.equal(view.buffer, into.buffer);
+    assert.equal(into[s.length], 0xee);
+    const payload = new Uint8Array(300).fill(7);
+    const own = sigStructure({ protectedBytes: Uint8Array.of(0xa0), payload }, undefined, into);
+    assert.notEqual(own.buffer, into.buffer);
+    assert.deepEqual(own, sigStructure({ protectedBytes: Uint8Array.of(0xa0), payload }));
+    assert.equal(own.length, 12 + 1 + 1 + 1 + 3 + 300);
   });
   it('round-trips through the HC1 text encoding', async () => {
     const signer = await signerPromise;

@@ -320,3 +320,46 @@ describe('EU DCC: trust store and gateway trust lists', () => {
     assert.equal((await reopened.verify(await b.issue({ kind: 'recovery' }))).status, 'valid');
   });
 });
+
+describe('EU DCC: scans share their decoding buffers', () => {
+  it('relies on WebCrypto copying its inputs when called: the Sig_structure buffer is reused by the next scan', async () => {
+    const data = new Uint8Array(400).fill(1);
+    for (const [generate, params] of [
+      [{ name: 'ECDSA', namedCurve: 'P-256' }, { name: 'ECDSA', hash: 'SHA-256' }],
+      [{ name: 'RSA-PSS', modulusLength: 2048, publicExponent: Uint8Array.of(1, 0, 1), hash: 'SHA-256' }, { name: 'RSA-PSS', saltLength: 32 }],
+    ]) {
+      const keys = await crypto.subtle.generateKey(generate, false, ['sign', 'verify']);
+      const signature = new Uint8Array(await crypto.subtle.sign(params, keys.privateKey, data));
+      const pending = crypto.subtle.verify(params, keys.publicKey, signature, data);
+      const changed = data.slice();
+      data.fill(2);
+      signature.fill(0);
+      assert.equal(await pending, true, `${params.name}: checked what it was given`);
+      data.set(changed);
+    }
+  });
+  it('keeps concurrent scans apart: each gets its own holder, verdict and errors', async () => {
+    const [ec, rsa] = await Promise.all([ecSigner, rsaSigner]);
+    const trust = createTrustStore();
+    await trust.addDccSigner({ certificate: ec.certificate });
+    await trust.addDccSigner({ certificate: rsa.certificate });
+    const verifier = createVerifier({ trust });
+    const cases = [];
+    for (let i = 0; i < 24; i++) {
+      const signer = i % 2 ? rsa : ec;
+      const holder = { givenName: `Given${i}`, familyName: `Family${i}`, birthDate: `19${50 + i}-01-0${1 + (i % 9)}` };
+      const options = { kind: ['vaccination', 'test', 'recovery'][i % 3], holder };
+      const expected = i % 5 === 3 ? ['BAD_SIGNATURE'] : i % 7 === 4 ? ['EXPIRED'] : [];
+      if (expected[0] === 'BAD_SIGNATURE') options.corruptSignature = true;
+      if (expected[0] === 'EXPIRED') { options.issuedAt = new Date(Date.now() - 10 * DAY); options.expiresAt = new Date(Date.now() - DAY); }
+      cases.push({ text: await signer.issue(options), holder, expected });
+    }
+    const results = await Promise.all(cases.map((c) => verifier.verify(c.text)));
+    results.forEach((r, i) => {
+      const { holder, expected } = cases[i];
+      assert.deepEqual(codes(r), expected, `pass ${i}`);
+      if (expected[0] !== 'BAD_SIGNATURE') assert.deepEqual(r.holder, { name: `${holder.givenName} ${holder.familyName}`, birthDate: holder.birthDate }, `pass ${i}`);
+      else assert.equal(r.holder, undefined);
+    });
+  });
+});

@@ -16,16 +16,41 @@ export interface DecodedDcc {
 }
 
 /**
+ * Buffers a scan decodes into, the same ones scan after scan: a fresh typed array of
+ * this size costs about as much as decoding into it, and a scan would need three
+ * (base45 bytes, the COSE, the Sig_structure). The COSE's fields are views into
+ * `cose`, so every use of them must end before the scan's first `await`: a scan
+ * started meanwhile decodes into the same buffers. WebCrypto takes a copy of what it
+ * is given when called, so the signature check may start from `signed`.
+ */
+export interface DccScratch {
+  base45: Uint8Array;
+  cose: Uint8Array;
+  signed: Uint8Array;
+}
+/** Base45 bytes of the longest text a QR code holds (4,296 characters), with room to spare. */
+const SCRATCH_BASE45_BYTES = 4096;
+/** The Sig_structure adds at most 20 bytes of CBOR around the COSE's protected header and payload. */
+const SCRATCH_SIGNED_BYTES = MAX_DCC_COSE_BYTES + 32;
+let scratch: DccScratch | undefined;
+export const dccScratch = (): DccScratch => (scratch ??= {
+  base45: new Uint8Array(SCRATCH_BASE45_BYTES),
+  cose: new Uint8Array(MAX_DCC_COSE_BYTES),
+  signed: new Uint8Array(SCRATCH_SIGNED_BYTES),
+});
+
+/**
  * Decodes an `HC1:` text as far as the COSE_Sign1 message, without checking anything
  * signed. The zlib checksum is left to the caller (`checksumHolds`, which must run
  * before anything is concluded), unless the COSE cannot be parsed: then a bad checksum
- * is the first thing wrong, and is what is reported.
+ * is the first thing wrong, and is what is reported. With `into`, the COSE is decoded
+ * into those buffers (see DccScratch for the rule that comes with them).
  */
-export function decodeDccCose(text: string): { cose: CoseSign1; checksumHolds: () => boolean } {
+export function decodeDccCose(text: string, into?: DccScratch): { cose: CoseSign1; checksumHolds: () => boolean } {
   if (!text.startsWith(DCC_PREFIX)) throw new VerifierError('UNSUPPORTED_FORMAT', 'not an HC1: text');
-  const compressed = decodeBase45(text, DCC_PREFIX.length);
+  const compressed = decodeBase45(text, DCC_PREFIX.length, into?.base45);
   if (!compressed) throw new VerifierError('MALFORMED', 'base45');
-  const { output, checksumHolds } = inflateZlibUnchecked(compressed, MAX_DCC_COSE_BYTES);
+  const { output, checksumHolds } = inflateZlibUnchecked(compressed, MAX_DCC_COSE_BYTES, into?.cose);
   const parsed = parseCoseSign1(output);
   if (parsed.error !== undefined) {
     if (!checksumHolds()) throw badChecksum();

@@ -29,20 +29,30 @@ export function dccSignerCandidates(cose: CoseSign1, trust: DccTrust): { signers
 
 /**
  * The signer whose key verifies the COSE signature, or undefined. Never rejects, so
- * the caller may start it and decode the payload while WebCrypto works.
+ * the caller may start it and decode the payload while WebCrypto works. Every
+ * candidate's check starts before this returns (kids can collide), as WebCrypto copies
+ * its inputs when called: `into` (a reused buffer for the Sig_structure) and the COSE
+ * may be overwritten as soon as the caller awaits.
  */
-export async function dccSignerThatSigned(cose: CoseSign1, signers: DccSigner[]): Promise<DccSigner | undefined> {
-  const signed = sigStructure(cose) as Uint8Array<ArrayBuffer>;
+export function dccSignerThatSigned(cose: CoseSign1, signers: DccSigner[], into?: Uint8Array): Promise<DccSigner | undefined> {
+  const signed = sigStructure(cose, undefined, into) as Uint8Array<ArrayBuffer>;
   // A view into the COSE bytes: WebCrypto copies what it is given when called.
   const signature = cose.signature as Uint8Array<ArrayBuffer>;
-  for (const signer of signers) {
-    try {
-      if (await crypto.subtle.verify(signer.alg === 'ES256' ? ES256_PARAMS : PS256_PARAMS, signer.key, signature, signed)) return signer;
-    } catch {
-      // A signature WebCrypto cannot even process is simply not a valid one.
-    }
+  if (signers.length === 1) {
+    const signer = signers[0]!;
+    return signatureHolds(signer, signature, signed).then((ok) => (ok ? signer : undefined));
   }
-  return undefined;
+  const checks = signers.map((signer) => signatureHolds(signer, signature, signed));
+  return Promise.all(checks).then((held) => signers[held.indexOf(true)]);
+}
+
+function signatureHolds(signer: DccSigner, signature: Uint8Array<ArrayBuffer>, signed: Uint8Array<ArrayBuffer>): Promise<boolean> {
+  try {
+    // A signature WebCrypto cannot even process is simply not a valid one.
+    return crypto.subtle.verify(signer.alg === 'ES256' ? ES256_PARAMS : PS256_PARAMS, signer.key, signature, signed).catch(() => false);
+  } catch {
+    return Promise.resolve(false);
+  }
 }
 
 /** No signer under the kid: the key is unknown when its country is trusted at all, else the issuer is. */

@@ -3,7 +3,7 @@ import type { FormatOutcome } from '../outcome.js';
 import type { CborMap } from '../internal/cbor.js';
 import type { TrustInternals } from '../trust/store.js';
 import { credentialOf, holderOf } from './credential.js';
-import { badChecksum, decodeDccClaims, decodeDccCose } from './decode.js';
+import { badChecksum, dccScratch, decodeDccClaims, decodeDccCose } from './decode.js';
 import { isRevoked } from './revocation.js';
 import { readDccDocument, type DccDocument } from './schema.js';
 import { dccSignerCandidates, dccSignerThatSigned, unknownSignerCode } from './signature.js';
@@ -27,12 +27,15 @@ function seconds(claims: CborMap, key: number): Seconds {
 
 /** EU DCC: `HC1:` + base45(zlib(COSE_Sign1)). */
 export async function verifyDcc(input: string, trust: TrustInternals, now: Date): Promise<FormatOutcome> {
-  const { cose, checksumHolds } = decodeDccCose(input);
+  // Decoded into buffers reused by every scan: from here to the first `await`, the
+  // scan reads the COSE and hands out nothing that points into it (see DccScratch).
+  const scratch = dccScratch();
+  const { cose, checksumHolds } = decodeDccCose(input, scratch);
   // The signature check starts first and runs in WebCrypto while the zlib checksum is
   // checked and the payload decoded here; nothing read from the payload is used before
   // the signature holds.
   const candidates = dccSignerCandidates(cose, trust.dcc);
-  const signing = candidates.signers ? dccSignerThatSigned(cose, candidates.signers) : undefined;
+  const signing = candidates.signers ? dccSignerThatSigned(cose, candidates.signers, scratch.signed) : undefined;
   let claims: CborMap;
   try {
     if (!checksumHolds()) throw badChecksum();

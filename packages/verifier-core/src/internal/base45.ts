@@ -18,9 +18,11 @@ const scratch = new Uint8Array(8192);
 
 /**
  * Bytes of a base45 text (from `start`, default 0), or undefined when it is not
- * strict base45.
+ * strict base45. With `into` (large enough: two bytes per three characters) the
+ * bytes are written there and a view of them is returned, so a caller that decodes
+ * pass after pass allocates nothing; otherwise they get a buffer of their own.
  */
-export function decodeBase45(text: string, start = 0): Uint8Array | undefined {
+export function decodeBase45(text: string, start = 0, into?: Uint8Array): Uint8Array | undefined {
   if (typeof text !== 'string') return undefined;
   const length = text.length - start;
   if (length < 0 || length % 3 === 1) return undefined;
@@ -29,7 +31,8 @@ export function decodeBase45(text: string, start = 0): Uint8Array | undefined {
   const bytes = length > scratch.length ? new Uint8Array(length) : scratch;
   const { read, written } = encoder.encodeInto(start ? text.slice(start) : text, bytes);
   if (read !== length || written !== length) return undefined;
-  const out = new Uint8Array(Math.floor(length / 3) * 2 + (length % 3 === 2 ? 1 : 0));
+  const size = Math.floor(length / 3) * 2 + (length % 3 === 2 ? 1 : 0);
+  const out = into && into.length >= size ? into.subarray(0, size) : new Uint8Array(size);
   const whole = length - (length % 3);
   let o = 0, i = 0;
   for (; i < whole; i += 3) {

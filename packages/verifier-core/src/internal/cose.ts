@@ -66,13 +66,18 @@ export function parseCoseSign1(bytes: Uint8Array): CoseResult {
   return { cose };
 }
 
-/** The bytes a COSE_Sign1 signature covers: CBOR of ["Signature1", protected, external_aad = h'', payload]. */
-export function sigStructure(cose: Pick<CoseSign1, 'protectedBytes' | 'payload'>, externalAad: Uint8Array = new Uint8Array(0)): Uint8Array {
+const NO_BYTES = new Uint8Array(0);
+
+/**
+ * The bytes a COSE_Sign1 signature covers: CBOR of ["Signature1", protected, external_aad = h'', payload].
+ * With `into` (when large enough) they are written there and a view is returned.
+ */
+export function sigStructure(cose: Pick<CoseSign1, 'protectedBytes' | 'payload'>, externalAad: Uint8Array = NO_BYTES, into?: Uint8Array): Uint8Array {
   const { protectedBytes, payload } = cose;
   // Written straight into one buffer rather than through encodeCbor: it runs on every scan.
   const size = SIGNATURE1_PREFIX.length + headSize(protectedBytes.length) + protectedBytes.length
     + headSize(externalAad.length) + externalAad.length + headSize(payload.length) + payload.length;
-  const out = new Uint8Array(size);
+  const out = into && into.length >= size ? into.subarray(0, size) : new Uint8Array(size);
   out.set(SIGNATURE1_PREFIX, 0);
   let o = writeByteString(out, SIGNATURE1_PREFIX.length, protectedBytes);
   o = writeByteString(out, o, externalAad);

@@ -309,11 +309,14 @@ function dynamicCodes(state: Inflater): [HuffmanCode, HuffmanCode] {
   return [buildCode(dynamicLiterals, lengths, 0, literalCount, 'lengths'), buildCode(dynamicDistances, lengths, literalCount, distanceCount, 'distances')];
 }
 
-/** Decodes the DEFLATE stream starting at `data[start]`; `end` is the index just past its last byte. */
-function inflateAt(data: Uint8Array, start: number, maxOutput: number): InflateResult {
+/**
+ * Decodes the DEFLATE stream starting at `data[start]`; `end` is the index just past its last byte.
+ * The output goes into `into` when given (it must not overlap `data`), else into a buffer of its own.
+ */
+function inflateAt(data: Uint8Array, start: number, maxOutput: number, into?: Uint8Array): InflateResult {
   const state: Inflater = {
     data, position: start, bitBuffer: 0, bitCount: 0, size: 0, maxOutput,
-    output: new Uint8Array(Math.min(maxOutput, Math.max(1024, (data.length - start) * 4))),
+    output: into ?? new Uint8Array(Math.min(maxOutput, Math.max(1024, (data.length - start) * 4))),
   };
   let final = 0;
   while (!final) {
@@ -355,9 +358,9 @@ function adler32(bytes: Uint8Array): number {
   return ((b << 16) | a) >>> 0;
 }
 
-/** zlib (RFC 1950): header check, raw DEFLATE, Adler-32 of the output, nothing after it. */
-export function inflateZlib(data: Uint8Array, maxOutput: number): Uint8Array {
-  const { output, checksumHolds } = inflateZlibUnchecked(data, maxOutput);
+/** zlib (RFC 1950): header check, raw DEFLATE, Adler-32 of the output, nothing after it. `into`: see inflateZlibUnchecked. */
+export function inflateZlib(data: Uint8Array, maxOutput: number, into?: Uint8Array): Uint8Array {
+  const { output, checksumHolds } = inflateZlibUnchecked(data, maxOutput, into);
   if (!checksumHolds()) fail('Adler-32 mismatch');
   return output;
 }
@@ -365,16 +368,18 @@ export function inflateZlib(data: Uint8Array, maxOutput: number): Uint8Array {
 /**
  * inflateZlib with its last step left to the caller: the output, and a check of its
  * Adler-32 to run before anything is concluded from it. A DCC scan runs it while the
- * signature is checked instead of before the check can start.
+ * signature is checked instead of before the check can start. With `into` the output
+ * is written there and returned as a view of it (a scan decodes into the same buffer
+ * every time); it may grow into a new buffer only if `into` is shorter than `maxOutput`.
  */
-export function inflateZlibUnchecked(data: Uint8Array, maxOutput: number): { output: Uint8Array; checksumHolds: () => boolean } {
+export function inflateZlibUnchecked(data: Uint8Array, maxOutput: number, into?: Uint8Array): { output: Uint8Array; checksumHolds: () => boolean } {
   checkCap(maxOutput);
   if (data.length < 6) fail('truncated zlib stream');
   const method = data[0]!, flags = data[1]!;
   if ((method & 0x0f) !== 8 || method >> 4 > 7) fail('not a DEFLATE zlib stream');
   if (((method << 8) | flags) % 31 !== 0) fail('zlib header check failed');
   if (flags & 0x20) fail('preset dictionaries are not supported');
-  const { output, end } = inflateAt(data, 2, maxOutput);
+  const { output, end } = inflateAt(data, 2, maxOutput, into);
   if (end + 4 > data.length) fail('truncated Adler-32');
   if (end + 4 !== data.length) fail('data after the end of the stream');
   const expected = ((data[end]! << 24) | (data[end + 1]! << 16) | (data[end + 2]! << 8) | data[end + 3]!) >>> 0;
