@@ -19,6 +19,12 @@ export interface RevocationSubject {
 
 const prefixHex = (bytes: Uint8Array): string => toHex(sha256Sync(bytes).subarray(0, REVOCATION_HASH_BYTES));
 
+const encoder = new TextEncoder();
+const utf8Scratch = new Uint8Array(256);
+/** UTF-8 of a text about to be hashed: written into a reused buffer when it fits (a UVCI does), else a buffer of its own. */
+const utf8 = (text: string): Uint8Array =>
+  text.length * 3 <= utf8Scratch.length ? utf8Scratch.subarray(0, encoder.encodeInto(text, utf8Scratch).written) : encodeUtf8(text);
+
 /**
  * undefined when no list applies to the signer (revocation not checked), else whether
  * the pass is listed. The hashes are computed here, synchronously: as WebCrypto digests
@@ -29,9 +35,9 @@ export function isRevoked(trust: DccTrust, subject: RevocationSubject): boolean 
   if (!lists.length) return undefined;
   const hashes = { UVCI: [] as string[], COUNTRYCODEUVCI: [] as string[], SIGNATURE: [] as string[] };
   const types = new Set(lists.map((l) => l.hashType));
-  if (types.has('UVCI')) hashes.UVCI.push(prefixHex(encodeUtf8(subject.uvci)));
+  if (types.has('UVCI')) hashes.UVCI.push(prefixHex(utf8(subject.uvci)));
   if (types.has('COUNTRYCODEUVCI')) {
-    for (const country of new Set(subject.countries)) hashes.COUNTRYCODEUVCI.push(prefixHex(encodeUtf8(country + subject.uvci)));
+    for (const country of new Set(subject.countries)) hashes.COUNTRYCODEUVCI.push(prefixHex(utf8(country + subject.uvci)));
   }
   if (types.has('SIGNATURE')) {
     const signed = subject.alg === 'ES256' ? subject.signature.subarray(0, subject.signature.length / 2) : subject.signature;

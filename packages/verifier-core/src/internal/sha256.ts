@@ -18,11 +18,18 @@ const K = new Uint32Array([
   0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
-const INITIAL = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const INITIAL = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
 const BLOCK_BYTES = 64;
 
-/** The message schedule: reused, as hashing is synchronous. */
+/**
+ * The message schedule, the state and the padded message of up to three blocks (every
+ * input a scan hashes): reused, as hashing is synchronous and each call is done with
+ * them before it returns. Longer messages (certificates, when trust is loaded) get a
+ * padded copy of their own.
+ */
 const w = new Uint32Array(64);
+const state = new Uint32Array(8);
+const scratch = new Uint8Array(3 * BLOCK_BYTES);
 
 /** Runs the compression function over each 64-byte block of `data` (a whole number of blocks). */
 function compress(state: Uint32Array, data: Uint8Array): void {
@@ -53,22 +60,23 @@ function compress(state: Uint32Array, data: Uint8Array): void {
   }
 }
 
-/** SHA-256 of the concatenation of `parts` (so HMAC need not join its key pad and message). */
-function sha256Of(parts: Uint8Array[]): Uint8Array {
-  const state = Uint32Array.from(INITIAL);
-  const length = parts.reduce((n, p) => n + p.length, 0);
+/** SHA-256 of `first` followed by `second` (so HMAC need not join its key pad and message). */
+function sha256Of(first: Uint8Array, second?: Uint8Array): Uint8Array {
+  state.set(INITIAL);
+  const length = first.length + (second ? second.length : 0);
   // The message, a 1 bit, zeros, and the length in bits as 64 bits: a whole number of blocks.
-  const padded = new Uint8Array(Math.ceil((length + 9) / BLOCK_BYTES) * BLOCK_BYTES);
-  let o = 0;
-  for (const p of parts) { padded.set(p, o); o += p.length; }
+  const size = Math.ceil((length + 9) / BLOCK_BYTES) * BLOCK_BYTES;
+  const padded = size <= scratch.length ? scratch.subarray(0, size) : new Uint8Array(size);
+  padded.set(first, 0);
+  if (second) padded.set(second, first.length);
+  padded.fill(0, length, size);
   padded[length] = 0x80;
   const bits = length * 8;
-  const end = padded.length;
-  padded[end - 5] = Math.floor(bits / 0x100000000) & 0xff;
-  padded[end - 4] = bits >>> 24;
-  padded[end - 3] = (bits >>> 16) & 0xff;
-  padded[end - 2] = (bits >>> 8) & 0xff;
-  padded[end - 1] = bits & 0xff;
+  padded[size - 5] = Math.floor(bits / 0x100000000) & 0xff;
+  padded[size - 4] = bits >>> 24;
+  padded[size - 3] = (bits >>> 16) & 0xff;
+  padded[size - 2] = (bits >>> 8) & 0xff;
+  padded[size - 1] = bits & 0xff;
   compress(state, padded);
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) {
@@ -79,14 +87,14 @@ function sha256Of(parts: Uint8Array[]): Uint8Array {
 }
 
 export function sha256Sync(data: Uint8Array): Uint8Array {
-  return sha256Of([data]);
+  return sha256Of(data);
 }
 
 /** HMAC-SHA-256 (RFC 2104): H((K ^ opad) || H((K ^ ipad) || message)), the key hashed first when longer than a block. */
 export function hmacSha256Sync(key: Uint8Array, message: Uint8Array): Uint8Array {
-  const k = key.length > BLOCK_BYTES ? sha256Of([key]) : key;
+  const k = key.length > BLOCK_BYTES ? sha256Of(key) : key;
   const inner = new Uint8Array(BLOCK_BYTES).fill(0x36);
   const outer = new Uint8Array(BLOCK_BYTES).fill(0x5c);
   for (let i = 0; i < k.length; i++) { inner[i] = inner[i]! ^ k[i]!; outer[i] = outer[i]! ^ k[i]!; }
-  return sha256Of([outer, sha256Of([inner, message])]);
+  return sha256Of(outer, sha256Of(inner, message));
 }
