@@ -19,6 +19,8 @@ const external = (id) => !id.startsWith('.') && !path.isAbsolute(id) && !id.star
  */
 export function packageBuild(dir, entries) {
   const abs = path.join(root, 'packages', dir);
+  // Chunk names carry a content hash: without this, every change would leave the old chunks in dist/ (and in the npm package).
+  fs.rmSync(path.join(abs, 'dist', 'chunks'), { recursive: true, force: true });
   const input = Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, path.join(abs, v)]));
   return [
     {
