@@ -214,6 +214,26 @@ describe('EU DCC: refusals', () => {
     }
     const dose = await verifier.verify(await signer.issue({ kind: 'vaccination', mutate: (d) => { d.v[0].dn = 0; } }));
     assert.deepEqual(codes(dose), ['SCHEMA']);
+    // Dates that do not exist, in each kind (Date.parse in V8 would take 30 February for 2 March).
+    for (const [kind, mutate] of [
+      ['test', (d) => { d.t[0].sc = '2021-02-30T10:00:00Z'; }],
+      ['test', (d) => { d.t[0].sc = '2021-05-29T24:00:00Z'; }],
+      ['vaccination', (d) => { d.v[0].dt = '2021-02-29'; }],
+      ['recovery', (d) => { d.r[0].du = '2021-04-31'; }],
+    ]) {
+      assert.deepEqual(codes(await verifier.verify(await signer.issue({ kind, mutate }))), ['SCHEMA'], mutate.toString());
+    }
+  });
+  it('reads the sample time of a test as the instant it names, in any zone, and as UTC without one', async () => {
+    const { signer, verifier } = await setup();
+    const at = Date.now() - 3 * 3_600_000;
+    const iso = new Date(at - (at % 1000)).toISOString().slice(0, 19); // YYYY-MM-DDTHH:MM:SS, UTC
+    const shifted = new Date(at - (at % 1000) + 2 * 3_600_000).toISOString().slice(0, 19);
+    for (const sc of [`${iso}Z`, iso, `${shifted}+02:00`, `${shifted}+0200`]) {
+      const r = await verifier.verify(await signer.issue({ kind: 'test', mutate: (d) => { d.t[0].sc = sc; } }));
+      assert.deepEqual(codes(r), [], sc);
+      assert.equal(r.credential.collectedAt.getTime(), at - (at % 1000), sc);
+    }
   });
   it('reads dates written as CBOR date tags, and refuses values JSON cannot hold anywhere in the document', async () => {
     const { signer, verifier } = await setup();

@@ -1,5 +1,6 @@
 // A validated DCC document as the library's Holder and Credential.
 import type { Credential, Holder, TestOutcome, TestType } from '../types.js';
+import { parseIsoDateTime } from '../internal/dates.js';
 import type { DccDocument, DccName } from './schema.js';
 import { TEST_RESULTS, TEST_TYPES, VACCINE_PRODUCTS } from './value-sets.js';
 
@@ -33,10 +34,10 @@ export function credentialOf(doc: DccDocument): Credential {
       const t = doc.entry;
       const testType: TestType = t.tt === TEST_TYPES.naat ? 'naat' : t.tt === TEST_TYPES.antigen ? 'antigen' : 'other';
       const result: TestOutcome = t.tr === TEST_RESULTS.notDetected ? 'negative' : t.tr === TEST_RESULTS.detected ? 'positive' : 'unknown';
-      const collectedAt = new Date(t.sc.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+      const sampled = parseIsoDateTime(t.sc);
       return {
         kind: 'test', testType, result, testCode: t.tt, country: t.co, performer: t.tc ?? t.is,
-        ...(Number.isNaN(collectedAt.getTime()) ? {} : { collectedAt }),
+        ...(sampled === undefined ? {} : { collectedAt: new Date(sampled) }),
         ...(t.nm ?? t.ma ? { testName: (t.nm ?? t.ma)! } : {}),
       };
     }

@@ -3,6 +3,7 @@
 // left alone (older schema versions name a few differently); fields we read
 // must have the schema's type. Anything else is SCHEMA.
 import { CborTag, type CborMap, type CborValue } from '../internal/cbor.js';
+import { parseIsoDate, parseIsoDateTime } from '../internal/dates.js';
 
 export interface DccVaccination { tg: string; mp: string; dn: number; sd: number; dt: string; co: string; is: string; ci: string; vp?: string; ma?: string }
 export interface DccTest { tg: string; tt: string; sc: string; tr: string; co: string; is: string; ci: string; nm?: string; ma?: string; tc?: string }
@@ -54,10 +55,8 @@ function dateTagText(value: CborValue): string | undefined {
   return undefined;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** dob may be partial ("1964", "1964-08") or empty when unknown; some issuers add a time part. */
 const BIRTH_DATE = /^(\d{4}(-\d{2}(-\d{2})?)?)?(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** A field as text (a date tag counts as its text), else undefined. */
 const str = (o: CborMap, k: string): string | undefined => {
@@ -67,8 +66,10 @@ const str = (o: CborMap, k: string): string | undefined => {
 /** Each of these fields is absent or text. */
 const optionalStrings = (o: CborMap, keys: readonly string[]): boolean => keys.every((k) => o.get(k) === undefined || str(o, k) !== undefined);
 const isDoseCount = (n: CborValue | undefined): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 99;
-/** A date or date-time the way the schema writes it (time part optional); checked for being a real date. */
-const isDate = (s: string | undefined, pattern = DATE): s is string => !!s && pattern.test(s) && !Number.isNaN(Date.parse(s.length === 10 ? s : s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
+/** A field that starts with a real calendar date (YYYY-MM-DD; some issuers add a time part, which is not read). */
+const startsWithDate = (s: string | undefined): s is string => !!s && parseIsoDate(s.slice(0, 10)) !== undefined;
+/** A real date or date-time (see internal/dates.ts). */
+const isDateTime = (s: string | undefined): s is string => !!s && parseIsoDateTime(s) !== undefined;
 
 const VACCINATION_OPTIONAL = ['vp', 'ma'] as const;
 const TEST_OPTIONAL = ['nm', 'ma', 'tc'] as const;
@@ -77,7 +78,7 @@ const NAME_FIELDS = ['fn', 'fnt', 'gn', 'gnt'] as const;
 function vaccination(e: CborMap): DccVaccination | undefined {
   const tg = str(e, 'tg'), mp = str(e, 'mp'), dt = str(e, 'dt'), co = str(e, 'co'), is = str(e, 'is'), ci = str(e, 'ci');
   const dn = e.get('dn'), sd = e.get('sd');
-  if (!tg || !mp || !co || !is || !ci || !isDate(dt?.slice(0, 10)) || !isDoseCount(dn) || !isDoseCount(sd)) return undefined;
+  if (!tg || !mp || !co || !is || !ci || !startsWithDate(dt) || !isDoseCount(dn) || !isDoseCount(sd)) return undefined;
   if (!optionalStrings(e, VACCINATION_OPTIONAL)) return undefined;
   const out: DccVaccination = { tg, mp, dn, sd, dt: dt!, co, is, ci };
   const vp = str(e, 'vp'), ma = str(e, 'ma');
@@ -88,7 +89,7 @@ function vaccination(e: CborMap): DccVaccination | undefined {
 
 function test(e: CborMap): DccTest | undefined {
   const tg = str(e, 'tg'), tt = str(e, 'tt'), sc = str(e, 'sc'), tr = str(e, 'tr'), co = str(e, 'co'), is = str(e, 'is'), ci = str(e, 'ci');
-  if (!tg || !tt || !tr || !co || !is || !ci || !isDate(sc, DATE_TIME)) return undefined;
+  if (!tg || !tt || !tr || !co || !is || !ci || !isDateTime(sc)) return undefined;
   if (!optionalStrings(e, TEST_OPTIONAL)) return undefined;
   const out: DccTest = { tg, tt, sc: sc!, tr, co, is, ci };
   for (const k of TEST_OPTIONAL) { const v = str(e, k); if (v) out[k] = v; }
@@ -97,7 +98,7 @@ function test(e: CborMap): DccTest | undefined {
 
 function recovery(e: CborMap): DccRecovery | undefined {
   const tg = str(e, 'tg'), fr = str(e, 'fr'), df = str(e, 'df'), du = str(e, 'du'), co = str(e, 'co'), is = str(e, 'is'), ci = str(e, 'ci');
-  if (!tg || !co || !is || !ci || !isDate(fr?.slice(0, 10)) || !isDate(df?.slice(0, 10)) || !isDate(du?.slice(0, 10))) return undefined;
+  if (!tg || !co || !is || !ci || !startsWithDate(fr) || !startsWithDate(df) || !startsWithDate(du)) return undefined;
   return { tg, fr: fr!, df: df!, du: du!, co, is, ci };
 }
 

@@ -26,6 +26,7 @@ export { parseCoseSign1, sigStructure } from '../internal/cose.js';
 export { parseCertificate, importCertificateKey, verifyCertificateSignature } from '../internal/x509.js';
 export { decodeDcc } from '../dcc/decode.js';
 export { sha256Sync, hmacSha256Sync } from '../internal/sha256.js';
+export { parseIsoDate, parseIsoDateTime } from '../internal/dates.js';
 
 export type DccKind = 'vaccination' | 'test' | 'recovery';
 
