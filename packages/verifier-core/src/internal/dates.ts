@@ -35,7 +35,7 @@ const isLeapYear = (year: number): boolean => year % 4 === 0 && (year % 100 !== 
 /**
  * Days from 1970-01-01 to a proleptic Gregorian date, by arithmetic: years are
  * counted from March, so the leap day ends the year, and in whole 400-year cycles of
- * 146,097 days (the civil-from-days method as Howard Hinnant published it).
+ * 146,097 days (the days-from-civil method as Howard Hinnant published it).
  */
 function daysSinceEpoch(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
