@@ -1,6 +1,7 @@
 // Browser tests with Chromium's fake camera. The fake-camera flags belong to a
 // browser launch, so each scenario is a group with its own Chromium playing its
-// own .y4m (made fresh by make-videos.mjs), plus one launch that refuses the camera.
+// own .y4m (made fresh by make-videos.mjs), plus one launch that refuses the camera
+// and one with two cameras.
 //   npm run test:camera
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,10 @@ const withCamera = (video) => chromeLauncher({
     executablePath: chromium,
     args: [...chromiumArgs, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
   },
+});
+// Two fake cameras playing Chromium's test pattern: switching lenses.
+const twoCameras = chromeLauncher({
+  launchOptions: { executablePath: chromium, args: [...chromiumArgs, '--use-fake-device-for-media-stream=device-count=2', '--use-fake-ui-for-media-stream'] },
 });
 // A fake camera exists, but the permission prompt is answered "no".
 const refusingCamera = chromeLauncher({
@@ -70,5 +75,6 @@ export default {
     group('tampered', withCamera(videos.tampered)),
     group('chunked', withCamera(videos.chunked)),
     group('denied', refusingCamera),
+    group('two-cameras', twoCameras),
   ],
 };

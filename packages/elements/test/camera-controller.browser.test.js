@@ -101,6 +101,75 @@ describe('CameraController', () => {
     }
   });
 
+  it('reads torch and zoom from the track, switches the torch, and keeps zoom inside its range', async () => {
+    // Chromium's fake cameras offer neither, so the track says it has them; what is checked is what we do with that.
+    const camera = canvasCamera();
+    const applied = [];
+    const getUserMedia = camera.mediaDevices.getUserMedia;
+    camera.mediaDevices.getUserMedia = async (constraints) => {
+      const stream = await getUserMedia(constraints);
+      const track = stream.getVideoTracks()[0];
+      const settings = track.getSettings();
+      track.getCapabilities = () => ({ torch: true, zoom: { min: 1, max: 5, step: 0.5 } });
+      track.getSettings = () => ({ ...settings, zoom: 2 });
+      track.applyConstraints = async (c) => { applied.push(c); };
+      return stream;
+    };
+    let changes = 0;
+    makeController(camera.mediaDevices, { onChange: () => changes++ });
+    await controller.start(() => {});
+    assert.equal(controller.torchAvailable, true);
+    assert.equal(controller.torchOn, false);
+    assert.deepEqual(controller.zoomRange, { min: 1, max: 5, step: 0.5 });
+    assert.equal(controller.zoom, 2);
+
+    const before = changes;
+    await controller.setTorch(true);
+    await controller.setZoom(9);
+    await controller.setZoom(0.2);
+    await controller.setZoom(3.5);
+    assert.deepEqual(applied, [
+      { advanced: [{ torch: true }] }, { advanced: [{ zoom: 5 }] }, { advanced: [{ zoom: 1 }] }, { advanced: [{ zoom: 3.5 }] },
+    ]);
+    assert.equal(controller.torchOn, true);
+    assert.equal(controller.zoom, 3.5);
+    assert.equal(changes - before, 4, 'the element is told each time, to redraw its controls');
+  });
+
+  it('leaves torch and zoom alone on a camera without them', async () => {
+    const camera = canvasCamera();
+    const applied = [];
+    const getUserMedia = camera.mediaDevices.getUserMedia;
+    camera.mediaDevices.getUserMedia = async (constraints) => {
+      const stream = await getUserMedia(constraints);
+      stream.getVideoTracks()[0].applyConstraints = async (c) => { applied.push(c); };
+      return stream;
+    };
+    makeController(camera.mediaDevices);
+    await controller.start(() => {});
+    assert.equal(controller.torchAvailable, false);
+    assert.equal(controller.zoomRange, undefined);
+    await controller.setTorch(true);
+    await controller.setZoom(2);
+    assert.deepEqual(applied, []);
+    assert.equal(controller.torchOn, false);
+  });
+
+  it('refuses to open outside a secure context with INSECURE_CONTEXT, before asking for the camera', async () => {
+    const camera = canvasCamera();
+    const own = Object.getOwnPropertyDescriptor(window, 'isSecureContext');
+    Object.defineProperty(window, 'isSecureContext', { configurable: true, get: () => false });
+    try {
+      makeController(camera.mediaDevices);
+      await assert.rejects(controller.start(() => {}), (e) => e.code === 'INSECURE_CONTEXT');
+      assert.equal(camera.opened.length, 0);
+    } finally {
+      delete window.isSecureContext;
+      if (own) Object.defineProperty(window, 'isSecureContext', own);
+    }
+    assert.equal(window.isSecureContext, true);
+  });
+
   it('says NO_CAMERA when the browser has no camera API at all', async () => {
     makeController({});
     await assert.rejects(controller.start(() => {}), (e) => e.code === 'NO_CAMERA');

@@ -22,6 +22,27 @@ afterEach(() => {
 });
 
 describe('<pass-scanner> without a camera', () => {
+  it('on a page that is not secure, says the camera needs https and keeps the photo and paste fallbacks', async () => {
+    const own = Object.getOwnPropertyDescriptor(window, 'isSecureContext');
+    Object.defineProperty(window, 'isSecureContext', { configurable: true, get: () => false });
+    try {
+      element = document.createElement('pass-scanner');
+      element.setAttribute('lang', 'en');
+      const failed = nextEvent(element, 'pass-error');
+      document.body.append(element);
+      assert.equal((await failed).detail.code, 'INSECURE_CONTEXT');
+    } finally {
+      delete window.isSecureContext;
+      if (own) Object.defineProperty(window, 'isSecureContext', own);
+    }
+    await element.updateComplete;
+    assert.equal(element.getAttribute('state'), 'error');
+    const error = element.shadowRoot.querySelector('[part=error]');
+    assert.equal(error.dataset.code, 'INSECURE_CONTEXT');
+    assert.match(error.textContent, /The camera only works on a secure \(https\) page\./);
+    assert.ok(element.shadowRoot.querySelector('[part=fallbacks] input[type=file]'));
+  });
+
   it('says what still works when the camera is off, and that it stopped after stop()', async () => {
     const scanner = await mount();
     const status = () => scanner.shadowRoot.querySelector('[part=status]').textContent.trim();
