@@ -4,7 +4,8 @@ import { CameraController, cameraErrorFrom } from '@pass-check/elements';
 
 // A real MediaStream from a canvas: frames arrive only when we draw and call requestFrame(),
 // so a "camera" that stops sending pictures is easy to make.
-function canvasCamera({ label = 'Back Camera' } = {}) {
+// `patchTrack` may change each track the camera hands out (what it says it can do).
+function canvasCamera({ label = 'Back Camera', patchTrack } = {}) {
   const canvas = document.createElement('canvas');
   canvas.width = 64;
   canvas.height = 48;
@@ -13,6 +14,7 @@ function canvasCamera({ label = 'Back Camera' } = {}) {
     async getUserMedia(constraints) {
       const stream = canvas.captureStream(0);
       Object.defineProperty(stream.getVideoTracks()[0], 'label', { value: label });
+      patchTrack?.(stream.getVideoTracks()[0]);
       opened.push({ stream, constraints });
       return stream;
     },
@@ -103,18 +105,15 @@ describe('CameraController', () => {
 
   it('reads torch and zoom from the track, switches the torch, and keeps zoom inside its range', async () => {
     // Chromium's fake cameras offer neither, so the track says it has them; what is checked is what we do with that.
-    const camera = canvasCamera();
     const applied = [];
-    const getUserMedia = camera.mediaDevices.getUserMedia;
-    camera.mediaDevices.getUserMedia = async (constraints) => {
-      const stream = await getUserMedia(constraints);
-      const track = stream.getVideoTracks()[0];
-      const settings = track.getSettings();
-      track.getCapabilities = () => ({ torch: true, zoom: { min: 1, max: 5, step: 0.5 } });
-      track.getSettings = () => ({ ...settings, zoom: 2 });
-      track.applyConstraints = async (c) => { applied.push(c); };
-      return stream;
-    };
+    const camera = canvasCamera({
+      patchTrack(track) {
+        const settings = track.getSettings();
+        track.getCapabilities = () => ({ torch: true, zoom: { min: 1, max: 5, step: 0.5 } });
+        track.getSettings = () => ({ ...settings, zoom: 2 });
+        track.applyConstraints = async (c) => { applied.push(c); };
+      },
+    });
     let changes = 0;
     makeController(camera.mediaDevices, { onChange: () => changes++ });
     await controller.start(() => {});
@@ -137,14 +136,8 @@ describe('CameraController', () => {
   });
 
   it('leaves torch and zoom alone on a camera without them', async () => {
-    const camera = canvasCamera();
     const applied = [];
-    const getUserMedia = camera.mediaDevices.getUserMedia;
-    camera.mediaDevices.getUserMedia = async (constraints) => {
-      const stream = await getUserMedia(constraints);
-      stream.getVideoTracks()[0].applyConstraints = async (c) => { applied.push(c); };
-      return stream;
-    };
+    const camera = canvasCamera({ patchTrack(track) { track.applyConstraints = async (c) => { applied.push(c); }; } });
     makeController(camera.mediaDevices);
     await controller.start(() => {});
     assert.equal(controller.torchAvailable, false);
