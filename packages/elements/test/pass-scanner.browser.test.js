@@ -1,10 +1,32 @@
 import { describe, it, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import '@pass-check/elements/define';
-import { pictureFrameSource, configureDecoders, decoderFactories, startZxingEngine } from '@pass-check/elements';
+import { pictureFrameSource, configureDecoders, decoderFactories, startBarcodeDetectorEngine, startZxingEngine } from '@pass-check/elements';
 import { trustedIssuer, qrCanvas, nextEvent, until } from './helpers/fixtures.js';
 
 const shadowText = (el) => el.shadowRoot.textContent.replace(/\s+/g, ' ');
+
+/**
+ * A stand-in for the browser's BarcodeDetector (absent on Linux Chromium) that really
+ * reads: each image goes through ZXing. Records what it was made with and every image
+ * it was given.
+ */
+function fakeBarcodeDetector({ formats = ['qr_code', 'ean_13'], fails = false } = {}) {
+  const created = [], images = [];
+  let zxing;
+  globalThis.BarcodeDetector = class {
+    static async getSupportedFormats() { return formats; }
+    constructor(options) { created.push(options); }
+    async detect(image) {
+      images.push(image);
+      if (fails) throw new DOMException('the detector failed', 'OperationError');
+      zxing ??= await startZxingEngine();
+      const bitmap = image instanceof ImageBitmap ? await createImageBitmap(image) : image; // ZXing closes what it reads
+      return (await zxing.decode(bitmap)).map((rawValue) => ({ rawValue, format: 'qr_code' }));
+    }
+  };
+  return { created, images, remove: () => { delete globalThis.BarcodeDetector; } };
+}
 let element;
 
 async function mount(attributes = {}) {
@@ -286,6 +308,68 @@ describe('<pass-scanner> without a camera', () => {
       assert.equal((await result).detail.status, 'valid');
       assert.equal(scanner.getAttribute('engine'), 'ZXing');
     } finally {
+      configureDecoders(original);
+    }
+  });
+
+  it("uses the browser's BarcodeDetector when the wasm cannot load, and closes every frame it hands it", async () => {
+    // Linux Chromium has no BarcodeDetector: this one stands in for it, reading each image with ZXing.
+    const detector = fakeBarcodeDetector();
+    const original = [...decoderFactories()];
+    configureDecoders([() => Promise.reject(new Error('no wasm here')), startBarcodeDetectorEngine, startZxingEngine]);
+    try {
+      const { issuer, verifier } = await trustedIssuer();
+      const picture = await qrCanvas((await issuer.issue()).numeric, { scale: 3 });
+      const scanner = await mount();
+      scanner.verifier = verifier;
+      scanner.frameSource = pictureFrameSource(() => picture, 10);
+      const result = nextEvent(scanner, 'pass-result');
+      await scanner.start();
+      assert.equal((await result).detail.status, 'valid');
+      assert.equal(scanner.getAttribute('engine'), 'BarcodeDetector');
+      assert.deepEqual(detector.created, [{ formats: ['qr_code'] }]);
+      assert.ok(detector.images.length >= 1);
+      scanner.stop();
+      await until(() => detector.images.every((image) => image.width === 0), 'every ImageBitmap closed');
+    } finally {
+      detector.remove();
+      configureDecoders(original);
+    }
+  });
+
+  it('passes over a BarcodeDetector that cannot read QR codes, and reads a detector failure as no code', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const picture = await qrCanvas((await issuer.issue()).numeric, { scale: 3 });
+    const original = [...decoderFactories()];
+    configureDecoders([startBarcodeDetectorEngine, startZxingEngine]);
+    let detector = fakeBarcodeDetector({ formats: ['ean_13', 'code_128'] });
+    try {
+      const scanner = await mount();
+      scanner.verifier = verifier;
+      scanner.frameSource = pictureFrameSource(() => picture, 10);
+      const result = nextEvent(scanner, 'pass-result');
+      await scanner.start();
+      assert.equal((await result).detail.status, 'valid');
+      assert.equal(scanner.getAttribute('engine'), 'ZXing');
+      assert.deepEqual(detector.created, [], 'never made');
+      scanner.remove();
+      detector.remove();
+
+      detector = fakeBarcodeDetector({ fails: true });
+      const failing = await mount();
+      failing.verifier = verifier;
+      failing.frameSource = pictureFrameSource(() => picture, 10);
+      let results = 0, errors = 0;
+      failing.addEventListener('pass-result', () => results++);
+      failing.addEventListener('pass-error', () => errors++);
+      await failing.start();
+      await until(() => detector.images.length >= 5, 'five frames tried');
+      assert.equal(failing.getAttribute('engine'), 'BarcodeDetector');
+      assert.equal(results, 0);
+      assert.equal(errors, 0, 'a detector that throws is a frame without a code, not an error');
+      assert.equal(failing.getAttribute('state'), 'scanning');
+    } finally {
+      detector.remove();
       configureDecoders(original);
     }
   });
