@@ -8,30 +8,65 @@
 //   garbage collection, which a median can hide.
 // - cpu: process CPU time (every thread: WebCrypto verifies on libuv's pool) over
 //   blocks of calls, the runners taking turns block by block; median per call.
+//
+// Timing starts once the process has a settled heap. A fresh Node process grows its
+// young generation over its first few thousand calls, and every page of it is
+// faulted in on first use: on this VM a burst of hundreds of page faults per 100
+// calls, each costing tens of µs, falling on whichever call allocates at that
+// moment, and so more often on a runner that allocates more. That is a cost of a
+// process starting, paid once, not of a call: the warm-up goes on (5 rounds at
+// least, 400 at most) until 10 rounds in a row fault fewer than once per 20
+// calls, and the faults seen during the timed calls are reported with the rows.
 import { performance } from 'node:perf_hooks';
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const cpuMs = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };
+const pageFaults = () => { const { minorPageFault, majorPageFault } = process.resourceUsage(); return minorPageFault + majorPageFault; };
+
+const MIN_WARMUP_ROUNDS = 5;
+const MAX_WARMUP_ROUNDS = 400;
+const QUIET_ROUNDS = 10;
+const QUIET_FAULTS_PER_CALL = 0.05;
+
+/**
+ * Rounds of every runner over every input, until the process stops faulting in
+ * fresh pages (see the top of this file). Returns how many rounds it took.
+ */
+async function warmUp(runners, minRounds) {
+  const calls = runners.reduce((n, r) => n + r.inputs.length, 0);
+  let quiet = 0, round = 0;
+  while (round < MAX_WARMUP_ROUNDS && (round < minRounds || quiet < QUIET_ROUNDS)) {
+    const before = pageFaults();
+    for (const r of runners) for (const x of r.inputs) await r.run(x);
+    quiet = (pageFaults() - before) / calls < QUIET_FAULTS_PER_CALL ? quiet + 1 : 0;
+    round++;
+  }
+  return round;
+}
 
 /**
  * @param runners array of `{ inputs, run }`: `run(inputs[i])` is awaited; all runners
  *   have as many inputs (the same passes, each in the form its runner takes).
- * @returns per runner `{ wallMedian, wallMean, cpuMedian }` in ms per call.
+ * @returns per runner `{ wallMedian, wallMean, cpuMedian, faultsPerCall, warmupRounds }`,
+ *   times in ms per call; `faultsPerCall`: page faults of the process during its timed calls.
  */
-export async function timeRunners(runners, { rounds = 15, warmup = 5 } = {}) {
+export async function timeRunners(runners, { rounds = 15, warmup = MIN_WARMUP_ROUNDS } = {}) {
   const n = runners[0].inputs.length;
-  for (let w = 0; w < warmup; w++) for (const r of runners) for (const x of r.inputs) await r.run(x);
+  const warmupRounds = await warmUp(runners, warmup);
 
   const wall = runners.map(() => []);
+  const faults = runners.map(() => 0);
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < n; i++) {
       // Turns rotate so that neither runner always goes first.
       for (let k = 0; k < runners.length; k++) {
         const j = (k + i + round) % runners.length;
+        const f0 = pageFaults();
         const t0 = performance.now();
         await runners[j].run(runners[j].inputs[i]);
         wall[j].push(performance.now() - t0);
+        faults[j] += pageFaults() - f0;
       }
     }
   }
@@ -44,7 +79,10 @@ export async function timeRunners(runners, { rounds = 15, warmup = 5 } = {}) {
       cpu[j].push((cpuMs() - c0) / n);
     }
   }
-  return runners.map((_, j) => ({ wallMedian: median(wall[j]), wallMean: mean(wall[j]), cpuMedian: median(cpu[j]) }));
+  return runners.map((_, j) => ({
+    wallMedian: median(wall[j]), wallMean: mean(wall[j]), cpuMedian: median(cpu[j]),
+    faultsPerCall: faults[j] / wall[j].length, warmupRounds,
+  }));
 }
 
 const MEASURES = { wallMedian: 'wall median', wallMean: 'wall mean', cpuMedian: 'cpu' };
@@ -54,5 +92,8 @@ const MEASURES = { wallMedian: 'wall median', wallMean: 'wall mean', cpuMedian: 
  * timeRunners), one per measure.
  */
 export function rowsOf(name, passes, [ours, bare], measures = Object.keys(MEASURES)) {
-  return measures.map((m) => ({ name: `${name} ${MEASURES[m]}`, passes, oursMs: ours[m], bareMs: bare[m] }));
+  return measures.map((m) => ({
+    name: `${name} ${MEASURES[m]}`, passes, oursMs: ours[m], bareMs: bare[m],
+    warmupRounds: ours.warmupRounds, oursFaults: ours.faultsPerCall, bareFaults: bare.faultsPerCall,
+  }));
 }
