@@ -16,7 +16,9 @@
 // moment, and so more often on a runner that allocates more. That is a cost of a
 // process starting, paid once, not of a call: the warm-up goes on (5 rounds at
 // least, 400 at most) until 10 rounds in a row fault fewer than once per 20
-// calls, and the faults seen during the timed calls are reported with the rows.
+// calls, and the faults seen during the timed calls are reported with the rows
+// (counted over all of them: a count around each call would put a system call
+// between the calls, which the old figures did not have).
 import { performance } from 'node:perf_hooks';
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -49,27 +51,26 @@ async function warmUp(runners, minRounds) {
  * @param runners array of `{ inputs, run }`: `run(inputs[i])` is awaited; all runners
  *   have as many inputs (the same passes, each in the form its runner takes).
  * @returns per runner `{ wallMedian, wallMean, cpuMedian, faultsPerCall, warmupRounds }`,
- *   times in ms per call; `faultsPerCall`: page faults of the process during its timed calls.
+ *   times in ms per call; `faultsPerCall`: page faults of the process per timed call, all runners'.
  */
-export async function timeRunners(runners, { rounds = 15, warmup = MIN_WARMUP_ROUNDS } = {}) {
+export async function timeRunners(runners, { rounds = 15, minWarmupRounds = MIN_WARMUP_ROUNDS } = {}) {
   const n = runners[0].inputs.length;
-  const warmupRounds = await warmUp(runners, warmup);
+  const warmupRounds = await warmUp(runners, minWarmupRounds);
 
   const wall = runners.map(() => []);
-  const faults = runners.map(() => 0);
+  const faultsBefore = pageFaults();
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < n; i++) {
       // Turns rotate so that neither runner always goes first.
       for (let k = 0; k < runners.length; k++) {
         const j = (k + i + round) % runners.length;
-        const f0 = pageFaults();
         const t0 = performance.now();
         await runners[j].run(runners[j].inputs[i]);
         wall[j].push(performance.now() - t0);
-        faults[j] += pageFaults() - f0;
       }
     }
   }
+  const faultsPerCall = (pageFaults() - faultsBefore) / (rounds * n * runners.length);
 
   const cpu = runners.map(() => []);
   for (let round = 0; round < rounds; round++) {
@@ -81,7 +82,7 @@ export async function timeRunners(runners, { rounds = 15, warmup = MIN_WARMUP_RO
   }
   return runners.map((_, j) => ({
     wallMedian: median(wall[j]), wallMean: mean(wall[j]), cpuMedian: median(cpu[j]),
-    faultsPerCall: faults[j] / wall[j].length, warmupRounds,
+    faultsPerCall, warmupRounds,
   }));
 }
 
@@ -94,6 +95,6 @@ const MEASURES = { wallMedian: 'wall median', wallMean: 'wall mean', cpuMedian: 
 export function rowsOf(name, passes, [ours, bare], measures = Object.keys(MEASURES)) {
   return measures.map((m) => ({
     name: `${name} ${MEASURES[m]}`, passes, oursMs: ours[m], bareMs: bare[m],
-    warmupRounds: ours.warmupRounds, oursFaults: ours.faultsPerCall, bareFaults: bare.faultsPerCall,
+    warmupRounds: ours.warmupRounds, faultsPerCall: ours.faultsPerCall,
   }));
 }
