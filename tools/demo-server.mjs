@@ -16,7 +16,6 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const pagesDir = path.join(repoRoot, 'demo', 'pages');
 const elementsDist = path.join(repoRoot, 'packages', 'elements', 'dist');
 
-
 const pages = {
   '/': 'index.html',
   '/scanner': 'scanner.html',

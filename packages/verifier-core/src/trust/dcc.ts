@@ -102,7 +102,8 @@ export class DccTrust implements TrustSection<DccSignerInput> {
     if (!certificate) throw new TrustError('INVALID_CERTIFICATE', 'not an X.509 certificate (DER or base64)');
     const kidBytes = sha256Sync(der!).subarray(0, KID_BYTES);
     const kid = encodeBase64(kidBytes);
-    const existing = this.signersByKid.get(kidKey(kidBytes)) ?? [];
+    const mapKey = kidKey(kidBytes);
+    const existing = this.signersByKid.get(mapKey) ?? [];
     if (existing.some((s) => s.entry.certificate === encodeBase64(der!))) return { rejected: [] };
 
     const publicKey = certificate.publicKey;
@@ -118,7 +119,7 @@ export class DccTrust implements TrustSection<DccSignerInput> {
     const signer: DccSigner = { kid, certificate, alg, key, entry };
     if (country) { signer.country = country; this.countries.add(country); }
     if (usages.length) signer.mayIssue = new Set(usages);
-    this.signersByKid.set(kidKey(kidBytes), [...existing, signer]);
+    this.signersByKid.set(mapKey, [...existing, signer]);
     return { rejected: [] };
   }
 
