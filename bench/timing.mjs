@@ -10,13 +10,14 @@
 //   blocks of calls, the runners taking turns block by block; median per call.
 //
 // Timing starts once the process has a settled heap. A fresh Node process grows its
-// young generation over its first few thousand calls, and every page of it is
-// faulted in on first use: on this VM a burst of hundreds of page faults per 100
-// calls, each costing tens of µs, falling on whichever call allocates at that
-// moment, and so more often on a runner that allocates more. That is a cost of a
-// process starting, paid once, not of a call: the warm-up goes on (5 rounds at
-// least, 400 at most) until 10 rounds in a row fault fewer than once per 20
-// calls, and the faults seen during the timed calls are reported with the rows
+// heap over its first few thousand calls, and every new page is faulted in on first
+// use: on this VM bursts of hundreds of page faults per 100 calls, 2–3.4 µs each,
+// falling on whichever call allocates at that moment, and so more often on a runner
+// that allocates more; the ratios of those first rounds run higher and vary more
+// (`node bench/heap-warmup.mjs` shows both). That is a cost of a process starting,
+// paid once, not of a call: the warm-up goes on (5 rounds at least, 400 at most)
+// until 10 rounds in a row fault fewer than once per 20 calls, and the faults seen
+// during the timed calls are reported with the rows
 // (counted over all of them: a count around each call would put a system call
 // between the calls, which the old figures did not have).
 import { performance } from 'node:perf_hooks';
@@ -24,7 +25,8 @@ import { performance } from 'node:perf_hooks';
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const cpuMs = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };
-const pageFaults = () => { const { minorPageFault, majorPageFault } = process.resourceUsage(); return minorPageFault + majorPageFault; };
+/** Page faults of the whole process so far (minor and major). */
+export const pageFaults = () => { const { minorPageFault, majorPageFault } = process.resourceUsage(); return minorPageFault + majorPageFault; };
 
 const MIN_WARMUP_ROUNDS = 5;
 const MAX_WARMUP_ROUNDS = 400;
