@@ -1,6 +1,7 @@
 import { describe, it, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { CameraController, cameraErrorFrom } from '@pass-check/elements';
+import { until } from './helpers/fixtures.js';
 
 // A real MediaStream from a canvas: frames arrive only when we draw and call requestFrame(),
 // so a "camera" that stops sending pictures is easy to make.
@@ -61,6 +62,45 @@ describe('CameraController', () => {
       assert.deepEqual(video.facingMode, { ideal: 'environment' });
       assert.deepEqual(video.width, { ideal: 1920 });
       assert.equal(camera.opened[0].constraints.audio, false);
+    } finally {
+      clearInterval(timer);
+    }
+  });
+
+  it('publishes a new stream and its device together when switching, before the device list is read again', async () => {
+    // Two cameras, each stream saying which it came from; the device list can be held back.
+    const camera = canvasCamera();
+    const devices = [
+      { kind: 'videoinput', deviceId: 'cam-a', label: 'Back Camera' },
+      { kind: 'videoinput', deviceId: 'cam-b', label: 'Front Camera' },
+    ];
+    let listed = Promise.resolve();
+    makeController({
+      async getUserMedia(constraints) {
+        const stream = await camera.mediaDevices.getUserMedia(constraints);
+        const track = stream.getVideoTracks()[0];
+        const settings = track.getSettings.bind(track);
+        const deviceId = constraints.video.deviceId?.exact ?? 'cam-a';
+        track.getSettings = () => ({ ...settings(), deviceId });
+        return stream;
+      },
+      async enumerateDevices() { await listed; return devices; },
+    });
+    const timer = setInterval(camera.draw, 30);
+    try {
+      controller.start(() => {});
+      await until(() => controller.deviceId === 'cam-a' && controller.devices.length === 2, 5000);
+      const before = controller.stream;
+      let list;
+      listed = new Promise((resolve) => { list = resolve; });
+      const switching = controller.switchCamera();
+      await until(() => controller.stream && controller.stream !== before, 5000);
+      // Whoever sees the new stream sees its device: a second press now must not reopen the same camera.
+      assert.equal(controller.deviceId, 'cam-b');
+      list();
+      await switching;
+      assert.equal(controller.deviceId, 'cam-b');
+      assert.equal(camera.opened.at(-1).constraints.video.deviceId.exact, 'cam-b');
     } finally {
       clearInterval(timer);
     }

@@ -144,10 +144,12 @@ export class CameraController implements ReactiveController, FrameSource {
       stream.getTracks().forEach((t) => t.stop());
       return;
     }
+    // The stream and the device it comes from are published together: whoever sees the
+    // new stream (a second "Switch camera" press, say) must not see the old device.
     this.stream = stream;
+    this.deviceId = this.track?.getSettings().deviceId ?? deviceId;
     await this.listDevices();
     if (!deviceId && (await this.avoidUltraWide())) return;
-    this.deviceId = this.track?.getSettings().deviceId ?? deviceId;
     this.readCapabilities();
     this.track?.addEventListener('ended', this.onTrackEnded);
     this.play();
