@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { VerificationResult, Verifier } from '@pass-check/verifier-core';
-import { languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
+import { formatLocaleOf, languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
 import { encodeQrMatrix, qrPath, type QrMatrix } from '../internal/qr-encode.js';
 import { passTextsFrom } from '../internal/pass-input.js';
 import { isAccepted, reasonsOf } from '../internal/verdict.js';
@@ -48,6 +48,8 @@ export class PassDisplayElement extends LitElement {
   @property() value = '';
   /** URL of a TrustBundle JSON used to verify the pass. */
   @property() trust: string | undefined;
+  /** Allow `trust` to name another origin (https only). Off by default: the bundle decides which signatures count. */
+  @property({ attribute: 'trust-cross-origin', type: Boolean }) trustCrossOrigin = false;
   /** A policy preset name. */
   @property() policy: string | undefined;
   /** Set a verifier directly; overrides `trust` and `policy`. */
@@ -85,7 +87,7 @@ export class PassDisplayElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('value') || changed.has('verifier') || changed.has('trust') || changed.has('policy')) void this.load();
+    if (changed.has('value') || changed.has('verifier') || changed.has('trust') || changed.has('trustCrossOrigin') || changed.has('policy')) void this.load();
     if (changed.has('wallet') && this.wallet && this.isConnected) void this.refreshWallet();
   }
 
@@ -109,7 +111,7 @@ export class PassDisplayElement extends LitElement {
   private async verifierFor(): Promise<Verifier> {
     if (this.verifier) return this.verifier;
     // The holder's own pass on their own device: show every detail it carries.
-    return verifierFromSettings({ trust: this.trust, policy: this.policy, locale: languageOf(this), disclose: 'full' });
+    return verifierFromSettings({ trust: this.trust, policy: this.policy, locale: languageOf(this), trustCrossOrigin: this.trustCrossOrigin, disclose: 'full' });
   }
 
   private store(): UseStore {
@@ -186,7 +188,8 @@ export class PassDisplayElement extends LitElement {
 
   private renderCard(s: UiStrings) {
     const result = this.result;
-    const verdict = !result ? 'pending' : isAccepted(result) ? 'accepted' : 'rejected';
+    // The holder's own view: without a policy the badge says whether the pass is authentic and in date.
+    const verdict = !result ? 'pending' : (result.policy ? isAccepted(result) : result.status === 'valid') ? 'accepted' : 'rejected';
     // With a policy the badge speaks of the door decision; an authentic pass that fails it is "Rejected", not "Valid".
     const words = !result ? s.verifying
       : result.status === 'incomplete' ? s.incomplete
@@ -230,7 +233,7 @@ export class PassDisplayElement extends LitElement {
         <h2 class="detail">${s.wallet}</h2>
         ${this.saved.length ? html`<ul>${this.saved.map((pass) => html`
             <li aria-current=${pass.text === this.value ? 'true' : 'false'}>
-              <span>${new Date(pass.savedAt).toLocaleString(languageOf(this))}</span>
+              <span>${new Date(pass.savedAt).toLocaleString(formatLocaleOf(this))}</span>
               <span>
                 <button type="button" @click=${() => { this.value = pass.text; }}>${s.show}</button>
                 <button type="button" @click=${() => this.removeSaved(pass.id)}>${s.deletePass}</button>

@@ -8,7 +8,7 @@ import { ChunkCollector, type ChunkProgress } from '../controllers/chunk-collect
 import { DuplicateDetector, idbDuplicateStore, memoryDuplicateStore } from '../controllers/duplicate-detector.js';
 import type { FrameSource } from '../controllers/frame-source.js';
 import { decoderFactories } from '../decoders/assets.js';
-import { languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
+import { formatLocaleOf, languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
 import { verifierFromSettings } from '../internal/verifier-setup.js';
 import { beep, buzz } from '../internal/feedback.js';
 import { verdictOf, reasonsOf } from '../internal/verdict.js';
@@ -57,7 +57,9 @@ export class PassScannerElement extends LitElement {
 
   /** URL of a TrustBundle JSON, fetched once before scanning. */
   @property() trust: string | undefined;
-  /** A policy preset name ('ny-2021', 'vaccinated', 'tested', 'any-valid'). */
+  /** Allow `trust` to name another origin (https only). Off by default: the bundle decides which signatures count. */
+  @property({ attribute: 'trust-cross-origin', type: Boolean }) trustCrossOrigin = false;
+  /** A policy preset name ('ny-2021', 'vaccinated', 'tested', 'any-valid'). Required: without one the scanner shows a NO_POLICY setup error and admits no one. */
   @property() policy: string | undefined;
   /** Set a verifier directly; overrides `trust`, `policy` and the language of messages. */
   @property({ attribute: false }) verifier: Verifier | undefined;
@@ -69,7 +71,7 @@ export class PassScannerElement extends LitElement {
   @property({ attribute: 'reset-after', type: Number }) resetAfter = 6;
   /** Seconds within which the same pass counts as already scanned; 0 turns this off. */
   @property({ attribute: 'duplicate-window', type: Number }) duplicateWindow = 300;
-  /** Where the salted hashes of scanned passes are kept: 'memory' (default) or 'idb' (survives reloads). */
+  /** Where the keyed ids of scanned passes are kept: 'memory' (default) or 'idb' (survives reloads; its key is a non-extractable WebCrypto key). */
   @property({ attribute: 'duplicate-storage' }) duplicateStorage: 'memory' | 'idb' = 'memory';
   /** Beep on a verdict. */
   @property({ type: Boolean }) sound = false;
@@ -105,6 +107,8 @@ export class PassScannerElement extends LitElement {
   });
   readonly chunkCollector = new ChunkCollector();
   private duplicates: DuplicateDetector | undefined;
+  /** One memory store per element, so its key (and with it every passId) survives a new detector or verifier. */
+  private readonly memoryDuplicates = memoryDuplicateStore();
   private verifierPromise: Promise<Verifier> | undefined;
   private resetTimer: ReturnType<typeof setInterval> | undefined;
   private lastText: { text: string; until: number } | undefined;
@@ -130,11 +134,19 @@ export class PassScannerElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('trust') || changed.has('policy') || changed.has('verifier')) this.verifierPromise = undefined;
+    if (changed.has('trust') || changed.has('trustCrossOrigin') || changed.has('policy') || changed.has('verifier')) this.verifierPromise = undefined;
     if (changed.has('duplicateWindow') || changed.has('duplicateStorage')) this.duplicates = undefined;
+    // The verifier's passIdKey is the duplicate store's key: a store of another kind has another key.
+    if (changed.has('duplicateStorage')) this.verifierPromise = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // The missing policy arrived: the setup error gives way to scanning.
+    if ((changed.has('policy') || changed.has('verifier')) && (this.policy || this.verifier)
+      && this.errorCode === ScannerErrorCodes.noPolicy && this.running) {
+      void this.start();
+      return;
+    }
     if ((changed.has('frameSource') || changed.has('camera')) && this.hasUpdatedOnce && this.running) {
       this.scanController.detach();
       void this.start();
@@ -166,12 +178,17 @@ export class PassScannerElement extends LitElement {
       this.state = ScannerStates.starting;
       this.announce(this.strings.starting);
     }
-    this.verifierFor().catch(() => {}); // fetch the trust bundle now, not at the first scan
+    if (this.verifier || this.policy) this.verifierFor().catch(() => {}); // fetch the trust bundle now, not at the first scan
     try {
       const engine = await this.scanController.ensureEngine();
       this.engine = engine.name;
     } catch (e) {
       this.fail(ScannerErrorCodes.decoderUnavailable, (e as Error).message);
+      return;
+    }
+    // Fail closed: no policy (nor a verifier of the page's own) means no scanning, not "Accepted" for anything authentic.
+    if (this.running && !this.verifier && !this.policy) {
+      this.fail(ScannerErrorCodes.noPolicy, this.strings.errors.NO_POLICY);
       return;
     }
     // The trust bundle may have failed meanwhile: its error screen stays.
@@ -256,8 +273,18 @@ export class PassScannerElement extends LitElement {
 
   private verifierFor(): Promise<Verifier> {
     if (this.verifier) return Promise.resolve(this.verifier);
+    if (!this.policy) {
+      // Fail closed: without a policy "authentic" would be shown as "Accepted" (a positive test, one dose of two).
+      const missing = Promise.reject(new Error('no policy: set the policy attribute'));
+      missing.catch(() => {});
+      if (this.state !== ScannerStates.error || this.errorCode !== ScannerErrorCodes.noPolicy) {
+        this.fail(ScannerErrorCodes.noPolicy, this.strings.errors.NO_POLICY);
+      }
+      return missing;
+    }
     if (!this.verifierPromise) {
-      const pending = verifierFromSettings({ trust: this.trust, policy: this.policy, locale: languageOf(this) });
+      const pending = this.detector().passIdKey().then((passIdKey) =>
+        verifierFromSettings({ trust: this.trust, policy: this.policy, locale: languageOf(this), trustCrossOrigin: this.trustCrossOrigin, passIdKey }));
       this.verifierPromise = pending;
       pending.catch((e: Error) => {
         if (this.verifierPromise === pending) this.verifierPromise = undefined;
@@ -270,7 +297,7 @@ export class PassScannerElement extends LitElement {
   private detector(): DuplicateDetector {
     this.duplicates ??= new DuplicateDetector(
       Math.max(0, this.duplicateWindow) * 1000,
-      this.duplicateStorage === 'idb' ? idbDuplicateStore() : memoryDuplicateStore(),
+      this.duplicateStorage === 'idb' ? idbDuplicateStore() : this.memoryDuplicates,
     );
     return this.duplicates;
   }
@@ -302,10 +329,16 @@ export class PassScannerElement extends LitElement {
     try {
       const verifier = await this.verifierFor();
       result = await verifier.verify(input);
-      duplicateOf = await this.detector().check(Array.isArray(input) ? input.join('\n') : input);
+      // Keyed on the pass, not on the text: every re-encoding of a scanned pass has the same passId.
+      duplicateOf = await this.detector().check(result.passId);
     } catch (e) {
       // Caller mistakes only (the verifier never throws for a bad pass): a setup problem.
       if (this.state === ScannerStates.verifying) this.fail(ScannerErrorCodes.trustUnavailable, (e as Error).message);
+      return undefined;
+    }
+    if (!result.policy) {
+      // A `verifier` property made without a policy: no door decision can be made from it.
+      this.fail(ScannerErrorCodes.noPolicy, this.strings.errors.NO_POLICY);
       return undefined;
     }
     this.lastText = { text, until: Infinity };
@@ -452,7 +485,7 @@ export class PassScannerElement extends LitElement {
     const words = verdict === Verdicts.accepted ? s.accepted : verdict === Verdicts.duplicate ? s.duplicate : s.rejected;
     const icon = verdict === Verdicts.accepted ? '✓' : verdict === Verdicts.duplicate ? '!' : '✗';
     const reasons = verdict === Verdicts.accepted ? [] : reasonsOf(result);
-    const time = this.duplicateOf?.toLocaleTimeString(languageOf(this), { hour: '2-digit', minute: '2-digit' });
+    const time = this.duplicateOf?.toLocaleTimeString(formatLocaleOf(this), { hour: '2-digit', minute: '2-digit' });
     return html`
       <div part="result" class="result" data-verdict=${verdict} @click=${() => this.endResult()}>
         <div class="icon" aria-hidden="true">${icon}</div>

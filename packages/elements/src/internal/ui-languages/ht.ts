@@ -37,6 +37,7 @@ export const ht: UiStrings = {
     DECODER_UNAVAILABLE: 'Nou pa ka chaje okenn dekodè QR.',
     TRUST_UNAVAILABLE: 'Nou pa ka chaje lis emetè yo fè konfyans yo.',
     UNREADABLE_IMAGE: 'Pa gen kòd QR nan imaj sa a.',
+    NO_POLICY: 'Pa gen règ pou antre ki chwazi: eskanè sa a p ap kite pèsonn antre jiskaske yo chwazi youn.',
   },
   valid: 'Valab',
   invalid: 'Pa valab',

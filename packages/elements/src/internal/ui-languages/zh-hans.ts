@@ -37,6 +37,7 @@ export const zhHans: UiStrings = {
     DECODER_UNAVAILABLE: '无法加载二维码解码器。',
     TRUST_UNAVAILABLE: '无法加载受信任签发机构列表。',
     UNREADABLE_IMAGE: '此图片中未找到二维码。',
+    NO_POLICY: '未设置入场规则：选择规则之前，此扫描器不放行任何人。',
   },
   valid: '有效',
   invalid: '无效',
