@@ -458,9 +458,9 @@ describe('<pass-scanner> without a camera', () => {
       return (light + 0.05) / (dark + 0.05);
     };
     const results = [
-      [{ status: 'valid', errors: [] }, undefined, 'accepted'],
+      [{ status: 'valid', errors: [], policy: { decision: 'accept', rule: 'any-valid', reasons: [] } }, undefined, 'accepted'],
       [{ status: 'invalid', errors: [{ code: 'EXPIRED', message: 'Expired' }] }, undefined, 'rejected'],
-      [{ status: 'valid', errors: [] }, new Date(), 'duplicate'],
+      [{ status: 'valid', errors: [], policy: { decision: 'accept', rule: 'any-valid', reasons: [] } }, new Date(), 'duplicate'],
     ];
     for (const [result, duplicateOf, verdict] of results) {
       scanner.showResult(result, duplicateOf);
