@@ -5,6 +5,7 @@ import { formatLocaleOf, languageOf, stringsFor, type UiStrings } from '../inter
 import { encodeQrMatrix, qrPath, type QrMatrix } from '../internal/qr-encode.js';
 import { passTextsFrom } from '../internal/pass-input.js';
 import { isAccepted, reasonsOf } from '../internal/verdict.js';
+import { MAX_SHOWN_TEXT, shownDate, shownText } from '../internal/display-text.js';
 import { PassResultEvent } from '../events.js';
 import { verifierFromSettings } from '../internal/verifier-setup.js';
 import { firstAvailableEngine } from '../decoders/engine.js';
@@ -202,12 +203,12 @@ export class PassDisplayElement extends LitElement {
         <span part="badge" class="badge" data-verdict=${verdict} role="status">
           <span aria-hidden="true">${verdict === 'accepted' ? '✓' : verdict === 'rejected' ? '✗' : '…'}</span>${words}
         </span>
-        ${result?.holder ? html`<p part="holder" class="holder">${result.holder.name}</p>` : nothing}
+        ${result?.holder ? html`<p part="holder" class="holder"><bdi>${shownText(result.holder.name)}</bdi></p>` : nothing}
         <div part="summary">
-          ${result?.holder?.birthDate ? html`<p class="detail">${s.born}: ${result.holder.birthDate}</p>` : nothing}
+          ${shownDate(result?.holder?.birthDate) ? html`<p class="detail">${s.born}: <bdi>${shownDate(result?.holder?.birthDate)}</bdi></p>` : nothing}
           ${kind ? html`<p class="detail" data-kind=${kind}>${s.kinds[kind]}${this.doseSummary(result)}</p>` : nothing}
-          ${result?.issuer ? html`<p class="detail">${s.issuer}: ${result.issuer.name ?? result.issuer.id}</p>` : nothing}
-          ${verdict === 'rejected' && reasons.length ? html`<p class="detail" data-reason>${s.reason}: ${reasons.join(' ')}</p>` : nothing}
+          ${result?.issuer ? html`<p class="detail">${s.issuer}: <bdi>${shownText(result.issuer.name ?? result.issuer.id, MAX_SHOWN_TEXT)}</bdi></p>` : nothing}
+          ${verdict === 'rejected' && reasons.length ? html`<p class="detail" data-reason>${s.reason}: ${shownText(reasons.join(' '), MAX_SHOWN_TEXT * 2)}</p>` : nothing}
         </div>
         ${this.matrix ? html`<div part="qr" class="qr">${this.renderQr(this.matrix)}</div>` : nothing}
         ${this.wallet ? html`<div class="actions"><button type="button" @click=${() => this.save()}>${s.savePass}</button></div>` : nothing}
@@ -217,7 +218,8 @@ export class PassDisplayElement extends LitElement {
   private doseSummary(result: VerificationResult | undefined): string {
     const credential = result?.credential as { kind: string; doses?: { date: string }[] } | undefined;
     if (credential?.kind !== 'vaccination' || !credential.doses?.length) return '';
-    return ` · ${credential.doses.map((d) => d.date).join(', ')}`;
+    const dates = credential.doses.map((d) => shownDate(d.date)).filter(Boolean);
+    return dates.length ? ` · ${dates.join(', ')}` : '';
   }
 
   private renderQr(matrix: QrMatrix) {

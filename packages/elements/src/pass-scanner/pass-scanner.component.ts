@@ -12,6 +12,7 @@ import { formatLocaleOf, languageOf, stringsFor, type UiStrings } from '../inter
 import { verifierFromSettings } from '../internal/verifier-setup.js';
 import { beep, buzz } from '../internal/feedback.js';
 import { verdictOf, reasonsOf } from '../internal/verdict.js';
+import { MAX_SHOWN_TEXT, shownDate, shownText } from '../internal/display-text.js';
 import { ScannerErrorCodes, ScannerStates, Verdicts, type ScannerErrorCode, type ScannerState, type Verdict } from './states.js';
 import { passScannerStyles } from './pass-scanner.styles.js';
 
@@ -253,7 +254,7 @@ export class PassScannerElement extends LitElement {
     this.state = ScannerStates.result;
     const s = this.strings;
     const words = this.verdict === Verdicts.accepted ? s.accepted : this.verdict === Verdicts.duplicate ? s.duplicate : s.rejected;
-    this.announce([words, result.holder?.name, ...reasonsOf(result)].filter(Boolean).join('. '));
+    this.announce([words, shownText(result.holder?.name), ...reasonsOf(result)].filter(Boolean).join('. '));
     this.scheduleReset();
   }
 
@@ -491,12 +492,12 @@ export class PassScannerElement extends LitElement {
         <div class="icon" aria-hidden="true">${icon}</div>
         <p part="verdict" class="verdict">${words}</p>
         ${time ? html`<p class="detail" data-duplicate>${s.alreadyScannedAt(time)}</p>` : nothing}
-        ${result.holder ? html`<div part="holder">
-            <p class="holder">${result.holder.name}</p>
-            ${result.holder.birthDate ? html`<p class="detail">${s.born}: ${result.holder.birthDate}</p>` : nothing}
+        ${result.holder ? html`<div part="holder" class="holder-block">
+            <p class="holder"><bdi>${shownText(result.holder.name)}</bdi></p>
+            ${shownDate(result.holder.birthDate) ? html`<p class="detail">${s.born}: <bdi>${shownDate(result.holder.birthDate)}</bdi></p>` : nothing}
           </div>` : nothing}
-        ${reasons.length ? html`<p class="detail" data-reason>${s.reason}: ${reasons.join('; ')}</p>` : nothing}
-        ${verdict !== Verdicts.rejected && result.policy?.rule ? html`<p class="detail" data-rule>${s.admittedBy}: ${result.policy.rule}</p>` : nothing}
+        ${reasons.length ? html`<p class="detail reasons" data-reason>${s.reason}: ${shownText(reasons.join('; '), MAX_SHOWN_TEXT * 2)}</p>` : nothing}
+        ${verdict !== Verdicts.rejected && result.policy?.rule ? html`<p class="detail" data-rule>${s.admittedBy}: <bdi>${shownText(result.policy.rule, 40)}</bdi></p>` : nothing}
         <button type="button" @click=${(e: Event) => { e.stopPropagation(); this.endResult(); }} @keydown=${this.onResultKey}>
           ${this.secondsLeft > 0 ? `${s.tapForNext} · ${s.nextIn(this.secondsLeft)}` : s.tapForNext}
         </button>
