@@ -53,6 +53,8 @@ export interface UiStrings {
   deletePass: string;
   noPasses: string;
   show: string;
+  /** Before a file of several passes is imported: how many it will add, how many it leaves out. */
+  importPreview: (add: number, left: number) => string;
 }
 
 const en: UiStrings = {
@@ -104,6 +106,7 @@ const en: UiStrings = {
   deletePass: 'Delete',
   noPasses: 'No saved passes yet.',
   show: 'Show',
+  importPreview: (add, left) => `Add ${add} pass${add === 1 ? '' : 'es'} to this device?` + (left ? ` ${left} left out (already saved or over the limit).` : ''),
 };
 
 const fr: UiStrings = {
@@ -156,6 +159,7 @@ const fr: UiStrings = {
   deletePass: 'Supprimer',
   noPasses: 'Aucun pass enregistré.',
   show: 'Afficher',
+  importPreview: (add, left) => `Ajouter ${add} pass sur cet appareil ?` + (left ? ` ${left} laissé(s) de côté (déjà enregistré(s) ou au-delà de la limite).` : ''),
 };
 
 const es: UiStrings = {
@@ -207,6 +211,7 @@ const es: UiStrings = {
   deletePass: 'Eliminar',
   noPasses: 'Aún no hay pases guardados.',
   show: 'Mostrar',
+  importPreview: (add, left) => `¿Añadir ${add} pase(s) a este dispositivo?` + (left ? ` ${left} se omiten (ya guardados o por encima del límite).` : ''),
 };
 
 /** One table per language the verifier's messages come in, so a screen never mixes two. */

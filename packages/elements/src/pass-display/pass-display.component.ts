@@ -10,9 +10,16 @@ import { PassResultEvent } from '../events.js';
 import { verifierFromSettings } from '../internal/verifier-setup.js';
 import { firstAvailableEngine } from '../decoders/engine.js';
 import { decoderFactories } from '../decoders/assets.js';
-import { deletePass, defaultWalletStore, listPasses, savePass, type SavedPass } from './wallet.js';
+import { deletePass, defaultWalletStore, listPasses, planImport, saveImport, savePass, type ImportPlan, type SavedPass } from './wallet.js';
 import { passDisplayStyles } from './pass-display.styles.js';
 import type { UseStore } from 'idb-keyval';
+
+/** What kind of pass a text is, by its prefix, for the import preview (nothing from inside the pass). */
+function formatLabel(text: string): string {
+  if (/^shc:\//i.test(text)) return 'SMART Health Card';
+  if (text.startsWith('HC1:')) return 'EU DCC';
+  return text.startsWith('{') ? 'IBM Digital Health Pass' : 'QR';
+}
 
 /** Longest text accepted as a pass; longer input is not a QR's worth. */
 const MAX_PASS_CHARS = 200_000;
@@ -65,6 +72,8 @@ export class PassDisplayElement extends LitElement {
   @state() private saved: SavedPass[] = [];
   @state() private pasteOpen = false;
   @state() private importError = '';
+  /** A multi-pass import waiting for the holder's yes: nothing is stored before it. */
+  @state() pendingImport: ImportPlan | undefined;
 
   private renderToken = 0;
 
@@ -136,14 +145,37 @@ export class PassDisplayElement extends LitElement {
     await this.refreshWallet();
   }
 
-  /** Adds passes from text (QR text, a JWS, a .smart-health-card file) and shows the first. */
+  /**
+   * Adds passes from text (QR text, a JWS, a .smart-health-card file) and shows the first. One pass is
+   * saved at once (it is shown); several are only planned (new ones, at most MAX_IMPORT_PASSES) and shown
+   * as a preview that `confirmImport()` (the "Save" button) stores and `cancelImport()` drops.
+   */
   async importText(input: string): Promise<void> {
     const texts = passTextsFrom(input.slice(0, MAX_PASS_CHARS));
     if (!texts.length) return;
-    for (const text of texts) await savePass(text, this.store());
-    this.value = texts[0]!;
     this.importError = '';
+    if (texts.length === 1) {
+      await savePass(texts[0]!, this.store());
+      this.value = texts[0]!;
+      await this.refreshWallet();
+      return;
+    }
+    this.pendingImport = await planImport(texts, this.store());
+  }
+
+  /** Stores the previewed import. */
+  async confirmImport(): Promise<void> {
+    const plan = this.pendingImport;
+    this.pendingImport = undefined;
+    if (!plan?.add.length) return;
+    await saveImport(plan, this.store());
+    this.value = plan.add[0]!;
     await this.refreshWallet();
+  }
+
+  /** Drops the previewed import. */
+  cancelImport(): void {
+    this.pendingImport = undefined;
   }
 
   private async removeSaved(id: string): Promise<void> {
@@ -248,6 +280,12 @@ export class PassDisplayElement extends LitElement {
           <button type="button" aria-expanded=${this.pasteOpen ? 'true' : 'false'} @click=${() => { this.pasteOpen = !this.pasteOpen; }}>${s.pasteText}</button>
         </div>
         ${this.importError ? html`<p class="detail" role="alert">${this.importError}</p>` : nothing}
+        ${this.pendingImport ? html`<div class="import-preview" role="alertdialog" aria-label=${s.wallet}>
+            <p class="detail" data-import-preview>${s.importPreview(this.pendingImport.add.length, this.pendingImport.alreadySaved + this.pendingImport.overLimit)}</p>
+            <ul>${this.pendingImport.add.slice(0, 10).map((text) => html`<li><bdi>${formatLabel(text)}</bdi></li>`)}</ul>
+            <button type="button" data-import-confirm ?disabled=${!this.pendingImport.add.length} @click=${() => this.confirmImport()}>${s.savePass}</button>
+            <button type="button" data-import-cancel @click=${() => this.cancelImport()}>${s.cancel}</button>
+          </div>` : nothing}
         ${this.pasteOpen ? html`<form @submit=${this.onPasteSubmit}>
             <label class="visually-hidden" for="paste">${s.pasteText}</label>
             <textarea id="paste" name="pass" autocomplete="off" spellcheck="false"></textarea>

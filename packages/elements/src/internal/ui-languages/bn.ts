@@ -49,4 +49,5 @@ export const bn: UiStrings = {
   deletePass: 'মুছুন',
   noPasses: 'এখনো কোনো পাস সংরক্ষণ করা হয়নি।',
   show: 'দেখান',
+  importPreview: (add, left) => `এই ডিভাইসে ${add}টি পাস যোগ করবেন?` + (left ? ` ${left}টি বাদ পড়েছে (আগেই সংরক্ষিত বা সীমার বেশি)।` : ''),
 };

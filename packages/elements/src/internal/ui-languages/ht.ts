@@ -49,4 +49,5 @@ export const ht: UiStrings = {
   deletePass: 'Efase',
   noPasses: 'Poko gen pas ki anrejistre.',
   show: 'Montre',
+  importPreview: (add, left) => `Ajoute ${add} pas sou aparèy sa a?` + (left ? ` ${left} rete deyò (deja anrejistre oswa plis pase limit la).` : ''),
 };

@@ -49,4 +49,5 @@ export const it: UiStrings = {
   deletePass: 'Elimina',
   noPasses: 'Nessun pass salvato.',
   show: 'Mostra',
+  importPreview: (add, left) => `Aggiungere ${add} pass a questo dispositivo?` + (left ? ` ${left} esclusi (già salvati o oltre il limite).` : ''),
 };

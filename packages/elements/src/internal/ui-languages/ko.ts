@@ -49,4 +49,5 @@ export const ko: UiStrings = {
   deletePass: '삭제',
   noPasses: '저장된 증명서가 없습니다.',
   show: '보기',
+  importPreview: (add, left) => `이 기기에 증명서 ${add}개를 추가할까요?` + (left ? ` ${left}개는 제외됩니다(이미 저장됨 또는 한도 초과).` : ''),
 };

@@ -49,4 +49,5 @@ export const pl: UiStrings = {
   deletePass: 'Usuń',
   noPasses: 'Brak zapisanych przepustek.',
   show: 'Pokaż',
+  importPreview: (add, left) => `Dodać ${add} przepustk(i) do tego urządzenia?` + (left ? ` Pominięto ${left} (już zapisane lub ponad limit).` : ''),
 };

@@ -49,4 +49,5 @@ export const zhHans: UiStrings = {
   deletePass: '删除',
   noPasses: '尚未保存任何凭证。',
   show: '显示',
+  importPreview: (add, left) => `要在此设备上添加 ${add} 个凭证吗？` + (left ? `另有 ${left} 个未添加（已保存或超出上限）。` : ''),
 };

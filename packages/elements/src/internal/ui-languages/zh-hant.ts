@@ -49,4 +49,5 @@ export const zhHant: UiStrings = {
   deletePass: '刪除',
   noPasses: '尚未儲存任何憑證。',
   show: '顯示',
+  importPreview: (add, left) => `要在此裝置上新增 ${add} 個憑證嗎？` + (left ? `另有 ${left} 個未新增（已儲存或超出上限）。` : ''),
 };
