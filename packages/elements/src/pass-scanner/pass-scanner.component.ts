@@ -145,7 +145,7 @@ export class PassScannerElement extends LitElement {
     // The missing policy arrived: the setup error gives way to scanning.
     if ((changed.has('policy') || changed.has('verifier')) && (this.policy || this.verifier)
       && this.errorCode === ScannerErrorCodes.noPolicy && this.running) {
-      void this.start();
+      void this.updateComplete.then(() => this.start());
       return;
     }
     if ((changed.has('frameSource') || changed.has('camera')) && this.hasUpdatedOnce && this.running) {
