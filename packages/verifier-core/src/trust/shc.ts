@@ -100,6 +100,22 @@ export class ShcTrust implements TrustSection<ShcIssuerInput> {
   /** Every key by kid (a thumbprint, so in practice unique), to start the signature check before the payload names its issuer. */
   readonly keysByKid = new Map<string, { issuer: ShcTrustedIssuer; key: ShcTrustedKey }>();
 
+  /**
+   * @param previous what the store held before a replacing import: an issuer
+   * re-added without a CRL for a key keeps the CRL held for it there, so a
+   * source that failed to serve its CRL never un-revokes passes.
+   */
+  constructor(private readonly previous?: ShcTrust) {}
+
+  /** Forgets an issuer and its keys; false when it was not trusted. */
+  remove(iss: string): boolean {
+    const issuer = this.issuers.get(iss);
+    if (!issuer) return false;
+    for (const kid of issuer.keys.keys()) if (this.keysByKid.get(kid)?.issuer === issuer) this.keysByKid.delete(kid);
+    this.issuers.delete(iss);
+    return true;
+  }
+
   async add(input: ShcIssuerInput): Promise<TrustReport> {
     if (!isObject(input)) throw new TypeError('addShcIssuer: expected { iss, jwks, crls? }');
     const { iss, name, jwks, crls = [] } = input;
@@ -125,9 +141,17 @@ export class ShcTrust implements TrustSection<ShcIssuerInput> {
       accepted.set(kid!, { jwk: jwk as Record<string, unknown>, trusted: { kid: kid!, key }, ...(crlVersion === undefined ? {} : { crlVersion }) });
     }
 
+    // Revocation is never dropped silently: a key given without a CRL keeps the CRL held
+    // for it (by this store, or before a replacing import). A held CRL that no longer fits
+    // the key's crlVersion is refused below, and the key with it (fail closed).
+    const givenCrlKids = new Set(crls.map((c) => (isObject(c) && typeof c.kid === 'string' ? c.kid : undefined)));
+    const heldIssuer = this.issuers.get(iss) ?? this.previous?.issuers.get(iss);
+    const carried: object[] = [];
+    if (heldIssuer) for (const kid of accepted.keys()) if (!givenCrlKids.has(kid)) carried.push(...(heldIssuer.crls.get(kid) ?? []));
+
     const acceptedCrls = new Map<string, object[]>();
     const refusedCrlKids = new Set<string>();
-    for (const crl of crls) {
+    for (const crl of [...crls, ...carried]) {
       const kid = isObject(crl) && typeof crl.kid === 'string' ? crl.kid : undefined;
       const target = kid ? accepted.get(kid) : undefined;
       const parsed = !isObject(crl) ? 'not a CRL object' : !target ? 'no accepted key with this kid' : parseCrl(crl, target.crlVersion);
