@@ -180,7 +180,9 @@ export class ShcTrust implements TrustSection<ShcIssuerInput> {
     // Having dropped keys trusted before is a change to keep (and persist), not a failed call.
     if (accepted.size === 0 && !forgotAny) {
       const first = rejected[0];
-      throw new TrustError(first?.code ?? 'INVALID_KEY', `${iss}: no usable key${rejected.length ? ': ' + rejected.map((r) => `${r.kid ?? '?'} ${r.message}`).join('; ') : ''}`);
+      const error = new TrustError(first?.code ?? 'INVALID_KEY', `${iss}: no usable key${rejected.length ? ': ' + rejected.map((r) => `${r.kid ?? '?'} ${r.message}`).join('; ') : ''}`);
+      // Bundle imports report each refused key, not only the issuer.
+      throw Object.assign(error, { rejected });
     }
     if (accepted.size === 0) return { rejected };
     const issuer: ShcTrustedIssuer = this.issuers.get(iss) ?? { iss, wellFormedIss: isIssuerUrl(iss), keys: new Map(), jwks: new Map(), crls: new Map() };

@@ -91,7 +91,10 @@ const mergeReports = (reports: TrustReport[]): TrustReport => ({ rejected: repor
 /** Runs `add` and turns a whole-input TrustError or TypeError into a report line, for bundle imports. */
 async function tolerant(add: () => Promise<TrustReport>): Promise<TrustReport> {
   try { return await add(); } catch (e) {
-    if (e instanceof TrustError) return { rejected: [{ code: e.code as TrustErrorCode, message: e.message }] };
+    if (e instanceof TrustError) {
+      const each = (e as TrustError & { rejected?: TrustReport['rejected'] }).rejected;
+      return { rejected: Array.isArray(each) && each.length ? each : [{ code: e.code as TrustErrorCode, message: e.message }] };
+    }
     if (e instanceof TypeError) return { rejected: [{ code: 'INVALID_KEY', message: e.message }] };
     throw e;
   }
