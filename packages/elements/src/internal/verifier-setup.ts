@@ -1,38 +1,30 @@
-// Builds a verifier from the `trust`, `policy` and `lang` attributes. The trust
-// bundle is fetched here, once, before any scan: verifying never touches the network.
-import { createTrustStore, createVerifier, type Disclosure, type TrustBundle, type Verifier } from '@pass-check/verifier-core';
+// Builds a verifier from the `trust`, `trust-key`, `policy` and `lang` attributes.
+// The trust bundle is fetched (or read from IndexedDB) here, before any scan:
+// verifying never touches the network. See trust-source.ts for refreshes.
+import { createTrustStore, createVerifier, type Disclosure, type Verifier } from '@pass-check/verifier-core';
+import { trustSourceFor, type TrustSource } from './trust-source.js';
 
 export interface VerifierSettings {
   trust: string | undefined;
+  /** The venue's public key (`trust-key`): the bundle must be a JWS signed by it. */
+  trustKey?: JsonWebKey | undefined;
   policy: string | undefined;
   locale: string;
   disclose?: Disclosure;
 }
 
-const bundles = new Map<string, Promise<TrustBundle>>();
-
-/** One download per bundle URL per page, however many elements use it. */
-function loadBundle(url: string): Promise<TrustBundle> {
-  const absolute = new URL(url, document.baseURI).href;
-  let bundle = bundles.get(absolute);
-  if (!bundle) {
-    bundle = fetch(absolute, { credentials: 'same-origin' }).then(async (response) => {
-      if (!response.ok) throw new Error(`trust bundle: HTTP ${response.status}`);
-      return (await response.json()) as TrustBundle;
-    });
-    bundle.catch(() => bundles.delete(absolute));
-    bundles.set(absolute, bundle);
-  }
-  return bundle;
-}
-
-export async function verifierFromSettings(settings: VerifierSettings): Promise<Verifier> {
-  const trust = createTrustStore();
-  if (settings.trust) await trust.importBundle(await loadBundle(settings.trust));
-  return createVerifier({
-    trust,
+/** A verifier and, when built from a `trust` URL, the source that keeps its trust fresh. */
+export async function verifierAndSource(settings: VerifierSettings): Promise<{ verifier: Verifier; source?: TrustSource }> {
+  const source = settings.trust ? await trustSourceFor(settings.trust, settings.trustKey) : undefined;
+  const verifier = createVerifier({
+    trust: source?.store ?? createTrustStore(),
     locale: settings.locale,
     disclose: settings.disclose ?? 'minimal',
     ...(settings.policy ? { policy: settings.policy } : {}),
   });
+  return source ? { verifier, source } : { verifier };
+}
+
+export async function verifierFromSettings(settings: VerifierSettings): Promise<Verifier> {
+  return (await verifierAndSource(settings)).verifier;
 }

@@ -22,6 +22,8 @@ export const ScannerErrorCodes = {
   decoderUnavailable: 'DECODER_UNAVAILABLE',
   trustUnavailable: 'TRUST_UNAVAILABLE',
   unreadableImage: 'UNREADABLE_IMAGE',
+  /** The trust bundle is older than `trust-max-age` (or does not say its age): no verdicts until it is refreshed. */
+  trustStale: 'TRUST_STALE',
 } as const;
 export type ScannerErrorCode = (typeof ScannerErrorCodes)[keyof typeof ScannerErrorCodes];
 
