@@ -6,11 +6,22 @@ import { ecJwkThumbprint } from '../shc/thumbprint.js';
 import { checkX5c } from '../shc/x5c.js';
 import type { ShcIssuerInput, TrustReport } from '../types.js';
 import type { TrustSection } from './section.js';
+import { isP256Point } from '../internal/p256.js';
 
-/** One trusted signing key, imported once so verifying costs only the signature check. */
+/** The WebCrypto key of a trusted key, imported on first use: a bundle of a thousand keys loads without a thousand imports. */
+export async function cryptoKeyOf(trusted: ShcTrustedKey): Promise<CryptoKey> {
+  trusted.key ??= (await importJWK({ kty: 'EC', crv: 'P-256', x: trusted.x, y: trusted.y }, 'ES256')) as CryptoKey;
+  return trusted.key;
+}
+
+/** One trusted signing key: checked when added, imported into WebCrypto on first use (then kept). */
 export interface ShcTrustedKey {
   kid: string;
-  key: CryptoKey;
+  /** The P-256 coordinates (32 bytes each, base64url). */
+  x: string;
+  y: string;
+  /** The imported key, once a pass has needed it. */
+  key?: CryptoKey;
   /** Revoked rids: to a cut-off in seconds (revokes cards with nbf before it), or null (revokes all). Absent: no CRL held. */
   revoked?: Map<string, number | null>;
 }
@@ -130,15 +141,13 @@ export class ShcTrust implements TrustSection<ShcIssuerInput> {
       const kid = isObject(jwk) && typeof jwk.kid === 'string' ? jwk.kid : undefined;
       const problem = isObject(jwk) ? await keyProblem(jwk, iss) : { code: 'INVALID_KEY' as const, message: 'not a JWK object' };
       if (problem) { rejected.push({ ...(kid ? { kid } : {}), ...problem }); continue; }
-      let key: CryptoKey;
-      try {
-        key = (await importJWK({ kty: 'EC', crv: 'P-256', x: coordinate((jwk as Record<string, unknown>).x)!, y: coordinate((jwk as Record<string, unknown>).y)! }, 'ES256')) as CryptoKey;
-      } catch {
+      const x = coordinate((jwk as Record<string, unknown>).x)!, y = coordinate((jwk as Record<string, unknown>).y)!;
+      if (!isP256Point(decodeBase64Url(x)!, decodeBase64Url(y)!)) {
         rejected.push({ kid, code: 'INVALID_KEY', message: 'not a point on P-256' });
         continue;
       }
       const crlVersion = counter((jwk as Record<string, unknown>).crlVersion);
-      accepted.set(kid!, { jwk: jwk as Record<string, unknown>, trusted: { kid: kid!, key }, ...(crlVersion === undefined ? {} : { crlVersion }) });
+      accepted.set(kid!, { jwk: jwk as Record<string, unknown>, trusted: { kid: kid!, x, y }, ...(crlVersion === undefined ? {} : { crlVersion }) });
     }
 
     // Revocation is never dropped silently: a key given without a CRL keeps the CRL held
