@@ -153,7 +153,9 @@ async function trustBuild(opts, io) {
   if (signKey && (signKey.kty !== 'EC' || signKey.crv !== 'P-256' || typeof signKey.d !== 'string')) throw new UsageError('--sign needs a private EC P-256 JWK (with d)');
   const anchor = opts['dcc-anchor'] ? await loadAnchor(opts['dcc-anchor']).catch((e) => { throw new UsageError(e.message); }) : undefined;
   let previous;
-  if (opts.previous) {
+  const previousExists = opts.previous ? await fs.access(opts.previous).then(() => true, () => false) : false;
+  if (opts.previous && !previousExists) io.stderr.write(`pass-check: no previous bundle at ${opts.previous} yet (first run): building without one\n`);
+  if (opts.previous && previousExists) {
     try {
       previous = (await readBundleFile(opts.previous, signKey ? publicPart(signKey) : undefined)).bundle;
     } catch (e) {

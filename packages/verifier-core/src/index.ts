@@ -2,7 +2,7 @@
 export { createVerifier } from './verifier.js';
 export type { Verifier, VerifierOptions } from './verifier.js';
 export { createTrustStore } from './trust/store.js';
-export type { TrustStore, ImportBundleOptions } from './trust/store.js';
+export type { TrustStore, ImportBundleOptions, ImportReport } from './trust/store.js';
 export { signBundle, openSignedBundle } from './trust/signed.js';
 export { memoryStorage, idbStorage } from './trust/storage.js';
 export { importVciSnapshot } from './trust/vci.js';

@@ -119,8 +119,7 @@ export class TrustSource {
     const text = body.trim();
     let built: string | undefined;
     if (this.key) {
-      await this.store.importBundle(text, { key: this.key });
-      built = (await this.store.exportBundle()).updated;
+      built = (await this.store.importBundle(text, { key: this.key })).updated;
     } else {
       const bundle = JSON.parse(text) as TrustBundle;
       if (!bundle || typeof bundle !== 'object') throw new TypeError('not a trust bundle');

@@ -37,6 +37,11 @@ export interface ImportBundleOptions {
   merge?: boolean;
 }
 
+/** What importBundle reports: the rejected entries, and when the trust now held was built. */
+export interface ImportReport extends TrustReport {
+  updated?: string;
+}
+
 export interface TrustStore {
   addShcIssuer(issuer: ShcIssuerInput): Promise<TrustReport>;
   addDccSigner(signer: DccSignerInput): Promise<TrustReport>;
@@ -55,7 +60,7 @@ export interface TrustStore {
    * but gives no revocation data for are kept. Verifications in flight finish on
    * the trust they started with.
    */
-  importBundle(bundle: TrustBundle | string, options?: ImportBundleOptions): Promise<TrustReport>;
+  importBundle(bundle: TrustBundle | string, options?: ImportBundleOptions): Promise<ImportReport>;
   exportBundle(): Promise<TrustBundle>;
   readonly [trustInternals]: TrustInternals;
 }
@@ -146,7 +151,7 @@ export function createTrustStore(options: { storage?: TrustStorage } = {}): Trus
     return next;
   }
 
-  async function importBundle(input: TrustBundle | string, opts: ImportBundleOptions = {}): Promise<TrustReport> {
+  async function importBundle(input: TrustBundle | string, opts: ImportBundleOptions = {}): Promise<ImportReport> {
     if (!isObject(opts)) throw new TypeError('importBundle: options must be an object');
     let bundle: TrustBundle;
     if (opts.key !== undefined) {
@@ -168,7 +173,7 @@ export function createTrustStore(options: { storage?: TrustStorage } = {}): Trus
         const report = await load(bundle, internals);
         extras = { ...extras, ...unknown };
         if (built && (!updated || Date.parse(built) > Date.parse(updated))) updated = built;
-        return report;
+        return { ...report, ...(updated ? { updated } : {}) };
       }
       // Build the new trust aside, then swap it in with one synchronous assignment:
       // a verification in flight keeps the state it started with (see verifier.ts).
@@ -178,7 +183,7 @@ export function createTrustStore(options: { storage?: TrustStorage } = {}): Trus
       Object.assign(internals, state);
       extras = unknown;
       updated = built ?? new Date().toISOString();
-      return report;
+      return built ? { ...report, updated: built } : report;
     });
   }
 
