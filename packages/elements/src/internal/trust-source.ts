@@ -110,7 +110,10 @@ export class TrustSource {
     const kept: KeptBundle = { body };
     if (this.etag) kept.etag = this.etag;
     if (this.lastModified) kept.lastModified = this.lastModified;
-    try { await set(this.idbKey, kept, keptBundles()); } catch { /* private mode: no offline start, still works */ }
+    // A blob: or data: URL lives as long as its page: nothing to start offline from next time.
+    if (/^https?:/.test(this.url)) {
+      try { await set(this.idbKey, kept, keptBundles()); } catch { /* private mode: no offline start, still works */ }
+    }
     return 'updated';
   }
 
