@@ -39,6 +39,13 @@ describe('fetcher', () => {
     assert.equal(failing, 3);
   });
 
+  it('times out a server that sends headers at once and then trickles the body', async () => {
+    server.routes.set('/trickle', faults.trickle());
+    const started = performance.now();
+    await assert.rejects(createFetcher({ timeoutMs: 500, retries: 0 }).get(`${server.url}/trickle`), (e) => e.code === 'FETCH_TIMEOUT');
+    assert.ok(performance.now() - started < 5000);
+  });
+
   it('keeps at most `concurrency` requests in flight', async () => {
     let inFlight = 0, most = 0;
     for (let i = 0; i < 12; i++) {

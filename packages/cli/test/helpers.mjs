@@ -56,20 +56,11 @@ export const faults = {
   },
   redirect: (location) => (req, res) => res.writeHead(302, { location }).end(),
   raw: (text) => (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(text),
-  /** A body of `bytes` bytes, with no content-length (chunked), so only the running count can stop it. */
+  /** A body of `bytes` bytes sent at once, with no content-length (chunked), so only the running count can stop it. */
   huge: (bytes) => (req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
-    const chunk = Buffer.alloc(64 * 1024, 0x20);
-    let sent = 0;
-    const pump = () => {
-      while (sent < bytes) {
-        sent += chunk.length;
-        if (!res.write(chunk)) { res.once('drain', pump); return; }
-      }
-      res.end();
-    };
     res.on('error', () => {});
-    pump();
+    res.end(Buffer.alloc(bytes, 0x20));
   },
 };
 
