@@ -247,6 +247,7 @@ async function verifyPasses(opts, io) {
       throw new UsageError(`--trust ${opts.trust}: ${e.code ?? ''} ${e.message}`);
     }
     if (key && read.signed !== true) throw new UsageError(`--trust ${opts.trust}: not signed, and --key asks for a signed bundle`);
+    if (read.signed === 'unchecked') io.stderr.write(`pass-check: --trust ${opts.trust} is signed, but without --key its signature is not checked\n`);
     await trust.importBundle(read.bundle);
   }
   let verifier;
