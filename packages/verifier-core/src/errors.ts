@@ -9,6 +9,10 @@ export type ErrorCode = (typeof ErrorCodes)[number];
 export const TrustErrorCodes = ['INVALID_KEY', 'INVALID_CERTIFICATE', 'INVALID_X5C', 'INVALID_CRL'] as const;
 export type TrustErrorCode = (typeof TrustErrorCodes)[number];
 
+/** Codes of a TrustError thrown by importBundle(bundle, { key }): unsigned, signed by another key, older than the bundle held, not a bundle. */
+export const BundleErrorCodes = ['BUNDLE_UNSIGNED', 'BUNDLE_SIGNATURE', 'BUNDLE_ROLLBACK', 'BUNDLE_INVALID'] as const;
+export type BundleErrorCode = (typeof BundleErrorCodes)[number];
+
 /** A pass that fails a check. Format code throws it internally; `verify()` turns it into a result. */
 export class VerifierError extends Error {
   override name = 'VerifierError';
@@ -20,7 +24,7 @@ export class VerifierError extends Error {
 /** Thrown by `add*()`/`importBundle()` only when nothing usable is left in the input. */
 export class TrustError extends Error {
   override name = 'TrustError';
-  constructor(readonly code: TrustErrorCode, message: string = code) {
+  constructor(readonly code: TrustErrorCode | BundleErrorCode, message: string = code) {
     super(message);
   }
 }

@@ -2,12 +2,13 @@
 export { createVerifier } from './verifier.js';
 export type { Verifier, VerifierOptions } from './verifier.js';
 export { createTrustStore } from './trust/store.js';
-export type { TrustStore } from './trust/store.js';
+export type { TrustStore, ImportBundleOptions, ImportReport } from './trust/store.js';
+export { signBundle, openSignedBundle } from './trust/signed.js';
 export { memoryStorage, idbStorage } from './trust/storage.js';
 export { importVciSnapshot } from './trust/vci.js';
 export type { VciIssuerList, VciSnapshot, VciImportReport } from './trust/vci.js';
-export { VerifierError, TrustError, ErrorCodes, TrustErrorCodes } from './errors.js';
-export type { ErrorCode, TrustErrorCode } from './errors.js';
+export { VerifierError, TrustError, ErrorCodes, TrustErrorCodes, BundleErrorCodes } from './errors.js';
+export type { ErrorCode, TrustErrorCode, BundleErrorCode } from './errors.js';
 export { resolvePolicy, evaluatePolicy } from './policy/policy.js';
 export type {
   Policy, PolicyRule, RuleFilters, VaccinationRule, TestRule, RecoveryRule, AgeExemptionRule, AnyValidRule,

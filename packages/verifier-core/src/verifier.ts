@@ -51,7 +51,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
       if (!internals.settled) await internals.ready;
       const now = clock();
       if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('verify: clock() must return a valid Date');
-      const outcome = await run(input, internals, now);
+      // A snapshot of the sections: a replacing importBundle swaps them while this runs, atomically for it.
+      const outcome = await run(input, { ...internals }, now);
       const result = toResult(outcome, { policy, now, locale, disclose });
       if (outcome.identity && !outcome.incomplete) {
         const id = passIdOf(outcome.identity);

@@ -42,7 +42,8 @@ export interface UiStrings {
   engine: (name: string) => string;
   acceptedCount: string;
   rejectedCount: string;
-  errors: Record<ScannerErrorCode, string>;
+  /** TRUST_STALE's words are in trust-strings.ts. */
+  errors: Record<Exclude<ScannerErrorCode, 'TRUST_STALE'>, string>;
   valid: string;
   invalid: string;
   incomplete: string;

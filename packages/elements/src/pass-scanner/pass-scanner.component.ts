@@ -9,7 +9,9 @@ import { DuplicateDetector, idbDuplicateStore, memoryDuplicateStore } from '../c
 import type { FrameSource } from '../controllers/frame-source.js';
 import { decoderFactories } from '../decoders/assets.js';
 import { formatLocaleOf, languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
-import { verifierFromSettings } from '../internal/verifier-setup.js';
+import { verifierAndSource } from '../internal/verifier-setup.js';
+import { parseTrustKey, type TrustSource } from '../internal/trust-source.js';
+import { formatAge, trustStringsFor } from '../internal/trust-strings.js';
 import { beep, buzz } from '../internal/feedback.js';
 import { verdictOf, reasonsOf } from '../internal/verdict.js';
 import { MAX_SHOWN_TEXT, shownDate, shownText } from '../internal/display-text.js';
@@ -38,6 +40,7 @@ const SAME_TEXT_COOLDOWN_MS = 2500;
  * @csspart error - The screen shown for a camera or setup failure.
  * @csspart fallbacks - Open a photo or file, paste text.
  * @csspart counters - Accepted / rejected counts.
+ * @csspart trust-banner - Staff notice that the trust bundle is older than `trust-warn-age`.
  *
  * @cssproperty --pass-scanner-accept-color - Background of an accepted verdict.
  * @cssproperty --pass-scanner-reject-color - Background of a rejected verdict.
@@ -56,10 +59,18 @@ const SAME_TEXT_COOLDOWN_MS = 2500;
 export class PassScannerElement extends LitElement {
   static override styles = passScannerStyles;
 
-  /** URL of a TrustBundle JSON, fetched once before scanning. */
+  /** URL of a TrustBundle JSON, fetched before scanning, kept in IndexedDB and refreshed in the background. */
   @property() trust: string | undefined;
   /** Allow `trust` to name another origin (https only). Off by default: the bundle decides which signatures count. */
   @property({ attribute: 'trust-cross-origin', type: Boolean }) trustCrossOrigin = false;
+  /** The venue's public key (P-256 JWK as JSON): the `trust` URL must then serve a bundle signed by it (a compact JWS), never older than the one held. */
+  @property({ attribute: 'trust-key' }) trustKey: string | undefined;
+  /** Seconds between background refreshes of the `trust` bundle (conditional requests; never mid-scan); 0 turns them off. */
+  @property({ attribute: 'trust-refresh', type: Number }) trustRefresh = 3600;
+  /** Bundle age in seconds past which staff see a banner (default two days). */
+  @property({ attribute: 'trust-warn-age', type: Number }) trustWarnAge = 2 * 86400;
+  /** Bundle age in seconds past which no verdict is given (`pass-error` TRUST_STALE; default seven days). */
+  @property({ attribute: 'trust-max-age', type: Number }) trustMaxAge = 7 * 86400;
   /** A policy preset name ('ny-2021', 'vaccinated', 'tested', 'any-valid'). Required: without one the scanner shows a NO_POLICY setup error and admits no one. */
   @property() policy: string | undefined;
   /** Set a verifier directly; overrides `trust`, `policy` and the language of messages. */
@@ -115,6 +126,11 @@ export class PassScannerElement extends LitElement {
   private lastText: { text: string; until: number } | undefined;
   private running = false;
   private hasUpdatedOnce = false;
+  /** Where the `trust` bundle came from and how old it is; undefined with a `verifier` property or no `trust`. */
+  private trustSource: TrustSource | undefined;
+  private trustTimer: ReturnType<typeof setInterval> | undefined;
+  /** A refresh came due during a scan: run it when the result screen ends. */
+  private refreshPending = false;
 
   private get strings(): UiStrings {
     return stringsFor(languageOf(this));
@@ -122,6 +138,7 @@ export class PassScannerElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.scheduleTrustRefresh();
     // Start after the first render, when the <video> exists.
     void this.updateComplete.then(() => {
       if (this.isConnected && !this.running) void this.start();
@@ -132,10 +149,14 @@ export class PassScannerElement extends LitElement {
     super.disconnectedCallback();
     this.running = false;
     clearInterval(this.resetTimer);
+    clearInterval(this.trustTimer);
+    this.trustTimer = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('trust') || changed.has('trustCrossOrigin') || changed.has('policy') || changed.has('verifier')) this.verifierPromise = undefined;
+    if (changed.has('trust') || changed.has('trustKey') || changed.has('trustCrossOrigin') || changed.has('policy') || changed.has('verifier')) this.verifierPromise = undefined;
+    if (changed.has('trust') || changed.has('trustKey') || changed.has('trustCrossOrigin') || changed.has('verifier')) this.trustSource = undefined;
+    if (changed.has('trustRefresh') || changed.has('trust')) this.scheduleTrustRefresh();
     if (changed.has('duplicateWindow') || changed.has('duplicateStorage')) this.duplicates = undefined;
     // The verifier's passIdKey is the duplicate store's key: a store of another kind has another key.
     if (changed.has('duplicateStorage')) this.verifierPromise = undefined;
@@ -179,7 +200,8 @@ export class PassScannerElement extends LitElement {
       this.state = ScannerStates.starting;
       this.announce(this.strings.starting);
     }
-    if (this.verifier || this.policy) this.verifierFor().catch(() => {}); // fetch the trust bundle now, not at the first scan
+    // Fetch the trust bundle now, not at the first scan; refuse to start on a stale one.
+    if (this.verifier || this.policy) this.verifierFor().then(() => this.ensureFreshTrust()).catch(() => {});
     try {
       const engine = await this.scanController.ensureEngine();
       this.engine = engine.name;
@@ -233,6 +255,7 @@ export class PassScannerElement extends LitElement {
     this.verdict = undefined;
     this.duplicateOf = undefined;
     this.scanController.paused = false;
+    if (this.refreshPending) void this.refreshTrust();
     if (this.state === ScannerStates.result || this.state === ScannerStates.verifying) {
       this.state = this.progress ? ScannerStates.collecting : this.running ? ScannerStates.scanning : ScannerStates.idle;
       this.announce(this.readyText(this.strings));
@@ -259,7 +282,7 @@ export class PassScannerElement extends LitElement {
   }
 
   /** Shows the error screen for `code` and fires `pass-error`. */
-  showError(code: ScannerErrorCode, message = this.strings.errors[code]): void {
+  showError(code: ScannerErrorCode, message = this.errorText(code)): void {
     this.fail(code, message);
   }
 
@@ -268,8 +291,45 @@ export class PassScannerElement extends LitElement {
     if (code !== ScannerErrorCodes.unreadableImage) this.scanController.detach();
     this.errorCode = code;
     this.state = ScannerStates.error;
-    this.announce(this.strings.errors[code]);
+    this.announce(this.errorText(code));
     this.dispatchEvent(new PassErrorEvent(code, message));
+  }
+
+  private errorText(code: ScannerErrorCode): string {
+    return code === ScannerErrorCodes.trustStale ? trustStringsFor(languageOf(this)).stale : this.strings.errors[code as Exclude<ScannerErrorCode, 'TRUST_STALE'>];
+  }
+
+  /** Whether the trust bundle held is past `trust-max-age` (a bundle that does not say its age is). */
+  private trustIsStale(): boolean {
+    return !!this.trustSource && this.trustSource.ageMs() > Math.max(0, this.trustMaxAge) * 1000;
+  }
+
+  /** Refreshes a stale bundle once; still stale: the TRUST_STALE screen, and false. */
+  private async ensureFreshTrust(): Promise<boolean> {
+    if (!this.trustIsStale()) return true;
+    await this.trustSource!.refresh();
+    this.requestUpdate();
+    if (!this.trustIsStale()) return true;
+    const age = formatAge(this.trustSource!.ageMs(), trustStringsFor('en'));
+    this.fail(ScannerErrorCodes.trustStale, `trust bundle is ${age} old, past trust-max-age (${this.trustMaxAge} s)`);
+    return false;
+  }
+
+  private scheduleTrustRefresh(): void {
+    clearInterval(this.trustTimer);
+    this.trustTimer = undefined;
+    const seconds = Number(this.trustRefresh);
+    if (!this.trust || !(seconds > 0) || !this.isConnected) return;
+    this.trustTimer = setInterval(() => { void this.refreshTrust(); }, Math.max(1, seconds) * 1000);
+  }
+
+  /** A background refresh; during a scan it waits for the result screen to end. */
+  private async refreshTrust(): Promise<void> {
+    const busy = this.state === ScannerStates.verifying || this.state === ScannerStates.result || this.state === ScannerStates.collecting;
+    if (busy || !this.trustSource) { this.refreshPending = busy; return; }
+    this.refreshPending = false;
+    await this.trustSource.refresh();
+    this.requestUpdate(); // the banner follows the bundle's age
   }
 
   private verifierFor(): Promise<Verifier> {
@@ -284,8 +344,17 @@ export class PassScannerElement extends LitElement {
       return missing;
     }
     if (!this.verifierPromise) {
-      const pending = this.detector().passIdKey().then((passIdKey) =>
-        verifierFromSettings({ trust: this.trust, policy: this.policy, locale: languageOf(this), trustCrossOrigin: this.trustCrossOrigin, passIdKey }));
+      let trustKey: JsonWebKey | undefined;
+      try { trustKey = parseTrustKey(this.trustKey); } catch (e) {
+        this.fail(ScannerErrorCodes.trustUnavailable, (e as Error).message);
+        return Promise.reject(e);
+      }
+      const pending = this.detector().passIdKey()
+        .then((passIdKey) => verifierAndSource({ trust: this.trust, trustKey, trustCrossOrigin: this.trustCrossOrigin, policy: this.policy, locale: languageOf(this), passIdKey }))
+        .then(({ verifier, source }) => {
+          if (this.verifierPromise === pending) { this.trustSource = source; this.scheduleTrustRefresh(); this.requestUpdate(); }
+          return verifier;
+        });
       this.verifierPromise = pending;
       pending.catch((e: Error) => {
         if (this.verifierPromise === pending) this.verifierPromise = undefined;
@@ -329,6 +398,8 @@ export class PassScannerElement extends LitElement {
     let duplicateOf: Date | undefined;
     try {
       const verifier = await this.verifierFor();
+      // No verdict on stale trust: a clear screen for staff, nothing that blames the visitor.
+      if (!(await this.ensureFreshTrust())) return undefined;
       result = await verifier.verify(input);
       // Keyed on the pass, not on the text: every re-encoding of a scanned pass has the same passId.
       duplicateOf = await this.detector().check(result.passId);
@@ -428,7 +499,11 @@ export class PassScannerElement extends LitElement {
     const s = this.strings;
     const camera = this.cameraController;
     const cameraLive = !!camera.stream;
+    const age = this.trustSource?.ageMs();
+    const warn = age !== undefined && age > Math.max(0, this.trustWarnAge) * 1000 && this.state !== ScannerStates.error;
+    const t = warn ? trustStringsFor(languageOf(this)) : undefined;
     return html`
+      ${warn ? html`<p part="trust-banner" class="trust-banner" role="status">${t!.banner(formatAge(age!, t!))}</p>` : nothing}
       <div part="base" class="base">
         <video part="video" muted playsinline aria-hidden="true" ?hidden=${!cameraLive}></video>
         <div part="viewfinder" class="viewfinder" ?hidden=${this.state !== ScannerStates.scanning && this.state !== ScannerStates.collecting}></div>
@@ -507,7 +582,7 @@ export class PassScannerElement extends LitElement {
   private renderError(s: UiStrings, code: ScannerErrorCode) {
     return html`
       <div part="error" class="error" role="alert" data-code=${code}>
-        <p class="detail">${s.errors[code]}</p>
+        <p class="detail">${this.errorText(code)}</p>
         <button type="button" @click=${() => this.start()}>${s.retry}</button>
       </div>`;
   }

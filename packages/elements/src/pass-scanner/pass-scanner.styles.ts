@@ -77,6 +77,7 @@ export const passScannerStyles = css`
   bdi { unicode-bidi: isolate; }
   .detail { font-size: 1.05rem; margin: 0; }
   .error { background: #2b2f36; cursor: default; }
+  .trust-banner { margin: 0 0 0.5rem; padding: 0.5rem 0.75rem; border-radius: var(--pass-scanner-radius, 0.5rem); background: #fff4c2; color: #3d3000; font-size: 0.95rem; }
   .counters { display: flex; gap: 1rem; justify-content: center; padding: 0.5rem; font-size: 0.95rem; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   @media (prefers-reduced-motion: no-preference) {

@@ -24,6 +24,8 @@ export const ScannerErrorCodes = {
   unreadableImage: 'UNREADABLE_IMAGE',
   /** No `policy` attribute (or a `verifier` without one): the scanner refuses to decide rather than admit anything authentic. */
   noPolicy: 'NO_POLICY',
+  /** The trust bundle is older than `trust-max-age` (or does not say its age): no verdicts until it is refreshed. */
+  trustStale: 'TRUST_STALE',
 } as const;
 export type ScannerErrorCode = (typeof ScannerErrorCodes)[keyof typeof ScannerErrorCodes];
 

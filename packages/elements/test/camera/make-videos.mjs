@@ -17,7 +17,7 @@ export async function makeCameraFixtures(dir) {
   const valid = await issuer.issue({ patient });
   const tampered = await issuer.issue({ patient, tamper: true });
   const chunked = await issuer.issue({ patient: { given: ['Chunky'], family: 'Card', birthDate: '1990-02-03' } });
-  fs.writeFileSync(path.join(dir, 'trust.json'), JSON.stringify({ version: 1, shc: [issuer.trustEntry()] }));
+  fs.writeFileSync(path.join(dir, 'trust.json'), JSON.stringify({ version: 1, updated: new Date().toISOString(), shc: [issuer.trustEntry()] }));
 
   const frame = async (text) => qrLuma(await encodeQr(text, { ecLevel: 'L' }), { ...VIDEO, scale: 6 });
   const videos = {

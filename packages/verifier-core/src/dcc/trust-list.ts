@@ -38,6 +38,6 @@ export async function importDccTrustList(store: TrustStore, entries: readonly Dc
     }
     signers.push(typeof entry.country === 'string' && entry.country ? { certificate: entry.rawData, country: entry.country } : { certificate: entry.rawData });
   }
-  const report = signers.length ? await store.importBundle({ version: 1, dcc: signers }) : { rejected: [] };
+  const report = signers.length ? await store.importBundle({ version: 1, dcc: signers }, { merge: true }) : { rejected: [] };
   return { rejected: [...rejected, ...report.rejected] };
 }

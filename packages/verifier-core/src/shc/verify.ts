@@ -6,7 +6,7 @@ import type { TrustInternals } from '../trust/store.js';
 import { credentialClaim, isIssuerUrl, notBeforeSeconds, timeErrors } from './claims.js';
 import { readShcBundle } from './fhir.js';
 import { firstJwsOfFile } from './file.js';
-import type { ShcTrustedKey } from '../trust/shc.js';
+import { cryptoKeyOf, type ShcTrustedKey } from '../trust/shc.js';
 import { readShcPayload, splitShcJws, type ShcJwsParts } from './jws.js';
 import { passIdentity } from '../pass-id.js';
 import { assembleShcChunks, decodeShcNumeric, isShcChunk } from './numeric.js';
@@ -48,7 +48,7 @@ function jwsOf(raw: string | string[]): string | { have: number; total: number }
 /** Whether the JWS signature verifies with `key` (jose, ES256 only). Never rejects, so it may run unawaited. */
 async function signatureHolds(parts: ShcJwsParts, key: ShcTrustedKey): Promise<boolean> {
   try {
-    await flattenedVerify({ protected: parts.protectedHeader, payload: parts.payload, signature: parts.signature }, key.key, { algorithms: ['ES256'] });
+    await flattenedVerify({ protected: parts.protectedHeader, payload: parts.payload, signature: parts.signature }, key.key ?? await cryptoKeyOf(key), { algorithms: ['ES256'] });
     return true;
   } catch {
     return false;

@@ -92,7 +92,31 @@ export class DccTrust implements TrustSection<DccSignerInput> {
   /** By `kidKey`. */
   private readonly signersByKid = new Map<string, DccSigner[]>();
   private readonly countries = new Set<string>();
-  private readonly revocations: LoadedRevocations[] = [];
+  /** By `revocationIdentity`: one list per hash type and kid, however often it is imported. */
+  private readonly revocations = new Map<string, LoadedRevocations>();
+
+  /** Forgets every signer with this kid (base64, as exportBundle and the gateway write it); false when none was trusted. */
+  remove(kid: string): boolean {
+    const bytes = typeof kid === 'string' ? decodeBase64(kid) : undefined;
+    if (!bytes || bytes.length !== KID_BYTES || !this.signersByKid.delete(kidKey(bytes))) return false;
+    this.countries.clear();
+    for (const signers of this.signersByKid.values()) for (const s of signers) if (s.country) this.countries.add(s.country);
+    return true;
+  }
+
+  /**
+   * Keeps the revocation lists of `previous` (the store before a replacing import)
+   * that this import did not supersede with a list of the same hash type and kid:
+   * revocation is never dropped silently. Lists past their `expires` are let go.
+   */
+  carryRevocations(previous: DccTrust, now: Date): void {
+    for (const [identity, loaded] of previous.revocations) {
+      if (this.revocations.has(identity)) continue;
+      const expires = loaded.list.expires ? Date.parse(loaded.list.expires) : NaN;
+      if (!Number.isNaN(expires) && expires < now.getTime()) continue;
+      this.revocations.set(identity, { ...loaded, list: { ...loaded.list, hashes: [...loaded.list.hashes] }, hashes: new Set(loaded.hashes) });
+    }
+  }
 
   /** Adds one DSC. Throws TrustError('INVALID_CERTIFICATE') when it is unusable (it is the whole input). */
   async add(input: DccSignerInput): Promise<TrustReport> {
@@ -138,22 +162,31 @@ export class DccTrust implements TrustSection<DccSignerInput> {
       kid = encodeBase64(kidBytes);
     }
     const report: TrustReport = { rejected: [] };
-    const hashes = new Set<string>();
-    const kept: string[] = [];
+    // A list imported again (or in pieces) adds to the one held for its hash type and kid:
+    // no duplicate lists, no duplicate hashes.
+    const identity = `${list.hashType}|${kid ?? ''}`;
+    const held = this.revocations.get(identity);
+    const hashes = new Set<string>(held?.hashes);
+    const kept: string[] = held ? [...held.list.hashes] : [];
+    let usable = 0;
     for (const text of list.hashes) {
       const hash = decodeRevocationHash(text);
       if (!hash) {
         report.rejected.push({ code: 'INVALID_CRL', message: 'revocation hash is not 16+ bytes of hex or base64', ...(kid ? { kid } : {}) });
         continue;
       }
-      hashes.add(toHex(hash));
+      usable++;
+      const hex = toHex(hash);
+      if (hashes.has(hex)) continue;
+      hashes.add(hex);
       kept.push(text as string);
     }
-    if (!hashes.size && list.hashes.length) throw new TrustError('INVALID_CRL', 'no usable hash in the revocation list');
+    if (!usable && list.hashes.length) throw new TrustError('INVALID_CRL', 'no usable hash in the revocation list');
     const stored: DccRevocationList = { hashType: list.hashType, hashes: kept };
     if (kid) stored.kid = kid;
-    if (typeof list.expires === 'string') stored.expires = list.expires;
-    this.revocations.push(kid ? { list: stored, kid, hashes } : { list: stored, hashes });
+    const expires = typeof list.expires === 'string' ? list.expires : held?.list.expires;
+    if (expires) stored.expires = held?.list.expires && typeof list.expires === 'string' && held.list.expires > list.expires ? held.list.expires : expires;
+    this.revocations.set(identity, kid ? { list: stored, kid, hashes } : { list: stored, hashes });
     return report;
   }
 
@@ -169,7 +202,7 @@ export class DccTrust implements TrustSection<DccSignerInput> {
 
   /** The lists that apply to passes signed under `kid` (lists bound to another kid do not). */
   revocationListsFor(kid: string): { hashType: DccRevocationList['hashType']; hashes: ReadonlySet<string> }[] {
-    return this.revocations.filter((r) => !r.kid || r.kid === kid).map((r) => ({ hashType: r.list.hashType, hashes: r.hashes }));
+    return [...this.revocations.values()].filter((r) => !r.kid || r.kid === kid).map((r) => ({ hashType: r.list.hashType, hashes: r.hashes }));
   }
 
   entries(): DccSignerInput[] {
@@ -177,6 +210,6 @@ export class DccTrust implements TrustSection<DccSignerInput> {
   }
 
   revocationEntries(): DccRevocationList[] {
-    return this.revocations.map((r) => ({ ...r.list, hashes: [...r.list.hashes] }));
+    return [...this.revocations.values()].map((r) => ({ ...r.list, hashes: [...r.list.hashes] }));
   }
 }

@@ -75,6 +75,11 @@ export class IdhpTrust implements TrustSection<IdhpIssuerInput> {
     return { rejected };
   }
 
+  /** Forgets an issuer and its keys; false when it was not trusted. */
+  remove(id: string): boolean {
+    return this.issuers.delete(id);
+  }
+
   /** The trusted issuer with this DID, if any. */
   issuer(id: string): IdhpIssuer | undefined {
     return this.issuers.get(id);

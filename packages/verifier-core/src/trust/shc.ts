@@ -6,11 +6,22 @@ import { ecJwkThumbprint } from '../shc/thumbprint.js';
 import { checkX5c } from '../shc/x5c.js';
 import type { ShcIssuerInput, TrustReport } from '../types.js';
 import type { TrustSection } from './section.js';
+import { isP256Point } from '../internal/p256.js';
 
-/** One trusted signing key, imported once so verifying costs only the signature check. */
+/** The WebCrypto key of a trusted key, imported on first use: a bundle of a thousand keys loads without a thousand imports. */
+export async function cryptoKeyOf(trusted: ShcTrustedKey): Promise<CryptoKey> {
+  trusted.key ??= (await importJWK({ kty: 'EC', crv: 'P-256', x: trusted.x, y: trusted.y }, 'ES256')) as CryptoKey;
+  return trusted.key;
+}
+
+/** One trusted signing key: checked when added, imported into WebCrypto on first use (then kept). */
 export interface ShcTrustedKey {
   kid: string;
-  key: CryptoKey;
+  /** The P-256 coordinates (32 bytes each, base64url). */
+  x: string;
+  y: string;
+  /** The imported key, once a pass has needed it. */
+  key?: CryptoKey;
   /** Revoked rids: to a cut-off in seconds (revokes cards with nbf before it), or null (revokes all). Absent: no CRL held. */
   revoked?: Map<string, number | null>;
 }
@@ -100,6 +111,22 @@ export class ShcTrust implements TrustSection<ShcIssuerInput> {
   /** Every key by kid (a thumbprint, so in practice unique), to start the signature check before the payload names its issuer. */
   readonly keysByKid = new Map<string, { issuer: ShcTrustedIssuer; key: ShcTrustedKey }>();
 
+  /**
+   * @param previous what the store held before a replacing import: an issuer
+   * re-added without a CRL for a key keeps the CRL held for it there, so a
+   * source that failed to serve its CRL never un-revokes passes.
+   */
+  constructor(private readonly previous?: ShcTrust) {}
+
+  /** Forgets an issuer and its keys; false when it was not trusted. */
+  remove(iss: string): boolean {
+    const issuer = this.issuers.get(iss);
+    if (!issuer) return false;
+    for (const kid of issuer.keys.keys()) if (this.keysByKid.get(kid)?.issuer === issuer) this.keysByKid.delete(kid);
+    this.issuers.delete(iss);
+    return true;
+  }
+
   async add(input: ShcIssuerInput): Promise<TrustReport> {
     if (!isObject(input)) throw new TypeError('addShcIssuer: expected { iss, jwks, crls? }');
     const { iss, name, jwks, crls = [] } = input;
@@ -114,20 +141,26 @@ export class ShcTrust implements TrustSection<ShcIssuerInput> {
       const kid = isObject(jwk) && typeof jwk.kid === 'string' ? jwk.kid : undefined;
       const problem = isObject(jwk) ? await keyProblem(jwk, iss) : { code: 'INVALID_KEY' as const, message: 'not a JWK object' };
       if (problem) { rejected.push({ ...(kid ? { kid } : {}), ...problem }); continue; }
-      let key: CryptoKey;
-      try {
-        key = (await importJWK({ kty: 'EC', crv: 'P-256', x: coordinate((jwk as Record<string, unknown>).x)!, y: coordinate((jwk as Record<string, unknown>).y)! }, 'ES256')) as CryptoKey;
-      } catch {
+      const x = coordinate((jwk as Record<string, unknown>).x)!, y = coordinate((jwk as Record<string, unknown>).y)!;
+      if (!isP256Point(decodeBase64Url(x)!, decodeBase64Url(y)!)) {
         rejected.push({ kid, code: 'INVALID_KEY', message: 'not a point on P-256' });
         continue;
       }
       const crlVersion = counter((jwk as Record<string, unknown>).crlVersion);
-      accepted.set(kid!, { jwk: jwk as Record<string, unknown>, trusted: { kid: kid!, key }, ...(crlVersion === undefined ? {} : { crlVersion }) });
+      accepted.set(kid!, { jwk: jwk as Record<string, unknown>, trusted: { kid: kid!, x, y }, ...(crlVersion === undefined ? {} : { crlVersion }) });
     }
+
+    // Revocation is never dropped silently: a key given without a CRL keeps the CRL held
+    // for it (by this store, or before a replacing import). A held CRL that no longer fits
+    // the key's crlVersion is refused below, and the key with it (fail closed).
+    const givenCrlKids = new Set(crls.map((c) => (isObject(c) && typeof c.kid === 'string' ? c.kid : undefined)));
+    const heldIssuer = this.issuers.get(iss) ?? this.previous?.issuers.get(iss);
+    const carried: object[] = [];
+    if (heldIssuer) for (const kid of accepted.keys()) if (!givenCrlKids.has(kid)) carried.push(...(heldIssuer.crls.get(kid) ?? []));
 
     const acceptedCrls = new Map<string, object[]>();
     const refusedCrlKids = new Set<string>();
-    for (const crl of crls) {
+    for (const crl of [...crls, ...carried]) {
       const kid = isObject(crl) && typeof crl.kid === 'string' ? crl.kid : undefined;
       const target = kid ? accepted.get(kid) : undefined;
       const parsed = !isObject(crl) ? 'not a CRL object' : !target ? 'no accepted key with this kid' : parseCrl(crl, target.crlVersion);
@@ -156,7 +189,9 @@ export class ShcTrust implements TrustSection<ShcIssuerInput> {
     // Having dropped keys trusted before is a change to keep (and persist), not a failed call.
     if (accepted.size === 0 && !forgotAny) {
       const first = rejected[0];
-      throw new TrustError(first?.code ?? 'INVALID_KEY', `${iss}: no usable key${rejected.length ? ': ' + rejected.map((r) => `${r.kid ?? '?'} ${r.message}`).join('; ') : ''}`);
+      const error = new TrustError(first?.code ?? 'INVALID_KEY', `${iss}: no usable key${rejected.length ? ': ' + rejected.map((r) => `${r.kid ?? '?'} ${r.message}`).join('; ') : ''}`);
+      // Bundle imports report each refused key, not only the issuer.
+      throw Object.assign(error, { rejected });
     }
     if (accepted.size === 0) return { rejected };
     const issuer: ShcTrustedIssuer = this.issuers.get(iss) ?? { iss, wellFormedIss: isIssuerUrl(iss), keys: new Map(), jwks: new Map(), crls: new Map() };

@@ -1,92 +1,214 @@
-import { TrustError } from '../errors.js';
+import { TrustError, type TrustErrorCode } from '../errors.js';
+import { isObject } from '../internal/bytes.js';
 import type {
   DccRevocationList, DccSignerInput, IdhpIssuerInput, ShcIssuerInput, TrustBundle, TrustReport, TrustStorage,
 } from '../types.js';
 import { ShcTrust } from './shc.js';
 import { DccTrust } from './dcc.js';
 import { IdhpTrust } from './idhp.js';
+import { openSignedBundle } from './signed.js';
 
 /** Internal access for the verifier; not part of the public API. */
 export const trustInternals = Symbol('pass-check.trust');
 
-export interface TrustInternals {
+/** What the store holds, one object per format. A replacing import builds a new one and swaps it in at once. */
+export interface TrustState {
+  shc: ShcTrust;
+  dcc: DccTrust;
+  idhp: IdhpTrust;
+}
+
+export interface TrustInternals extends TrustState {
   /** Settles once the stored bundle has loaded (at once without storage). */
   ready: Promise<void>;
   /** Whether `ready` has settled: a verify need not wait a turn for it then. */
   settled: boolean;
-  shc: ShcTrust;
-  dcc: DccTrust;
-  idhp: IdhpTrust;
+}
+
+export interface ImportBundleOptions {
+  /**
+   * The venue's public key (P-256 JWK). With it, the bundle must be a compact JWS
+   * (ES256) signed by this key and not older than the bundle held (no rollback);
+   * anything else is refused with a TrustError (BUNDLE_UNSIGNED, BUNDLE_SIGNATURE,
+   * BUNDLE_ROLLBACK, BUNDLE_INVALID) and the store is left as it was.
+   */
+  key?: JsonWebKey;
+  /** false (default): the bundle replaces what the store holds. true: it is added to it. */
+  merge?: boolean;
+}
+
+/** What importBundle reports: the rejected entries, and when the trust now held was built. */
+export interface ImportReport extends TrustReport {
+  updated?: string;
 }
 
 export interface TrustStore {
   addShcIssuer(issuer: ShcIssuerInput): Promise<TrustReport>;
   addDccSigner(signer: DccSignerInput): Promise<TrustReport>;
   addIdhpIssuer(issuer: IdhpIssuerInput): Promise<TrustReport>;
-  /** DCC revocation hash lists (formats.md §2). */
+  /** DCC revocation hash lists (formats.md §2). A list for the same hash type and kid adds to the one held. */
   addDccRevocations(list: DccRevocationList): Promise<TrustReport>;
-  importBundle(bundle: TrustBundle): Promise<TrustReport>;
+  /** Forgets an SMART Health Card issuer; resolves false when it was not trusted. */
+  removeShcIssuer(iss: string): Promise<boolean>;
+  /** Forgets the DCC signer(s) with this kid (base64); resolves false when none was trusted. */
+  removeDccSigner(kid: string): Promise<boolean>;
+  /** Forgets an IBM Digital Health Pass issuer (its DID); resolves false when it was not trusted. */
+  removeIdhpIssuer(id: string): Promise<boolean>;
+  /**
+   * Loads a bundle: it REPLACES what the store holds unless `merge: true`. With a
+   * replace, CRLs and DCC revocation lists held for issuers the bundle still lists
+   * but gives no revocation data for are kept. Verifications in flight finish on
+   * the trust they started with.
+   */
+  importBundle(bundle: TrustBundle | string, options?: ImportBundleOptions): Promise<ImportReport>;
   exportBundle(): Promise<TrustBundle>;
   readonly [trustInternals]: TrustInternals;
 }
 
-const merge = (reports: TrustReport[]): TrustReport => ({ rejected: reports.flatMap((r) => r.rejected) });
+/**
+ * The bundle's sections, each with how to load an entry into a TrustState and
+ * what it exports. A new format adds a field to TrustState and a row here;
+ * sections this table does not know are kept as given and exported again.
+ */
+interface SectionHandler {
+  key: string;
+  add(state: TrustState, entry: never): Promise<TrustReport>;
+  entries(state: TrustState): unknown[];
+}
+const section = <T>(key: string, add: (state: TrustState, entry: T) => Promise<TrustReport>, entries: (state: TrustState) => unknown[]): SectionHandler =>
+  ({ key, add: add as SectionHandler['add'], entries });
 
-/** Runs `add` and turns a whole-input TrustError into a report line, for bundle imports. */
+export const bundleSections: SectionHandler[] = [
+  section<ShcIssuerInput>('shc', (s, e) => s.shc.add(e), (s) => s.shc.entries()),
+  section<DccSignerInput>('dcc', (s, e) => s.dcc.add(e), (s) => s.dcc.entries()),
+  section<DccRevocationList>('dccRevocations', (s, e) => s.dcc.addRevocations(e), (s) => s.dcc.revocationEntries()),
+  section<IdhpIssuerInput>('idhp', (s, e) => s.idhp.add(e), (s) => s.idhp.entries()),
+];
+const knownKeys = new Set(['version', 'updated', ...bundleSections.map((s) => s.key)]);
+
+/** An empty state; `previous` is what a replacing import carries revocation data over from. */
+function newState(previous?: TrustState): TrustState {
+  return { shc: new ShcTrust(previous?.shc), dcc: new DccTrust(), idhp: new IdhpTrust() };
+}
+
+const mergeReports = (reports: TrustReport[]): TrustReport => ({ rejected: reports.flatMap((r) => r.rejected) });
+
+/** Runs `add` and turns a whole-input TrustError or TypeError into a report line, for bundle imports. */
 async function tolerant(add: () => Promise<TrustReport>): Promise<TrustReport> {
   try { return await add(); } catch (e) {
-    if (e instanceof TrustError) return { rejected: [{ code: e.code, message: e.message }] };
+    if (e instanceof TrustError) {
+      const each = (e as TrustError & { rejected?: TrustReport['rejected'] }).rejected;
+      return { rejected: Array.isArray(each) && each.length ? each : [{ code: e.code as TrustErrorCode, message: e.message }] };
+    }
+    if (e instanceof TypeError) return { rejected: [{ code: 'INVALID_KEY', message: e.message }] };
     throw e;
   }
 }
 
+/** Bounds on an import: a bundle is data from a file server, never trusted to be small. */
+const MAX_SECTION_ENTRIES = 200_000;
+
 export function createTrustStore(options: { storage?: TrustStorage } = {}): TrustStore {
   const { storage } = options;
-  const internals: TrustInternals = { ready: Promise.resolve(), settled: true, shc: new ShcTrust(), dcc: new DccTrust(), idhp: new IdhpTrust() };
-  let lastUpdated: string | undefined;
+  const internals: TrustInternals = { ready: Promise.resolve(), settled: true, ...newState() };
+  /** When the data held was built (the imported bundle's `updated`); the rollback floor for signed imports. */
+  let updated: string | undefined;
+  /** Sections of the bundle this version does not know, exported again as they came. */
+  let extras: Record<string, unknown> = {};
 
-  async function load(bundle: TrustBundle): Promise<TrustReport> {
-    if (!bundle || typeof bundle !== 'object' || bundle.version !== 1) throw new TypeError('not a pass-check TrustBundle (version 1)');
+  async function load(bundle: TrustBundle, state: TrustState): Promise<TrustReport> {
     const reports: TrustReport[] = [];
-    for (const i of bundle.shc ?? []) reports.push(await tolerant(() => internals.shc.add(i)));
-    for (const s of bundle.dcc ?? []) reports.push(await tolerant(() => internals.dcc.add(s)));
-    for (const l of bundle.dccRevocations ?? []) reports.push(await tolerant(() => internals.dcc.addRevocations(l)));
-    for (const i of bundle.idhp ?? []) reports.push(await tolerant(() => internals.idhp.add(i)));
-    if (bundle.updated) lastUpdated = bundle.updated;
-    return merge(reports);
+    for (const handler of bundleSections) {
+      const entries = (bundle as unknown as Record<string, unknown>)[handler.key];
+      if (entries === undefined) continue;
+      if (!Array.isArray(entries) || entries.length > MAX_SECTION_ENTRIES) {
+        reports.push({ rejected: [{ code: 'INVALID_KEY', message: `bundle section ${handler.key} is not a list (of at most ${MAX_SECTION_ENTRIES})` }] });
+        continue;
+      }
+      for (const entry of entries) reports.push(await tolerant(() => handler.add(state, entry as never)));
+    }
+    return mergeReports(reports);
   }
 
-  const exportBundle = async (): Promise<TrustBundle> => ({
-    version: 1,
-    updated: lastUpdated ?? new Date().toISOString(),
-    shc: internals.shc.entries(),
-    dcc: internals.dcc.entries(),
-    dccRevocations: internals.dcc.revocationEntries(),
-    idhp: internals.idhp.entries(),
-  });
+  const exportBundle = (): TrustBundle => {
+    const bundle: Record<string, unknown> = { version: 1, updated: updated ?? new Date().toISOString() };
+    for (const handler of bundleSections) bundle[handler.key] = handler.entries(internals);
+    for (const [key, value] of Object.entries(extras)) if (!(key in bundle)) bundle[key] = structuredClone(value);
+    return bundle as unknown as TrustBundle;
+  };
 
-  /** Every change waits for the stored bundle to load first, then persists. */
-  async function change(run: () => Promise<TrustReport>): Promise<TrustReport> {
-    await internals.ready;
-    const report = await run();
-    lastUpdated = new Date().toISOString();
-    if (storage) await storage.save(await exportBundle());
-    return report;
+  // Changes run one at a time, after the stored bundle has loaded, and each is persisted.
+  let queue: Promise<unknown> = Promise.resolve();
+  function change<T>(run: () => Promise<T>): Promise<T> {
+    const next = queue.then(async () => {
+      await internals.ready;
+      const result = await run();
+      updated ??= new Date().toISOString();
+      if (storage) await storage.save(exportBundle());
+      return result;
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function importBundle(input: TrustBundle | string, opts: ImportBundleOptions = {}): Promise<ImportReport> {
+    if (!isObject(opts)) throw new TypeError('importBundle: options must be an object');
+    let bundle: TrustBundle;
+    if (opts.key !== undefined) {
+      bundle = await openSignedBundle(input, opts.key as JsonWebKey);
+    } else if (typeof input === 'string') {
+      throw new TypeError('importBundle: a signed bundle (string) needs { key }, the venue public key to check it with');
+    } else {
+      bundle = input;
+    }
+    if (!isObject(bundle) || bundle.version !== 1) throw new TypeError('not a pass-check TrustBundle (version 1)');
+    const built = typeof bundle.updated === 'string' && !Number.isNaN(Date.parse(bundle.updated)) ? bundle.updated : undefined;
+    return change(async () => {
+      if (opts.key !== undefined && updated !== undefined && Date.parse(built!) < Date.parse(updated)) {
+        throw new TrustError('BUNDLE_ROLLBACK', `bundle built ${built} is older than the one held (${updated}): refused`);
+      }
+      const unknown: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(bundle)) if (!knownKeys.has(key)) unknown[key] = structuredClone(value);
+      if (opts.merge) {
+        const report = await load(bundle, internals);
+        extras = { ...extras, ...unknown };
+        if (built && (!updated || Date.parse(built) > Date.parse(updated))) updated = built;
+        return { ...report, ...(updated ? { updated } : {}) };
+      }
+      // Build the new trust aside, then swap it in with one synchronous assignment:
+      // a verification in flight keeps the state it started with (see verifier.ts).
+      const state = newState(internals);
+      const report = await load(bundle, state);
+      state.dcc.carryRevocations(internals.dcc, new Date());
+      Object.assign(internals, state);
+      extras = unknown;
+      updated = built ?? new Date().toISOString();
+      return built ? { ...report, updated: built } : report;
+    });
   }
 
   if (storage) {
     internals.settled = false;
-    internals.ready = storage.load().then(async (b) => { if (b) await load(b); }, () => undefined)
-      .finally(() => { internals.settled = true; });
+    internals.ready = storage.load().then(async (b) => {
+      if (!isObject(b) || (b as { version?: unknown }).version !== 1) return;
+      await load(b, internals);
+      for (const [key, value] of Object.entries(b)) if (!knownKeys.has(key)) extras[key] = value;
+      if (typeof b.updated === 'string') updated = b.updated;
+    }, () => undefined).finally(() => { internals.settled = true; });
   }
+
+  const remove = (run: () => boolean): Promise<boolean> => change(async () => run());
 
   return {
     addShcIssuer: (i) => change(() => internals.shc.add(i)),
     addDccSigner: (s) => change(() => internals.dcc.add(s)),
     addIdhpIssuer: (i) => change(() => internals.idhp.add(i)),
     addDccRevocations: (l) => change(() => internals.dcc.addRevocations(l)),
-    importBundle: (b) => change(() => load(b)),
-    exportBundle: async () => { await internals.ready; return exportBundle(); },
+    removeShcIssuer: (iss) => remove(() => internals.shc.remove(iss)),
+    removeDccSigner: (kid) => remove(() => internals.dcc.remove(kid)),
+    removeIdhpIssuer: (id) => remove(() => internals.idhp.remove(id)),
+    importBundle,
+    exportBundle: async () => { await internals.ready; await queue; return exportBundle(); },
     [trustInternals]: internals,
   };
 }

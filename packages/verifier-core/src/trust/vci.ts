@@ -25,7 +25,8 @@ export interface VciImportReport extends TrustReport {
  * to trust, the snapshot holds their keys and CRLs (fetch both ahead of time, e.g.
  * daily, from the directory; nothing is fetched here). Issuers in the snapshot but
  * not in the list are skipped. Bad keys and CRLs are reported, as by addShcIssuer;
- * everything is stored in one change, so a persistent store writes once.
+ * everything is stored in one change, so a persistent store writes once. It adds
+ * to what the store holds (importBundle with `merge: true`).
  */
 export async function importVciSnapshot(store: TrustStore, directory: { issuers: VciIssuerList; snapshot: VciSnapshot }): Promise<VciImportReport> {
   const { issuers, snapshot } = directory ?? {};
@@ -43,7 +44,7 @@ export async function importVciSnapshot(store: TrustStore, directory: { issuers:
     const name = names.get(iss) ?? (typeof info.issuer.name === 'string' ? info.issuer.name : undefined);
     shc.push({ iss, ...(name ? { name } : {}), jwks: { keys: info.keys }, crls: Array.isArray(info.crls) ? info.crls : [] });
   }
-  const report = await store.importBundle({ version: 1, ...(typeof snapshot.time === 'string' ? { updated: snapshot.time } : {}), shc });
+  const report = await store.importBundle({ version: 1, ...(typeof snapshot.time === 'string' ? { updated: snapshot.time } : {}), shc }, { merge: true });
   const trusted = store[trustInternals].shc.issuers;
   return { rejected: report.rejected, imported: shc.filter((i) => trusted.has(i.iss)).length, skipped };
 }

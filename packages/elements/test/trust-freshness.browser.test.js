@@ -1,0 +1,196 @@
+// <pass-scanner> trust in production, in Chromium: a bundle signed by the venue key
+// (`trust-key`; unsigned, foreign-signed and older bundles refused), the last good
+// bundle kept in IndexedDB (offline start, no rollback after a restart),
+// background refreshes with conditional requests and never mid-scan, the staff
+// banner past `trust-warn-age`, and TRUST_STALE (no verdict) past `trust-max-age`.
+//
+// The trust URL is answered by a stand-in for window.fetch that records each request,
+// so a test controls what the "server" holds; everything else is the real element.
+import { describe, it, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { createStore, set as idbSet } from 'idb-keyval';
+import '@pass-check/elements/define';
+import { signBundle } from '@pass-check/verifier-core';
+import { createShcIssuer } from '@pass-check/verifier-core/testing';
+import { until } from './helpers/fixtures.js';
+
+const DAY = 86_400_000;
+const shadowText = (el) => el.shadowRoot.textContent.replace(/\s+/g, ' ');
+let run = 0;
+let element;
+let server;
+const realFetch = window.fetch;
+
+/** What the trust URL serves: a body, an ETag, or a network failure; every request is recorded. */
+function fakeServer() {
+  const state = { body: undefined, etag: undefined, down: false, requests: [] };
+  window.fetch = async (input, init = {}) => {
+    const url = typeof input === 'string' ? input : input.url;
+    if (!url.includes('/trust/')) return realFetch(input, init);
+    const headers = new Headers(init.headers);
+    state.requests.push({ url, ifNoneMatch: headers.get('if-none-match') });
+    if (state.down) throw new TypeError('Failed to fetch');
+    if (state.etag && headers.get('if-none-match') === state.etag) return new Response(null, { status: 304 });
+    if (state.body === undefined) return new Response('not found', { status: 404 });
+    return new Response(state.body, { status: 200, headers: state.etag ? { etag: state.etag } : {} });
+  };
+  return state;
+}
+
+async function venueKey() {
+  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+  const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
+  return { privateJwk, publicJwk: { kty: 'EC', crv: 'P-256', x: privateJwk.x, y: privateJwk.y } };
+}
+
+const bundleFor = (issuers, updated) => ({ version: 1, updated: new Date(updated).toISOString(), shc: issuers.map((i) => i.trustEntry()) });
+
+async function mount(attributes) {
+  element = document.createElement('pass-scanner');
+  element.setAttribute('camera', 'off');
+  element.setAttribute('reset-after', '0');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  const events = { results: [], errors: [] };
+  element.addEventListener('pass-result', (e) => events.results.push(e.detail));
+  element.addEventListener('pass-error', (e) => events.errors.push(e.detail.code));
+  document.body.append(element);
+  await element.updateComplete;
+  return events;
+}
+
+/** A fresh URL per test: sources are shared per page by URL. */
+const trustUrl = () => `/trust/bundle-${Date.now()}-${run++}.jws`;
+
+beforeEach(() => { server = fakeServer(); });
+afterEach(() => {
+  element?.remove();
+  element = undefined;
+  window.fetch = realFetch;
+});
+
+describe('<pass-scanner trust-key>: signed bundles only', () => {
+  it('verifies with a bundle signed by the venue key', async () => {
+    const [key, issuer] = await Promise.all([venueKey(), createShcIssuer()]);
+    server.body = await signBundle(bundleFor([issuer], Date.now()), key.privateJwk);
+    const events = await mount({ trust: trustUrl(), 'trust-key': JSON.stringify(key.publicJwk) });
+    const result = await element.verifyText((await issuer.issue()).numeric);
+    assert.equal(result?.status, 'valid');
+    assert.deepEqual(events.errors, []);
+  });
+
+  for (const [name, make] of [
+    ['an unsigned bundle', async (key, issuer) => JSON.stringify(bundleFor([issuer], Date.now()))],
+    ['a bundle signed by another key', async (key, issuer) => signBundle(bundleFor([issuer], Date.now()), (await venueKey()).privateJwk)],
+    ['a signed bundle with its payload swapped', async (key, issuer) => {
+      const [h, , s] = (await signBundle(bundleFor([], Date.now()), key.privateJwk)).split('.');
+      const payload = btoa(JSON.stringify(bundleFor([issuer], Date.now()))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      return `${h}.${payload}.${s}`;
+    }],
+  ]) {
+    it(`refuses ${name}: TRUST_UNAVAILABLE, and no pass from it is accepted`, async () => {
+      const [key, issuer] = await Promise.all([venueKey(), createShcIssuer()]);
+      server.body = await make(key, issuer);
+      const events = await mount({ trust: trustUrl(), 'trust-key': JSON.stringify(key.publicJwk) });
+      await until(() => events.errors.length > 0);
+      assert.deepEqual(events.errors, ['TRUST_UNAVAILABLE']);
+      assert.equal(await element.verifyText((await issuer.issue()).numeric), undefined);
+      assert.equal(events.results.length, 0);
+    });
+  }
+});
+
+describe('<pass-scanner>: the last good bundle in IndexedDB', () => {
+  const keep = (url, body) => idbSet(`${new URL(url, document.baseURI).href}#${body.key}`, { body: body.text }, createStore('pass-check-trust', 'bundles'));
+
+  it('starts offline from the bundle kept in IndexedDB', async () => {
+    const [key, issuer] = await Promise.all([venueKey(), createShcIssuer()]);
+    const url = trustUrl();
+    await keep(url, { key: `${key.publicJwk.x}.${key.publicJwk.y}`, text: await signBundle(bundleFor([issuer], Date.now() - 3600_000), key.privateJwk) });
+    server.down = true;
+    const events = await mount({ trust: url, 'trust-key': JSON.stringify(key.publicJwk) });
+    const result = await element.verifyText((await issuer.issue()).numeric);
+    assert.equal(result?.status, 'valid');
+    assert.deepEqual(events.errors, []);
+  });
+
+  it('after a restart, refuses an older bundle than the one kept (no rollback)', async () => {
+    const [key, kept, revokedLater] = await Promise.all([venueKey(), createShcIssuer(), createShcIssuer()]);
+    const url = trustUrl();
+    // Kept: built an hour ago, without `revokedLater` (withdrawn). Served: an older bundle that still trusts it.
+    await keep(url, { key: `${key.publicJwk.x}.${key.publicJwk.y}`, text: await signBundle(bundleFor([kept], Date.now() - 3600_000), key.privateJwk) });
+    server.body = await signBundle(bundleFor([kept, revokedLater], Date.now() - 5 * 3600_000), key.privateJwk);
+    const events = await mount({ trust: url, 'trust-key': JSON.stringify(key.publicJwk) });
+    await until(() => server.requests.length > 0);
+    await new Promise((r) => setTimeout(r, 300));
+    const replayed = await element.verifyText((await revokedLater.issue()).numeric);
+    assert.equal(replayed?.status, 'invalid');
+    assert.equal((await element.verifyText((await kept.issue()).numeric))?.status, undefined, 'result screen still up');
+    element.reset();
+    assert.equal((await element.verifyText((await kept.issue()).numeric))?.status, 'valid');
+    assert.deepEqual(events.errors, []);
+  });
+});
+
+describe('<pass-scanner>: background refresh', () => {
+  it('refreshes with conditional requests, and never while a result is on screen', async () => {
+    const [first, second] = await Promise.all([createShcIssuer(), createShcIssuer()]);
+    server.body = JSON.stringify(bundleFor([first], Date.now()));
+    server.etag = '"v1"';
+    await mount({ trust: trustUrl(), 'trust-refresh': '1' });
+    assert.equal((await element.verifyText((await first.issue()).numeric))?.status, 'valid');
+    // The result screen stays up (reset-after 0): no refresh may happen meanwhile.
+    const during = server.requests.length;
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.equal(server.requests.length, during, 'no request while the result is shown');
+    element.reset();
+    await until(() => server.requests.length > during);
+    assert.equal(server.requests.at(-1).ifNoneMatch, '"v1"');
+    // The server publishes a new bundle: the next refresh takes it.
+    server.body = JSON.stringify(bundleFor([second], Date.now()));
+    server.etag = '"v2"';
+    const before = server.requests.length;
+    await until(() => server.requests.length > before);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal((await element.verifyText((await second.issue()).numeric))?.status, 'valid');
+  });
+});
+
+describe('<pass-scanner>: freshness at the door', () => {
+  it('shows staff a banner past trust-warn-age, and still gives verdicts', async () => {
+    const issuer = await createShcIssuer();
+    server.body = JSON.stringify(bundleFor([issuer], Date.now() - 3 * DAY));
+    await mount({ trust: trustUrl(), 'trust-warn-age': String(2 * 86400), 'trust-max-age': String(10 * 86400) });
+    await until(() => element.shadowRoot.querySelector('[part=trust-banner]'));
+    assert.match(element.shadowRoot.querySelector('[part=trust-banner]').textContent, /3 days old/);
+    assert.equal((await element.verifyText((await issuer.issue()).numeric))?.status, 'valid');
+  });
+
+  for (const [name, updated] of [['older than trust-max-age', Date.now() - 8 * DAY], ['that does not say when it was built', undefined]]) {
+    it(`gives no verdict on a bundle ${name}: TRUST_STALE, a screen that does not blame the visitor`, async () => {
+      const issuer = await createShcIssuer();
+      const bundle = bundleFor([issuer], updated ?? 0);
+      if (updated === undefined) delete bundle.updated;
+      server.body = JSON.stringify(bundle);
+      const events = await mount({ trust: trustUrl(), 'trust-max-age': String(7 * 86400) });
+      await until(() => events.errors.includes('TRUST_STALE'));
+      assert.equal(element.getAttribute('state'), 'error');
+      const screen = element.shadowRoot.querySelector('[part=error]');
+      assert.equal(screen.dataset.code, 'TRUST_STALE');
+      assert.match(screen.textContent, /not a problem with the visitor's pass/);
+      assert.doesNotMatch(shadowText(element), /Rejected/);
+      assert.equal(await element.verifyText((await issuer.issue()).numeric), undefined);
+      assert.equal(events.results.length, 0, 'no verdict, not even "rejected"');
+    });
+  }
+
+  it('gives verdicts again once a fresh bundle is fetched (staff taps Try again)', async () => {
+    const issuer = await createShcIssuer();
+    server.body = JSON.stringify(bundleFor([issuer], Date.now() - 8 * DAY));
+    const events = await mount({ trust: trustUrl(), 'trust-refresh': '0' });
+    await until(() => events.errors.includes('TRUST_STALE'));
+    server.body = JSON.stringify(bundleFor([issuer], Date.now()));
+    element.shadowRoot.querySelector('[part=error] button').click();
+    await until(() => element.getAttribute('state') !== 'error' && !element.shadowRoot.querySelector('[part=trust-banner]'));
+    assert.equal((await element.verifyText((await issuer.issue()).numeric))?.status, 'valid');
+  });
+});
