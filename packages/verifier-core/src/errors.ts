@@ -6,7 +6,7 @@ export const ErrorCodes = [
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
-export const TrustErrorCodes = ['INVALID_KEY', 'INVALID_CERTIFICATE', 'INVALID_X5C', 'INVALID_CRL'] as const;
+export const TrustErrorCodes = ['INVALID_KEY', 'INVALID_CERTIFICATE', 'INVALID_X5C', 'INVALID_CRL', 'INVALID_RULE'] as const;
 export type TrustErrorCode = (typeof TrustErrorCodes)[number];
 
 /** A pass that fails a check. Format code throws it internally; `verify()` turns it into a result. */

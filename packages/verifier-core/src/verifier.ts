@@ -8,6 +8,9 @@ import { verifyIdhp } from './idhp/verify.js';
 import { trustInternals, type TrustInternals, type TrustStore } from './trust/store.js';
 import type { Disclosure, VerificationResult } from './types.js';
 import { classifyInput } from './classify.js';
+import { dccRuleFinding } from './dcc/rules.js';
+import type { DccRuleFinding } from './outcome.js';
+import type { DccBusinessRule } from './types.js';
 
 export interface VerifierOptions {
   trust: TrustStore;
@@ -45,6 +48,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const now = clock();
       if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('verify: clock() must return a valid Date');
       const outcome = await run(input, internals, now);
+      if (policy) await runDccRules(policy, outcome, internals, now);
       return toResult(outcome, { policy, now, locale, disclose });
     },
   };
@@ -66,11 +70,36 @@ async function run(input: string | string[], trust: TrustInternals, now: Date): 
   }
 }
 
+/**
+ * Runs the EU business rules of each `eu-dcc` policy rule on an authentic, in-date DCC, before the
+ * (synchronous) policy evaluation reads what they found. Nothing runs for other passes.
+ */
+async function runDccRules(policy: Policy, outcome: FormatOutcome, trust: TrustInternals, now: Date): Promise<void> {
+  const credential = outcome.credential;
+  if (outcome.format !== 'dcc' || outcome.errors.length || !outcome.dcc || !credential || credential.kind === 'other') return;
+  const findings = new Map<string, DccRuleFinding>();
+  for (const rule of policy.rules) {
+    if (rule.type !== 'eu-dcc') continue;
+    findings.set(rule.id, await dccRuleFinding({
+      rules: (rule.rules as DccBusinessRule[] | undefined) ?? trust.dccRules.rules(),
+      country: rule.country,
+      kind: credential.kind,
+      dcc: outcome.dcc,
+      valueSets: trust.dccRules.valueSetsForRules(),
+      now,
+    }));
+  }
+  if (findings.size) outcome.dccRuleFindings = findings;
+}
+
 function toResult(o: FormatOutcome, ctx: { policy?: Policy; now: Date; locale: string; disclose: Disclosure }): VerificationResult {
   const codes: ErrorCode[] = o.incomplete ? ['INCOMPLETE'] : o.errors.length > 1 ? [...new Set(o.errors)] : o.errors;
   const result: VerificationResult = {
     status: o.incomplete ? 'incomplete' : codes.length ? 'invalid' : 'valid',
-    errors: codes.map((code) => ({ code, message: messageFor(code, ctx.locale) })),
+    errors: codes.map((code) => {
+      const field = ctx.disclose === 'full' ? o.errorFields?.[code] : undefined;
+      return field ? { code, message: messageFor(code, ctx.locale), field } : { code, message: messageFor(code, ctx.locale) };
+    }),
   };
   if (o.format) result.format = o.format;
   if (o.issuer) result.issuer = o.issuer;

@@ -1,7 +1,7 @@
 import { ErrorCodes, TrustErrorCodes, type ErrorCode, type TrustErrorCode } from '../errors.js';
 
 /**
- * Why a policy rule did not admit a pass (or, for the last five, what admitted
+ * Why a policy rule did not admit a pass (or, for VACCINATED to VALID_PASS and DCC_RULES_MET, what admitted
  * it). Stable strings, like error codes; each has a message in every language.
  */
 export const PolicyReasonCodes = [
@@ -10,6 +10,8 @@ export const PolicyReasonCodes = [
   'NOT_TEST', 'TEST_TYPE_NOT_ACCEPTED', 'TEST_NOT_NEGATIVE', 'TEST_TOO_OLD', 'TEST_TIME_UNKNOWN',
   'NOT_RECOVERY', 'RECOVERY_NOT_CURRENT', 'NOT_UNDER_AGE',
   'VACCINATED', 'TESTED_NEGATIVE', 'RECOVERED', 'AGE_EXEMPT', 'VALID_PASS',
+  // EU business rules (the eu-dcc policy rule): a failed rule, no rules, rules not run, all met.
+  'DCC_RULE_FAILED', 'DCC_RULES_MISSING', 'DCC_RULES_NOT_RUN', 'DCC_RULES_MET',
 ] as const;
 export type PolicyReasonCode = (typeof PolicyReasonCodes)[number];
 
@@ -28,7 +30,7 @@ export type DetailMessageKey = (typeof DetailMessageKeys)[keyof typeof DetailMes
 
 /** Error codes of results and of trust reports, policy reasons, and their detailed forms. */
 export type MessageKey = ErrorCode | TrustErrorCode | PolicyReasonCode | DetailMessageKey;
-/** One language's messages. Placeholders: {date}, {hours}, {years}. */
+/** One language's messages. Placeholders: {date}, {hours}, {years}, {country}, {rule}, {text}. */
 export type Catalog = Record<MessageKey, string>;
 
 /** Every key each language must have a message for. */

@@ -5,6 +5,7 @@ import type {
 import { ShcTrust } from './shc.js';
 import { DccTrust } from './dcc.js';
 import { IdhpTrust } from './idhp.js';
+import { DccRulesTrust } from './dcc-rules.js';
 
 /** Internal access for the verifier; not part of the public API. */
 export const trustInternals = Symbol('pass-check.trust');
@@ -17,6 +18,8 @@ export interface TrustInternals {
   shc: ShcTrust;
   dcc: DccTrust;
   idhp: IdhpTrust;
+  /** EU DCC value sets (built in, extended by bundles) and business rules. */
+  dccRules: DccRulesTrust;
 }
 
 export interface TrustStore {
@@ -40,9 +43,16 @@ async function tolerant(add: () => Promise<TrustReport>): Promise<TrustReport> {
   }
 }
 
+/** The bundle fields of the DCC value sets and rules, only when a bundle added any. */
+function dccRuleEntries(rules: DccRulesTrust): Pick<TrustBundle, 'dccValueSets' | 'dccRules'> {
+  const dccValueSets = rules.valueSetEntries();
+  const dccRules = rules.ruleEntries();
+  return { ...(dccValueSets ? { dccValueSets } : {}), ...(dccRules ? { dccRules } : {}) };
+}
+
 export function createTrustStore(options: { storage?: TrustStorage } = {}): TrustStore {
   const { storage } = options;
-  const internals: TrustInternals = { ready: Promise.resolve(), settled: true, shc: new ShcTrust(), dcc: new DccTrust(), idhp: new IdhpTrust() };
+  const internals: TrustInternals = { ready: Promise.resolve(), settled: true, shc: new ShcTrust(), dcc: new DccTrust(), idhp: new IdhpTrust(), dccRules: new DccRulesTrust() };
   let lastUpdated: string | undefined;
 
   async function load(bundle: TrustBundle): Promise<TrustReport> {
@@ -52,6 +62,8 @@ export function createTrustStore(options: { storage?: TrustStorage } = {}): Trus
     for (const s of bundle.dcc ?? []) reports.push(await tolerant(() => internals.dcc.add(s)));
     for (const l of bundle.dccRevocations ?? []) reports.push(await tolerant(() => internals.dcc.addRevocations(l)));
     for (const i of bundle.idhp ?? []) reports.push(await tolerant(() => internals.idhp.add(i)));
+    if (bundle.dccValueSets !== undefined) reports.push(internals.dccRules.addValueSets(bundle.dccValueSets));
+    if (bundle.dccRules !== undefined) reports.push(internals.dccRules.addRules(bundle.dccRules));
     if (bundle.updated) lastUpdated = bundle.updated;
     return merge(reports);
   }
@@ -63,6 +75,7 @@ export function createTrustStore(options: { storage?: TrustStorage } = {}): Trus
     dcc: internals.dcc.entries(),
     dccRevocations: internals.dcc.revocationEntries(),
     idhp: internals.idhp.entries(),
+    ...dccRuleEntries(internals.dccRules),
   });
 
   /** Every change waits for the stored bundle to load first, then persists. */

@@ -18,6 +18,7 @@ export const es: Catalog = {
   INVALID_CERTIFICATE: 'Un certificado de la lista de confianza no se puede usar.',
   INVALID_X5C: 'La cadena de certificados de una clave no es válida.',
   INVALID_CRL: 'Una lista de revocación no es válida; no se confía en las claves que cubre.',
+  INVALID_RULE: 'Una regla o un conjunto de valores de la lista de confianza no se puede usar.',
   PASS_NOT_VALID: 'El pase no es válido.',
   FORMAT_NOT_ACCEPTED: 'Aquí no se acepta este tipo de pase.',
   ISSUER_NOT_ACCEPTED: 'Aquí no se aceptan pases de este emisor.',
@@ -42,4 +43,8 @@ export const es: Catalog = {
   RECOVERED_UNTIL: 'Recuperado, válido hasta el {date}.',
   AGE_EXEMPT: 'Menor de {years} años: exento.',
   VALID_PASS: 'Pase válido.',
+  DCC_RULE_FAILED: 'No se cumple la regla de entrada {rule}: {text}',
+  DCC_RULES_MISSING: 'No hay reglas de entrada cargadas para {country}.',
+  DCC_RULES_NOT_RUN: 'No se aplicaron las reglas de entrada de {country}.',
+  DCC_RULES_MET: 'Cumple las reglas de entrada de {country}.',
 };

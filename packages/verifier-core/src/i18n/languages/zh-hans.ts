@@ -19,6 +19,7 @@ export const zhHans: Catalog = {
   INVALID_CERTIFICATE: '信任列表中的某个证书无法使用。',
   INVALID_X5C: '某个密钥的证书链无效。',
   INVALID_CRL: '某个吊销列表无效；其涵盖的密钥不受信任。',
+  INVALID_RULE: '信任列表中的某条规则或值集不可用。',
   PASS_NOT_VALID: '通行证无效。',
   FORMAT_NOT_ACCEPTED: '此处不接受这类通行证。',
   ISSUER_NOT_ACCEPTED: '此处不接受该签发机构的通行证。',
@@ -43,4 +44,8 @@ export const zhHans: Catalog = {
   RECOVERED_UNTIL: '已康复，有效期至 {date}。',
   AGE_EXEMPT: '未满 {years} 岁：豁免。',
   VALID_PASS: '有效的通行证。',
+  DCC_RULE_FAILED: '不符合入境规则 {rule}：{text}',
+  DCC_RULES_MISSING: '未加载 {country} 的入境规则。',
+  DCC_RULES_NOT_RUN: '未执行 {country} 的入境规则。',
+  DCC_RULES_MET: '符合 {country} 的入境规则。',
 };
