@@ -23,33 +23,49 @@ export interface DccRuleResult {
   identifier: string;
   /** True only when the rule's Logic evaluated to exactly `true`. */
   passed: boolean;
+  /** What the Logic evaluated to (absent when it could not be evaluated). */
+  value?: unknown;
   /** Present when the rule could not be evaluated (then `passed` is false). */
   error?: string;
+  /** CertLogic's format validation of the Logic, when it found problems (the rule is then not run). */
+  issues?: string[];
 }
 
-type Evaluate = (expression: unknown, data: unknown) => unknown;
-let evaluator: Promise<Evaluate> | undefined;
+interface CertLogic {
+  evaluate: (expression: unknown, data: unknown) => unknown;
+  validateFormat: (expression: unknown) => { message: string }[];
+}
+let certLogic: Promise<CertLogic> | undefined;
 
-/** certlogic-js's evaluator, imported on first use: scanners that run no business rules never load it. */
-function loadEvaluator(): Promise<Evaluate> {
-  evaluator ??= import('certlogic-js/dist/evaluator.js').then((m) => {
-    const evaluate = (m as { evaluate?: Evaluate }).evaluate ?? (m as { default?: { evaluate?: Evaluate } }).default?.evaluate;
-    if (typeof evaluate !== 'function') throw new Error('certlogic-js: no evaluate export');
-    return evaluate;
-  });
-  return evaluator;
+/** A named export of a CommonJS module, however the loader presents it. */
+function exported<T>(module: unknown, name: string): T {
+  const m = module as Record<string, unknown> & { default?: Record<string, unknown> };
+  const value = m[name] ?? m.default?.[name];
+  if (typeof value !== 'function') throw new Error(`certlogic-js: no ${name} export`);
+  return value as T;
+}
+
+/** certlogic-js's evaluator and format validator, imported on first use: scanners that run no business rules never load them. */
+function loadCertLogic(): Promise<CertLogic> {
+  certLogic ??= Promise.all([import('certlogic-js/dist/evaluator.js'), import('certlogic-js/dist/validation/format-validator.js')])
+    .then(([evaluator, validator]) => ({
+      evaluate: exported<CertLogic['evaluate']>(evaluator, 'evaluate'),
+      validateFormat: exported<CertLogic['validateFormat']>(validator, 'validateFormat'),
+    }));
+  return certLogic;
 }
 
 /**
  * Runs each rule's Logic on a DCC payload, in order: `passed` is true only for a result of exactly
- * `true`. A rule that cannot be evaluated (not a rule, a malformed expression, an operation on data
- * of the wrong kind) fails with `error` set: never an exception, never a pass by accident. The rules
+ * `true`. A rule that cannot be evaluated (not a rule, Logic that CertLogic's format validation
+ * refuses, an operation on data of the wrong kind) fails with `error` set: never an exception, never
+ * a pass by accident. The rules
  * are taken as given: choosing which apply (country, type, validity, version) is the policy's job.
  */
 export async function evaluateDccRules(rules: readonly object[], context: DccRuleContext): Promise<{ results: DccRuleResult[] }> {
   if (!Array.isArray(rules)) throw new TypeError('evaluateDccRules: rules must be an array');
   if (!isObject(context) || !isObject(context.payload)) throw new TypeError('evaluateDccRules: context.payload must be the DCC JSON object');
-  const evaluate = await loadEvaluator();
+  const { evaluate, validateFormat } = await loadCertLogic();
   const external: Record<string, unknown> = {};
   for (const key of ['validationClock', 'valueSets', 'countryCode', 'exp', 'iat'] as const) {
     if (context[key] !== undefined) external[key] = context[key];
@@ -60,7 +76,11 @@ export async function evaluateDccRules(rules: readonly object[], context: DccRul
       const identifier = isObject(rule) && typeof rule.Identifier === 'string' ? rule.Identifier : `#${i}`;
       if (!isObject(rule) || !('Logic' in rule)) return { identifier, passed: false, error: 'not a business rule (no Logic)' };
       try {
-        return { identifier, passed: evaluate(rule.Logic, data) === true };
+        // A rule whose Logic is not well-formed CertLogic is not run at all: it fails, with CertLogic's own findings.
+        const issues = validateFormat(rule.Logic).map((issue) => String(issue.message));
+        if (issues.length) return { identifier, passed: false, error: 'not a valid CertLogic expression', issues };
+        const value = evaluate(rule.Logic, data);
+        return { identifier, passed: value === true, value };
       } catch (e) {
         // Includes a stack overflow on absurdly deep Logic: still a failed rule.
         return { identifier, passed: false, error: String((e as Error)?.message ?? e).slice(0, 200) };
