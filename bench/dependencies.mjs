@@ -67,13 +67,18 @@ const attempt = (decode, input) => { try { return decode(input); } catch { retur
 
 /** Ours against a library on the same mutants: who accepts what the other refuses. */
 function compare(seeds, ours, lib, equal) {
-  const t = { bothAccept: 0, bothReject: 0, onlyOursAccepts: 0, onlyLibAccepts: 0, outputsDiffer: 0 };
+  const t = { bothAccept: 0, bothReject: 0, onlyOursAccepts: 0, onlyLibAccepts: 0, outputsDiffer: 0, libRefusalsOursAccepted: {} };
   for (let i = 0; i < MUTANTS; i++) {
     const input = mutate(seeds[i % seeds.length]);
     const a = attempt(ours, input), b = attempt(lib, input);
     if (a === 'reject' && b === 'reject') t.bothReject++;
     else if (a === 'reject') t.onlyLibAccepts++;
-    else if (b === 'reject') t.onlyOursAccepts++;
+    else if (b === 'reject') {
+      t.onlyOursAccepts++;
+      let why = 'refused';
+      try { lib(input); } catch (e) { why = String(e?.message ?? e).replace(/\d+/g, 'N').slice(0, 80); }
+      t.libRefusalsOursAccepted[why] = (t.libRefusalsOursAccepted[why] ?? 0) + 1;
+    }
     else if (equal(a, b)) t.bothAccept++;
     else t.outputsDiffer++;
   }
