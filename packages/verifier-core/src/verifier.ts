@@ -8,7 +8,7 @@ import { verifyIdhp } from './idhp/verify.js';
 import { trustInternals, type TrustInternals, type TrustStore } from './trust/store.js';
 import type { Disclosure, VerificationResult } from './types.js';
 import { classifyInput } from './classify.js';
-import { dccRuleFinding } from './dcc/rules.js';
+import { dccRuleFinding, preloadCertLogic } from './dcc/rules.js';
 import type { DccRuleFinding } from './outcome.js';
 import type { DccBusinessRule } from './types.js';
 
@@ -34,6 +34,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const internals = (options.trust as Partial<TrustStore> | undefined)?.[trustInternals];
   if (!internals) throw new TypeError('createVerifier: `trust` must come from createTrustStore()');
   const policy = options.policy === undefined ? undefined : resolvePolicy(options.policy);
+  if (policy?.rules.some((rule) => rule.type === 'eu-dcc')) preloadCertLogic();
   const clock = options.clock ?? (() => new Date());
   const locale = options.locale ?? 'en';
   const disclose = options.disclose ?? 'minimal';
@@ -80,14 +81,18 @@ async function runDccRules(policy: Policy, outcome: FormatOutcome, trust: TrustI
   const findings = new Map<string, DccRuleFinding>();
   for (const rule of policy.rules) {
     if (rule.type !== 'eu-dcc') continue;
-    findings.set(rule.id, await dccRuleFinding({
-      rules: (rule.rules as DccBusinessRule[] | undefined) ?? trust.dccRules.rules(),
-      country: rule.country,
-      kind: credential.kind,
-      dcc: outcome.dcc,
-      valueSets: trust.dccRules.valueSetsForRules(),
-      now,
-    }));
+    try {
+      findings.set(rule.id, await dccRuleFinding({
+        rules: (rule.rules as DccBusinessRule[] | undefined) ?? trust.dccRules.rules(),
+        country: rule.country,
+        kind: credential.kind,
+        dcc: outcome.dcc,
+        valueSets: trust.dccRules.valueSetsForRules(),
+        now,
+      }));
+    } catch {
+      // CertLogic could not be loaded: no finding, so the rule refuses (DCC_RULES_NOT_RUN).
+    }
   }
   if (findings.size) outcome.dccRuleFindings = findings;
 }

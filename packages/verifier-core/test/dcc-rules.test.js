@@ -171,4 +171,12 @@ describe('policy eu-dcc:CC: a country\'s business rules decide at the door', () 
     assert.throws(() => resolvePolicy({ rules: [{ id: 'x', type: 'eu-dcc', country: 'AT', rules: 'all' }] }), TypeError);
     assert.deepEqual(resolvePolicy('eu-dcc:at').rules, [{ id: 'eu-dcc:AT', type: 'eu-dcc', country: 'AT', formats: ['dcc'] }]);
   });
+  it('a rule nested deeper than any stack is reported, not thrown; stored rules run as often as asked', async () => {
+    let deep = true;
+    for (let i = 0; i < 200_000; i++) deep = { '!': [deep] };
+    const { report, signer, verifier } = await setup({ rules: [...AT_RULES, rule('GR-AT-DEEP', deep)] });
+    assert.deepEqual(report.rejected.map((r) => r.code), ['INVALID_RULE']);
+    const text = await signer.issue({ kind: 'vaccination', date: dateDaysAgo(20) });
+    for (let i = 0; i < 3; i++) assert.equal((await verifier.verify(text)).policy.decision, 'accept');
+  });
 });

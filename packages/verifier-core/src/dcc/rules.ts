@@ -36,6 +36,10 @@ interface CertLogic {
   validateFormat: (expression: unknown) => { message: string }[];
 }
 let certLogic: Promise<CertLogic> | undefined;
+/** CertLogic's findings on a Logic, by the rule object holding it: a stored rule is validated once, not on every scan. */
+const validated = new WeakMap<object, string[]>();
+/** Rules a trust store holds, frozen all the way down (trust/dcc-rules.ts): only their validation is kept. */
+export const frozenRules = new WeakSet<object>();
 
 /** A named export of a CommonJS module, however the loader presents it. */
 function exported<T>(module: unknown, name: string): T {
@@ -45,14 +49,26 @@ function exported<T>(module: unknown, name: string): T {
   return value as T;
 }
 
-/** certlogic-js's evaluator and format validator, imported on first use: scanners that run no business rules never load them. */
+/**
+ * certlogic-js's evaluator and format validator, imported on first use: scanners that run no business
+ * rules never load them. A failed import (a browser offline before the chunk was ever fetched) is
+ * tried again next time.
+ */
 function loadCertLogic(): Promise<CertLogic> {
   certLogic ??= Promise.all([import('certlogic-js/dist/evaluator.js'), import('certlogic-js/dist/validation/format-validator.js')])
     .then(([evaluator, validator]) => ({
       evaluate: exported<CertLogic['evaluate']>(evaluator, 'evaluate'),
       validateFormat: exported<CertLogic['validateFormat']>(validator, 'validateFormat'),
-    }));
+    }), (e: unknown) => { certLogic = undefined; throw e; });
   return certLogic;
+}
+
+/**
+ * Starts loading CertLogic now, for a verifier whose policy runs business rules: its code then
+ * arrives while the scanner is set up, not during the first scan.
+ */
+export function preloadCertLogic(): void {
+  loadCertLogic().catch(() => undefined);
 }
 
 /**
@@ -77,7 +93,12 @@ export async function evaluateDccRules(rules: readonly object[], context: DccRul
       if (!isObject(rule) || !('Logic' in rule)) return { identifier, passed: false, error: 'not a business rule (no Logic)' };
       try {
         // A rule whose Logic is not well-formed CertLogic is not run at all: it fails, with CertLogic's own findings.
-        const issues = validateFormat(rule.Logic).map((issue) => String(issue.message));
+        const kept = frozenRules.has(rule);
+        let issues = kept ? validated.get(rule) : undefined;
+        if (!issues) {
+          issues = validateFormat(rule.Logic).map((issue) => String(issue.message));
+          if (kept) validated.set(rule, issues);
+        }
         if (issues.length) return { identifier, passed: false, error: 'not a valid CertLogic expression', issues };
         const value = evaluate(rule.Logic, data);
         return { identifier, passed: value === true, value };

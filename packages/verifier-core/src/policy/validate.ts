@@ -71,7 +71,7 @@ function validateRule(raw: unknown, at: string): PolicyRule {
       const rule: EuDccRule = { id, type, ...filters, country: country.toUpperCase() };
       if (raw.rules !== undefined) {
         if (!Array.isArray(raw.rules) || raw.rules.length > MAX_DCC_RULES || !raw.rules.every(isObject)) fail(`${at}.rules must be an array of business rules`);
-        rule.rules = structuredClone(raw.rules as object[]);
+        try { rule.rules = structuredClone(raw.rules as object[]); } catch { fail(`${at}.rules cannot be copied (nested too deeply?)`); }
       }
       return rule;
     }

@@ -3,6 +3,7 @@
 import { isObject } from '../internal/bytes.js';
 import { BUILTIN_DCC_VALUE_SETS } from '../dcc/value-set-data.js';
 import type { ValueSetLookup } from '../dcc/value-sets.js';
+import { frozenRules } from '../dcc/rules.js';
 import type { DccBusinessRule, DccValueSetsInput, TrustReport } from '../types.js';
 
 /** Bounds on what a bundle may carry: far above the EU's own sizes (a few hundred codes, a few hundred rules). */
@@ -41,6 +42,14 @@ function ruleProblem(rule: unknown): string | undefined {
   if (rule.Description !== undefined && !Array.isArray(rule.Description)) return 'Description is not a list';
   if (JSON.stringify(rule).length > MAX_RULE_CHARS) return 'too large';
   return undefined;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 export class DccRulesTrust implements ValueSetLookup {
@@ -83,14 +92,22 @@ export class DccRulesTrust implements ValueSetLookup {
     const report: TrustReport = { rejected: [] };
     if (!Array.isArray(input)) return { rejected: [{ code: 'INVALID_RULE', message: 'dccRules is not a list of rules' }] };
     for (const rule of input) {
-      const problem = this.rulesByKey.size >= MAX_RULES ? `more than ${MAX_RULES} rules` : ruleProblem(rule);
-      if (problem) {
+      let problem = this.rulesByKey.size >= MAX_RULES ? `more than ${MAX_RULES} rules` : undefined;
+      let stored: DccBusinessRule | undefined;
+      try {
+        problem ??= ruleProblem(rule);
+        // Frozen all the way down: nothing can change a stored rule, so its validation is kept (dcc/rules.ts).
+        if (!problem) stored = deepFreeze(structuredClone(rule)) as DccBusinessRule;
+      } catch {
+        problem = 'nested too deeply'; // JSON.stringify or the copy ran out of stack
+      }
+      if (!stored) {
         const id = isObject(rule) && typeof rule.Identifier === 'string' ? `${rule.Identifier.slice(0, 64)}: ` : '';
         report.rejected.push({ code: 'INVALID_RULE', message: `business rule ${id}${problem}` });
         continue;
       }
-      const r = structuredClone(rule) as DccBusinessRule;
-      this.rulesByKey.set(`${r.Identifier}@${r.Version}`, r);
+      frozenRules.add(stored);
+      this.rulesByKey.set(`${stored.Identifier}@${stored.Version}`, stored);
     }
     return report;
   }
