@@ -7,11 +7,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
+import commonjs from '@rollup/plugin-commonjs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 
 /** Every dependency (and node builtin) stays an import: packages are consumed by bundlers and Node alike. */
 const external = (id) => !id.startsWith('.') && !path.isAbsolute(id) && !id.startsWith('\0');
+/**
+ * Dependencies published only as CommonJS, which a browser cannot import: bundled into the
+ * package's dist/ as ES chunks instead (certlogic-js: a lazily imported chunk of verifier-core).
+ */
+const BUNDLED = ['certlogic-js'];
+const isBundled = (id) => BUNDLED.some((name) => id === name || id.startsWith(`${name}/`));
+const externalUnlessBundled = (id) => external(id) && !isBundled(id);
 
 /**
  * The build of one package: `entries` maps output names to source files,
@@ -25,8 +34,12 @@ export function packageBuild(dir, entries) {
   return [
     {
       input,
-      external,
-      plugins: [esbuild({ target: 'es2022', tsconfig: path.join(root, 'tsconfig.json') })],
+      external: externalUnlessBundled,
+      plugins: [
+        nodeResolve({ resolveOnly: BUNDLED }),
+        commonjs({ include: /node_modules[\\/]certlogic-js[\\/]/ }),
+        esbuild({ target: 'es2022', tsconfig: path.join(root, 'tsconfig.json') }),
+      ],
       output: { dir: path.join(abs, 'dist'), format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
     {

@@ -6,7 +6,7 @@ export const ErrorCodes = [
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
-export const TrustErrorCodes = ['INVALID_KEY', 'INVALID_CERTIFICATE', 'INVALID_X5C', 'INVALID_CRL'] as const;
+export const TrustErrorCodes = ['INVALID_KEY', 'INVALID_CERTIFICATE', 'INVALID_X5C', 'INVALID_CRL', 'INVALID_RULE'] as const;
 export type TrustErrorCode = (typeof TrustErrorCodes)[number];
 
 /** Codes of a TrustError thrown by importBundle(bundle, { key }): unsigned, signed by another key, older than the bundle held, not a bundle. */

@@ -11,7 +11,7 @@ export { VerifierError, TrustError, ErrorCodes, TrustErrorCodes, BundleErrorCode
 export type { ErrorCode, TrustErrorCode, BundleErrorCode } from './errors.js';
 export { resolvePolicy, evaluatePolicy } from './policy/policy.js';
 export type {
-  Policy, PolicyRule, RuleFilters, VaccinationRule, TestRule, RecoveryRule, AgeExemptionRule, AnyValidRule,
+  Policy, PolicyRule, RuleFilters, VaccinationRule, TestRule, RecoveryRule, AgeExemptionRule, AnyValidRule, EuDccRule,
 } from './policy/policy.js';
 export { PolicyPresetNames } from './policy/presets.js';
 export { messageFor } from './i18n/messages.js';
@@ -21,6 +21,9 @@ export { supportedLanguages, resolveLanguage } from './i18n/locale.js';
 export type { Language } from './i18n/locale.js';
 export { MAX_INPUT_CHARS, MAX_SHC_CHUNKS } from './classify.js';
 export { importDccTrustList } from './dcc/trust-list.js';
+export { evaluateDccRules, selectDccRules } from './dcc/rules.js';
+export type { DccRuleContext, DccRuleResult } from './dcc/rules.js';
+export { BUILTIN_DCC_VALUE_SETS, BUILTIN_DCC_VALUE_SETS_VERSION } from './dcc/value-set-data.js';
 export type { DccTrustListEntry } from './dcc/trust-list.js';
 /** The parsed signer certificate the trust store keeps (reachable through TrustStore's internals' types). */
 export type { Certificate as X509Certificate } from './internal/x509.js';
@@ -29,3 +32,4 @@ export type {
   RecoveryCredential, OtherCredential, Dose, TestType, TestOutcome, PolicyOutcome, PassFormat, Disclosure,
   TrustReport, TrustBundle, TrustStorage, ShcIssuerInput, DccSignerInput, IdhpIssuerInput, DccRevocationList,
 } from './types.js';
+export type { DccBusinessRule, DccValueSetsInput } from './types.js';

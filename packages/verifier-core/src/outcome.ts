@@ -21,4 +21,17 @@ export interface FormatOutcome {
   identityWithheld?: boolean;
   /** What the pass is identified by (see pass-id.ts); set only once its signature has verified. */
   identity?: Uint8Array;
+  /** The field an error is about, where known (shown with `disclose: 'full'`). */
+  errorFields?: Partial<Record<ErrorCode, string>>;
+  /** A DCC's payload and times, for its business rules (see dcc/rules.ts). */
+  dcc?: { payload: () => Record<string, unknown>; iat: number; exp: number; issuingCountry?: string };
+  /** The outcome of each `eu-dcc` policy rule, by rule id, worked out before the policy is evaluated. */
+  dccRuleFindings?: ReadonlyMap<string, DccRuleFinding>;
+}
+
+/** What running one country's business rules on a pass found. */
+export interface DccRuleFinding {
+  /** The country has no acceptance rule in force: nothing says yes, so the pass is refused. */
+  missing?: boolean;
+  failed: { identifier: string; description?: { lang: string; desc: string }[] }[];
 }

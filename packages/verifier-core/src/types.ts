@@ -4,7 +4,12 @@ import type { ErrorCode, TrustErrorCode } from './errors.js';
 export type PassFormat = 'shc' | 'dcc' | 'idhp';
 export type Disclosure = 'minimal' | 'full';
 
-export interface ResultError { code: ErrorCode; message: string }
+export interface ResultError {
+  code: ErrorCode;
+  message: string;
+  /** With `disclose: 'full'`, the field the error is about where one is known (a DCC code outside the value sets: `v[0].ma`). */
+  field?: string;
+}
 
 export interface Holder {
   /** The name as a person reads it, e.g. "Jane C. Anyperson". */
@@ -74,7 +79,7 @@ export interface PolicyOutcome {
   /** Id of the rule that admitted. */
   rule?: string;
   /** Plain-words reasons: why each rule failed (on reject) or what admitted (on accept). */
-  reasons: { rule?: string; code: string; message: string }[];
+  reasons: { rule?: string; code: string; message: string; dccRule?: string }[];
 }
 
 export interface VerificationResult {
@@ -139,6 +144,30 @@ export interface TrustBundle {
   dcc?: DccSignerInput[];
   idhp?: IdhpIssuerInput[];
   dccRevocations?: DccRevocationList[];
+  /** EU DCC value sets (id → codes, or the EU's file shape); they extend the built-in sets. */
+  dccValueSets?: DccValueSetsInput;
+  /** EU DCC business rules (CertLogic) as the DCC gateway distributes them, for the `eu-dcc:CC` policies. */
+  dccRules?: DccBusinessRule[];
+}
+
+/** Value set id → its codes (CertLogic's `external.valueSets` form), or the EU's value set file shape. */
+export type DccValueSetsInput = Record<string, string[] | { valueSetId?: string; valueSetDate?: string; valueSetValues: Record<string, unknown> }>;
+
+/** One EU DCC business rule (DCC gateway format; its Logic is a CertLogic expression). */
+export interface DccBusinessRule {
+  Identifier: string;
+  Type: 'Acceptance' | 'Invalidation';
+  Country: string;
+  Version: string;
+  SchemaVersion?: string;
+  Engine: 'CERTLOGIC';
+  EngineVersion?: string;
+  CertificateType: 'General' | 'Vaccination' | 'Test' | 'Recovery';
+  Description?: { lang: string; desc: string }[];
+  ValidFrom: string;
+  ValidTo: string;
+  AffectedFields?: string[];
+  Logic: unknown;
 }
 
 /** Where a trust store keeps its bundle between sessions. */

@@ -9,6 +9,9 @@ import { trustInternals, type TrustInternals, type TrustStore } from './trust/st
 import type { Disclosure, VerificationResult } from './types.js';
 import { classifyInput } from './classify.js';
 import { passIdFunction, passIdKeyBytes } from './pass-id.js';
+import { dccRuleFinding, preloadCertLogic } from './dcc/rules.js';
+import type { DccRuleFinding } from './outcome.js';
+import type { DccBusinessRule } from './types.js';
 
 export interface VerifierOptions {
   trust: TrustStore;
@@ -37,6 +40,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const internals = (options.trust as Partial<TrustStore> | undefined)?.[trustInternals];
   if (!internals) throw new TypeError('createVerifier: `trust` must come from createTrustStore()');
   const policy = options.policy === undefined ? undefined : resolvePolicy(options.policy);
+  if (policy?.rules.some((rule) => rule.type === 'eu-dcc')) preloadCertLogic();
   const clock = options.clock ?? (() => new Date());
   const locale = options.locale ?? 'en';
   const disclose = options.disclose ?? 'minimal';
@@ -52,7 +56,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const now = clock();
       if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('verify: clock() must return a valid Date');
       // A snapshot of the sections: a replacing importBundle swaps them while this runs, atomically for it.
-      const outcome = await run(input, { ...internals }, now);
+      const state = { ...internals };
+      const outcome = await run(input, state, now);
+      if (policy) await runDccRules(policy, outcome, state, now);
       const result = toResult(outcome, { policy, now, locale, disclose });
       if (outcome.identity && !outcome.incomplete) {
         const id = passIdOf(outcome.identity);
@@ -79,11 +85,40 @@ async function run(input: string | string[], trust: TrustInternals, now: Date): 
   }
 }
 
+/**
+ * Runs the EU business rules of each `eu-dcc` policy rule on an authentic, in-date DCC, before the
+ * (synchronous) policy evaluation reads what they found. Nothing runs for other passes.
+ */
+async function runDccRules(policy: Policy, outcome: FormatOutcome, trust: TrustInternals, now: Date): Promise<void> {
+  const credential = outcome.credential;
+  if (outcome.format !== 'dcc' || outcome.errors.length || !outcome.dcc || !credential || credential.kind === 'other') return;
+  const findings = new Map<string, DccRuleFinding>();
+  for (const rule of policy.rules) {
+    if (rule.type !== 'eu-dcc') continue;
+    try {
+      findings.set(rule.id, await dccRuleFinding({
+        rules: (rule.rules as DccBusinessRule[] | undefined) ?? trust.dccRules.rules(),
+        country: rule.country,
+        kind: credential.kind,
+        dcc: outcome.dcc,
+        valueSets: trust.dccRules.valueSetsForRules(),
+        now,
+      }));
+    } catch {
+      // CertLogic could not be loaded: no finding, so the rule refuses (DCC_RULES_NOT_RUN).
+    }
+  }
+  if (findings.size) outcome.dccRuleFindings = findings;
+}
+
 function toResult(o: FormatOutcome, ctx: { policy?: Policy; now: Date; locale: string; disclose: Disclosure }): VerificationResult {
   const codes: ErrorCode[] = o.incomplete ? ['INCOMPLETE'] : o.errors.length > 1 ? [...new Set(o.errors)] : o.errors;
   const result: VerificationResult = {
     status: o.incomplete ? 'incomplete' : codes.length ? 'invalid' : 'valid',
-    errors: codes.map((code) => ({ code, message: messageFor(code, ctx.locale) })),
+    errors: codes.map((code) => {
+      const field = ctx.disclose === 'full' ? o.errorFields?.[code] : undefined;
+      return field ? { code, message: messageFor(code, ctx.locale), field } : { code, message: messageFor(code, ctx.locale) };
+    }),
   };
   if (o.format) result.format = o.format;
   if (o.issuer) result.issuer = o.issuer;

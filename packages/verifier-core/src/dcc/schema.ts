@@ -16,7 +16,8 @@ export type DccContent =
   | { kind: 'test'; entry: DccTest }
   | { kind: 'recovery'; entry: DccRecovery };
 
-export type DccDocument = { ver: string; nam: DccName; dob: string } & DccContent;
+/** `group` and `source` keep the entry as the pass has it: its codes are checked against the value sets there. */
+export type DccDocument = { ver: string; nam: DccName; dob: string; group: 'v' | 't' | 'r'; source: CborMap; hcert: CborMap } & DccContent;
 
 /**
  * Whether a CBOR value is one JSON could hold, as the schema is written in JSON:
@@ -137,5 +138,5 @@ export function readDccDocument(value: CborValue): DccDocument | undefined {
   const [kind, read] = READERS[group];
   const entry = read(list[0]);
   if (!entry) return undefined;
-  return { ver, nam: name, dob, kind, entry } as DccDocument;
+  return { ver, nam: name, dob, kind, entry, group, source: list[0], hcert: doc } as DccDocument;
 }

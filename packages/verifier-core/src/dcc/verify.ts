@@ -7,6 +7,8 @@ import { badChecksum, dccScratch, decodeDccClaims, decodeDccCose } from './decod
 import { passIdentity } from '../pass-id.js';
 import { isRevoked } from './revocation.js';
 import { readDccDocument, type DccDocument } from './schema.js';
+import { codeOutsideValueSets } from './value-sets.js';
+import { dccPayloadJson } from './payload.js';
 import { dccSignerCandidates, dccSignerThatSigned, unknownSignerCode } from './signature.js';
 
 /** CWT claim keys (RFC 8392) and the DCC's hcert claim. */
@@ -58,7 +60,7 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
   // checks the signature, and handed out only once it holds: the scan waits on the
   // signature alone. The hcert profile requires both times: a pass without `exp` would never expire.
   const readable = doc && typeof iat === 'number' && typeof exp === 'number' && (iss === undefined || typeof iss === 'string')
-    ? prepare(doc, iat, exp, issuingCountry, now)
+    ? prepare(doc, iat, exp, issuingCountry, now, trust)
     : undefined;
   // Revocation too: every candidate has the pass's kid and algorithm, so whichever signed,
   // the same lists and hashes apply.
@@ -98,8 +100,10 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
 }
 
 /** The outcome of an authentic pass with this content, and the errors its own times give. */
-function prepare(doc: DccDocument, iat: number, exp: number, issuingCountry: string | undefined, now: Date) {
+function prepare(doc: DccDocument, iat: number, exp: number, issuingCountry: string | undefined, now: Date, trust: TrustInternals) {
   const errors: ErrorCode[] = [];
+  const unlisted = codeOutsideValueSets(doc.group, doc.source, trust.dccRules);
+  if (unlisted) errors.push('SCHEMA');
   const nowSeconds = now.getTime() / 1000;
   if (nowSeconds + DCC_CLOCK_SKEW_SECONDS < iat) errors.push('NOT_YET_VALID');
   if (nowSeconds > exp) errors.push('EXPIRED');
@@ -111,7 +115,10 @@ function prepare(doc: DccDocument, iat: number, exp: number, issuingCountry: str
     credential: credentialOf(doc),
     issuedAt: new Date(iat * 1000),
     expiresAt: new Date(exp * 1000),
+    // For the EU business rules, read only when a policy runs them.
+    dcc: { payload: () => dccPayloadJson(doc.hcert), iat, exp, ...(issuingCountry ? { issuingCountry } : {}) },
   };
+  if (unlisted) outcome.errorFields = { SCHEMA: unlisted };
   return {
     outcome, errors, kind: doc.kind, uvci: doc.entry.ci, issuedAtMs: iat * 1000,
     countries: issuingCountry ? [doc.entry.co, issuingCountry] : [doc.entry.co],

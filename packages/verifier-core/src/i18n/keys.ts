@@ -1,8 +1,9 @@
 import { ErrorCodes, TrustErrorCodes, type ErrorCode, type TrustErrorCode } from '../errors.js';
 
 /**
- * Why a policy rule did not admit a pass (or, for VACCINATED … VALID_PASS, what
- * admitted it; the last two refuse under every policy). Stable strings, like error codes; each has a message in every language.
+ * Why a policy rule did not admit a pass (or, for VACCINATED to VALID_PASS and DCC_RULES_MET, what admitted
+ * it; IDENTITY_WITHHELD and DATED_IN_FUTURE refuse under every policy). Stable strings, like error codes;
+ * each has a message in every language.
  */
 export const PolicyReasonCodes = [
   'PASS_NOT_VALID', 'FORMAT_NOT_ACCEPTED', 'ISSUER_NOT_ACCEPTED', 'COUNTRY_NOT_ACCEPTED',
@@ -12,6 +13,8 @@ export const PolicyReasonCodes = [
   'VACCINATED', 'TESTED_NEGATIVE', 'RECOVERED', 'AGE_EXEMPT', 'VALID_PASS',
   // Refusals that come before any rule: the door cannot decide on such a pass whatever the policy.
   'IDENTITY_WITHHELD', 'DATED_IN_FUTURE',
+  // EU business rules (the eu-dcc policy rule): a failed rule, no rules, rules not run, all met.
+  'DCC_RULE_FAILED', 'DCC_RULES_MISSING', 'DCC_RULES_NOT_RUN', 'DCC_RULES_MET',
 ] as const;
 export type PolicyReasonCode = (typeof PolicyReasonCodes)[number];
 
@@ -30,7 +33,7 @@ export type DetailMessageKey = (typeof DetailMessageKeys)[keyof typeof DetailMes
 
 /** Error codes of results and of trust reports, policy reasons, and their detailed forms. */
 export type MessageKey = ErrorCode | TrustErrorCode | PolicyReasonCode | DetailMessageKey;
-/** One language's messages. Placeholders: {date}, {hours}, {years}. */
+/** One language's messages. Placeholders: {date}, {hours}, {years}, {country}, {rule}, {text}. */
 export type Catalog = Record<MessageKey, string>;
 
 /** Every key each language must have a message for. */

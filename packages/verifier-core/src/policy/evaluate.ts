@@ -4,6 +4,7 @@ import { messageFor } from '../i18n/messages.js';
 import type { FormatOutcome } from '../outcome.js';
 import type { Credential, Disclosure, PolicyOutcome } from '../types.js';
 import { addDays, ageOn, dayIn, dayOf, daysBetween } from './calendar.js';
+import { describeRule } from '../dcc/rules.js';
 import type { Policy, PolicyRule } from './types.js';
 
 const HOUR_MS = 3_600_000;
@@ -15,7 +16,13 @@ const HOUR_MS = 3_600_000;
 export const FUTURE_SKEW_MS = 300_000;
 const EARLIEST_ZONE_MS = 14 * HOUR_MS;
 
-interface Finding { admits: boolean; code: PolicyReasonCode; params?: Record<string, string | number> }
+interface Finding {
+  admits: boolean;
+  code: PolicyReasonCode;
+  params?: Record<string, string | number>;
+  /** EU business rules that failed: one reason each, instead of the finding's own. */
+  failedDccRules?: { identifier: string; description?: { lang: string; desc: string }[] }[];
+}
 
 /** The message for a finding: with its dates only when the caller asked for full disclosure. */
 function messageOf(finding: Finding, locale: string, disclose: Disclosure): string {
@@ -43,6 +50,13 @@ export function evaluatePolicy(policy: Policy, outcome: FormatOutcome, now: Date
   const reasons: PolicyOutcome['reasons'] = [];
   for (const rule of policy.rules) {
     const finding = checkFilters(rule, outcome) ?? checkRule(rule, outcome, ctx);
+    if (finding.failedDccRules?.length) {
+      for (const failed of finding.failedDccRules) {
+        const text = describeRule(failed.description, locale) ?? failed.identifier;
+        reasons.push({ rule: rule.id, code: 'DCC_RULE_FAILED', dccRule: failed.identifier, message: messageFor('DCC_RULE_FAILED', locale, { rule: failed.identifier, text }) });
+      }
+      continue;
+    }
     const reason = { rule: rule.id, code: finding.code, message: messageOf(finding, locale, disclose) };
     if (finding.admits) return { decision: 'accept', rule: rule.id, reasons: [reason] };
     reasons.push(reason);
@@ -134,5 +148,15 @@ function checkRule(rule: PolicyRule, outcome: FormatOutcome, ctx: Context): Find
       // Authentic and in date is not enough for a test: a positive (or unreadable) result never admits.
       if (credential?.kind === 'test' && credential.result !== 'negative') return { admits: false, code: 'TEST_NOT_NEGATIVE' };
       return { admits: true, code: 'VALID_PASS' };
+    case 'eu-dcc': {
+      const params = { country: rule.country };
+      if (outcome.format !== 'dcc') return { admits: false, code: 'FORMAT_NOT_ACCEPTED' };
+      // Worked out by the verifier before this (the rules run asynchronously); without it, nothing says yes.
+      const found = outcome.dccRuleFindings?.get(rule.id);
+      if (!found) return { admits: false, code: 'DCC_RULES_NOT_RUN', params };
+      if (found.missing) return { admits: false, code: 'DCC_RULES_MISSING', params };
+      if (found.failed.length) return { admits: false, code: 'DCC_RULE_FAILED', params, failedDccRules: found.failed };
+      return { admits: true, code: 'DCC_RULES_MET', params };
+    }
   }
 }

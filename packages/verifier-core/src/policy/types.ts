@@ -57,4 +57,18 @@ export interface AnyValidRule extends RuleFilters {
   type: 'any-valid';
 }
 
-export type PolicyRule = VaccinationRule | TestRule | RecoveryRule | AgeExemptionRule | AnyValidRule;
+/**
+ * Admits an EU DCC that meets a country's EU business rules (CertLogic): its acceptance rules and the
+ * issuing country's invalidation rules in force today, from `rules` when given, else from the trust
+ * bundle's `dccRules`. Refuses when that country has no acceptance rule in force.
+ */
+export interface EuDccRule extends RuleFilters {
+  id: string;
+  type: 'eu-dcc';
+  /** The arrival country whose rules apply (ISO 3166 alpha-2). */
+  country: string;
+  /** The rules to use instead of the bundle's (DCC gateway format). */
+  rules?: object[];
+}
+
+export type PolicyRule = VaccinationRule | TestRule | RecoveryRule | AgeExemptionRule | AnyValidRule | EuDccRule;

@@ -1,5 +1,5 @@
 import { isObject } from '../internal/bytes.js';
-import type { Policy, PolicyRule, RuleFilters } from './types.js';
+import type { EuDccRule, Policy, PolicyRule, RuleFilters } from './types.js';
 
 const MAX_RULES = 32;
 const MAX_LIST = 256;
@@ -12,7 +12,10 @@ const RULE_KEYS: Record<PolicyRule['type'], string[]> = {
   recovery: [],
   'age-exemption': ['underYears'],
   'any-valid': [],
+  'eu-dcc': ['country', 'rules'],
 };
+/** Rules a caller hands to an eu-dcc policy rule (the trust store's bound). */
+const MAX_DCC_RULES = 5_000;
 
 const fail = (message: string): never => { throw new TypeError(`policy: ${message}`); };
 
@@ -60,6 +63,16 @@ function validateRule(raw: unknown, at: string): PolicyRule {
     case 'test': {
       const rule: PolicyRule = { id, type, ...filters, maxHoursSinceSample: number(raw.maxHoursSinceSample, `${at}.maxHoursSinceSample`, 0, 8760) };
       if (raw.testTypes !== undefined) rule.testTypes = list(raw.testTypes, `${at}.testTypes`, TEST_TYPES) as ('naat' | 'antigen' | 'other')[];
+      return rule;
+    }
+    case 'eu-dcc': {
+      const country = text(raw.country, `${at}.country`);
+      if (!/^[A-Za-z]{2}$/.test(country)) fail(`${at}.country: "${country}" is not an ISO 3166 alpha-2 code`);
+      const rule: EuDccRule = { id, type, ...filters, country: country.toUpperCase() };
+      if (raw.rules !== undefined) {
+        if (!Array.isArray(raw.rules) || raw.rules.length > MAX_DCC_RULES || !raw.rules.every(isObject)) fail(`${at}.rules must be an array of business rules`);
+        try { rule.rules = structuredClone(raw.rules as object[]); } catch { fail(`${at}.rules cannot be copied (nested too deeply?)`); }
+      }
       return rule;
     }
     case 'age-exemption':

@@ -7,6 +7,7 @@ import { ShcTrust } from './shc.js';
 import { DccTrust } from './dcc.js';
 import { IdhpTrust } from './idhp.js';
 import { openSignedBundle } from './signed.js';
+import { DccRulesTrust } from './dcc-rules.js';
 
 /** Internal access for the verifier; not part of the public API. */
 export const trustInternals = Symbol('pass-check.trust');
@@ -16,6 +17,8 @@ export interface TrustState {
   shc: ShcTrust;
   dcc: DccTrust;
   idhp: IdhpTrust;
+  /** EU DCC value sets (built in, extended by bundles) and business rules. */
+  dccRules: DccRulesTrust;
 }
 
 export interface TrustInternals extends TrustState {
@@ -84,11 +87,19 @@ export const bundleSections: SectionHandler[] = [
   section<DccRevocationList>('dccRevocations', (s, e) => s.dcc.addRevocations(e), (s) => s.dcc.revocationEntries()),
   section<IdhpIssuerInput>('idhp', (s, e) => s.idhp.add(e), (s) => s.idhp.entries()),
 ];
-const knownKeys = new Set(['version', 'updated', ...bundleSections.map((s) => s.key)]);
+// dccValueSets (an object of value sets) and dccRules are loaded apart from the list sections above.
+const knownKeys = new Set(['version', 'updated', 'dccValueSets', 'dccRules', ...bundleSections.map((s) => s.key)]);
+
+/** The bundle fields of the DCC value sets and rules, only when a bundle added any. */
+function dccRuleEntries(rules: DccRulesTrust): Pick<TrustBundle, 'dccValueSets' | 'dccRules'> {
+  const dccValueSets = rules.valueSetEntries();
+  const dccRules = rules.ruleEntries();
+  return { ...(dccValueSets ? { dccValueSets } : {}), ...(dccRules ? { dccRules } : {}) };
+}
 
 /** An empty state; `previous` is what a replacing import carries revocation data over from. */
 function newState(previous?: TrustState): TrustState {
-  return { shc: new ShcTrust(previous?.shc), dcc: new DccTrust(), idhp: new IdhpTrust() };
+  return { shc: new ShcTrust(previous?.shc), dcc: new DccTrust(), idhp: new IdhpTrust(), dccRules: new DccRulesTrust() };
 }
 
 const mergeReports = (reports: TrustReport[]): TrustReport => ({ rejected: reports.flatMap((r) => r.rejected) });
@@ -127,12 +138,15 @@ export function createTrustStore(options: { storage?: TrustStorage } = {}): Trus
       }
       for (const entry of entries) reports.push(await tolerant(() => handler.add(state, entry as never)));
     }
+    if (bundle.dccValueSets !== undefined) reports.push(state.dccRules.addValueSets(bundle.dccValueSets));
+    if (bundle.dccRules !== undefined) reports.push(state.dccRules.addRules(bundle.dccRules));
     return mergeReports(reports);
   }
 
   const exportBundle = (): TrustBundle => {
     const bundle: Record<string, unknown> = { version: 1, updated: updated ?? new Date().toISOString() };
     for (const handler of bundleSections) bundle[handler.key] = handler.entries(internals);
+    Object.assign(bundle, dccRuleEntries(internals.dccRules));
     for (const [key, value] of Object.entries(extras)) if (!(key in bundle)) bundle[key] = structuredClone(value);
     return bundle as unknown as TrustBundle;
   };

@@ -19,6 +19,7 @@ export const bn: Catalog = {
   INVALID_CERTIFICATE: 'বিশ্বস্ত তালিকার একটি সনদ ব্যবহারযোগ্য নয়।',
   INVALID_X5C: 'একটি কী-এর সনদ শৃঙ্খল বৈধ নয়।',
   INVALID_CRL: 'একটি বাতিল তালিকা বৈধ নয়; এর আওতাভুক্ত কী বিশ্বস্ত নয়।',
+  INVALID_RULE: 'বিশ্বস্ত তালিকার একটি নিয়ম বা মান-সেট ব্যবহারযোগ্য নয়।',
   PASS_NOT_VALID: 'পাসটি বৈধ নয়।',
   FORMAT_NOT_ACCEPTED: 'এখানে এই ধরনের পাস গ্রহণ করা হয় না।',
   ISSUER_NOT_ACCEPTED: 'এখানে এই প্রতিষ্ঠানের পাস গ্রহণ করা হয় না।',
@@ -45,4 +46,8 @@ export const bn: Catalog = {
   VALID_PASS: 'বৈধ পাস।',
   IDENTITY_WITHHELD: 'ধারকের নাম বা জন্মতারিখ গোপন রাখা হয়েছে: পাসটি পরিচয়পত্রের সাথে মেলানো যায় না।',
   DATED_IN_FUTURE: 'পাসে থাকা টিকা, পরীক্ষা বা সেরে ওঠার তারিখ ভবিষ্যতের।',
+  DCC_RULE_FAILED: 'প্রবেশের নিয়ম {rule} পূরণ হয়নি: {text}',
+  DCC_RULES_MISSING: '{country}-এর কোনো প্রবেশ নিয়ম লোড করা নেই।',
+  DCC_RULES_NOT_RUN: '{country}-এর প্রবেশ নিয়ম প্রয়োগ করা হয়নি।',
+  DCC_RULES_MET: '{country}-এর প্রবেশ নিয়ম পূরণ করে।',
 };

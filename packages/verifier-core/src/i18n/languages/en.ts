@@ -18,6 +18,7 @@ export const en: Catalog = {
   INVALID_CERTIFICATE: 'A certificate in the trust list is not usable.',
   INVALID_X5C: "A key's certificate chain is not valid.",
   INVALID_CRL: 'A revocation list is not valid; the keys it covers are not trusted.',
+  INVALID_RULE: 'A business rule or value set in the trust list is not usable.',
   PASS_NOT_VALID: 'The pass is not valid.',
   FORMAT_NOT_ACCEPTED: 'This kind of pass is not accepted here.',
   ISSUER_NOT_ACCEPTED: 'Passes from this issuer are not accepted here.',
@@ -44,4 +45,8 @@ export const en: Catalog = {
   VALID_PASS: 'A valid pass.',
   IDENTITY_WITHHELD: 'The holder\'s name or birth date is withheld: the pass cannot be matched to an ID.',
   DATED_IN_FUTURE: 'A vaccination, test or recovery on the pass is dated in the future.',
+  DCC_RULE_FAILED: 'Entry rule {rule} is not met: {text}',
+  DCC_RULES_MISSING: 'No entry rules for {country} are loaded.',
+  DCC_RULES_NOT_RUN: 'The entry rules for {country} were not run.',
+  DCC_RULES_MET: 'Meets the entry rules of {country}.',
 };

@@ -18,6 +18,7 @@ export const es: Catalog = {
   INVALID_CERTIFICATE: 'Un certificado de la lista de confianza no se puede usar.',
   INVALID_X5C: 'La cadena de certificados de una clave no es válida.',
   INVALID_CRL: 'Una lista de revocación no es válida; no se confía en las claves que cubre.',
+  INVALID_RULE: 'Una regla o un conjunto de valores de la lista de confianza no se puede usar.',
   PASS_NOT_VALID: 'El pase no es válido.',
   FORMAT_NOT_ACCEPTED: 'Aquí no se acepta este tipo de pase.',
   ISSUER_NOT_ACCEPTED: 'Aquí no se aceptan pases de este emisor.',
@@ -44,4 +45,8 @@ export const es: Catalog = {
   VALID_PASS: 'Pase válido.',
   IDENTITY_WITHHELD: 'El nombre o la fecha de nacimiento del titular están ocultos: el pase no puede compararse con un documento de identidad.',
   DATED_IN_FUTURE: 'Una vacunación, prueba o recuperación del pase tiene fecha futura.',
+  DCC_RULE_FAILED: 'No se cumple la regla de entrada {rule}: {text}',
+  DCC_RULES_MISSING: 'No hay reglas de entrada cargadas para {country}.',
+  DCC_RULES_NOT_RUN: 'No se aplicaron las reglas de entrada de {country}.',
+  DCC_RULES_MET: 'Cumple las reglas de entrada de {country}.',
 };

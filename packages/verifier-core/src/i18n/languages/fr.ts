@@ -18,6 +18,7 @@ export const fr: Catalog = {
   INVALID_CERTIFICATE: 'Un certificat de la liste de confiance est inutilisable.',
   INVALID_X5C: "La chaîne de certificats d'une clé n'est pas valide.",
   INVALID_CRL: "Une liste de révocation n'est pas valide ; les clés qu'elle couvre ne sont pas de confiance.",
+  INVALID_RULE: "Une règle ou un jeu de valeurs de la liste de confiance n'est pas utilisable.",
   PASS_NOT_VALID: "Le passe n'est pas valide.",
   FORMAT_NOT_ACCEPTED: "Ce type de passe n'est pas accepté ici.",
   ISSUER_NOT_ACCEPTED: 'Les passes de cet émetteur ne sont pas acceptés ici.',
@@ -44,4 +45,8 @@ export const fr: Catalog = {
   VALID_PASS: 'Passe valide.',
   IDENTITY_WITHHELD: 'Le nom ou la date de naissance du titulaire est masqué : le passe ne peut pas être comparé à une pièce d’identité.',
   DATED_IN_FUTURE: 'Une vaccination, un test ou une guérison du passe est daté dans le futur.',
+  DCC_RULE_FAILED: "La règle d'entrée {rule} n'est pas respectée : {text}",
+  DCC_RULES_MISSING: "Aucune règle d'entrée n'est chargée pour {country}.",
+  DCC_RULES_NOT_RUN: "Les règles d'entrée de {country} n'ont pas été appliquées.",
+  DCC_RULES_MET: "Respecte les règles d'entrée de {country}.",
 };

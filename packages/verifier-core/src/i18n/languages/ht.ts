@@ -19,6 +19,7 @@ export const ht: Catalog = {
   INVALID_CERTIFICATE: 'Yon sètifika nan lis konfyans lan pa itilizab.',
   INVALID_X5C: 'Chèn sètifika yon kle pa valab.',
   INVALID_CRL: 'Yon lis anilasyon pa valab; nou pa fè konfyans kle li kouvri yo.',
+  INVALID_RULE: 'Yon règ oswa yon seri valè nan lis konfyans lan pa ka sèvi.',
   PASS_NOT_VALID: 'Pas la pa valab.',
   FORMAT_NOT_ACCEPTED: 'Yo pa aksepte kalite pas sa a isit la.',
   ISSUER_NOT_ACCEPTED: 'Yo pa aksepte pas ki soti nan enstitisyon sa a isit la.',
@@ -45,4 +46,8 @@ export const ht: Catalog = {
   VALID_PASS: 'Pas valab.',
   IDENTITY_WITHHELD: 'Non oswa dat nesans moun nan kache: yo pa ka konpare pas la ak yon pyès idantite.',
   DATED_IN_FUTURE: 'Yon vaksinasyon, yon tès oswa yon gerizon sou pas la gen yon dat nan lavni.',
+  DCC_RULE_FAILED: 'Règ antre {rule} pa respekte: {text}',
+  DCC_RULES_MISSING: 'Pa gen règ antre pou {country} ki chaje.',
+  DCC_RULES_NOT_RUN: 'Règ antre {country} yo pa t aplike.',
+  DCC_RULES_MET: 'Respekte règ antre {country} yo.',
 };

@@ -18,6 +18,7 @@ export const it: Catalog = {
   INVALID_CERTIFICATE: 'Un certificato della lista di fiducia non è utilizzabile.',
   INVALID_X5C: 'La catena di certificati di una chiave non è valida.',
   INVALID_CRL: 'Una lista di revoca non è valida: le chiavi che copre non sono attendibili.',
+  INVALID_RULE: 'Una regola o un insieme di valori della lista di fiducia non è utilizzabile.',
   PASS_NOT_VALID: 'Il certificato non è valido.',
   FORMAT_NOT_ACCEPTED: 'Qui non si accetta questo tipo di certificato.',
   ISSUER_NOT_ACCEPTED: 'Qui non si accettano certificati di questo emittente.',
@@ -44,4 +45,8 @@ export const it: Catalog = {
   VALID_PASS: 'Certificato valido.',
   IDENTITY_WITHHELD: 'Il nome o la data di nascita del titolare sono nascosti: il certificato non può essere confrontato con un documento.',
   DATED_IN_FUTURE: 'Una vaccinazione, un test o una guarigione del certificato ha una data futura.',
+  DCC_RULE_FAILED: 'La regola di ingresso {rule} non è rispettata: {text}',
+  DCC_RULES_MISSING: 'Nessuna regola di ingresso caricata per {country}.',
+  DCC_RULES_NOT_RUN: 'Le regole di ingresso di {country} non sono state applicate.',
+  DCC_RULES_MET: 'Rispetta le regole di ingresso di {country}.',
 };

@@ -18,6 +18,7 @@ export const ko: Catalog = {
   INVALID_CERTIFICATE: '신뢰 목록의 인증서를 사용할 수 없습니다.',
   INVALID_X5C: '키의 인증서 체인이 유효하지 않습니다.',
   INVALID_CRL: '폐기 목록이 유효하지 않아 해당 키를 신뢰하지 않습니다.',
+  INVALID_RULE: '신뢰 목록의 규칙 또는 값 집합을 사용할 수 없습니다.',
   PASS_NOT_VALID: '증명서가 유효하지 않습니다.',
   FORMAT_NOT_ACCEPTED: '이곳에서는 이 종류의 증명서를 받지 않습니다.',
   ISSUER_NOT_ACCEPTED: '이곳에서는 이 발급 기관의 증명서를 받지 않습니다.',
@@ -44,4 +45,8 @@ export const ko: Catalog = {
   VALID_PASS: '유효한 증명서.',
   IDENTITY_WITHHELD: '소지자의 이름 또는 생년월일이 공개되지 않아 신분증과 대조할 수 없습니다.',
   DATED_IN_FUTURE: '증명서의 접종, 검사 또는 회복 날짜가 미래로 되어 있습니다.',
+  DCC_RULE_FAILED: '입국 규칙 {rule}을(를) 충족하지 않습니다: {text}',
+  DCC_RULES_MISSING: '{country}의 입국 규칙이 로드되지 않았습니다.',
+  DCC_RULES_NOT_RUN: '{country}의 입국 규칙이 적용되지 않았습니다.',
+  DCC_RULES_MET: '{country}의 입국 규칙을 충족합니다.',
 };

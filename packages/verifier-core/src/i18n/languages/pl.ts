@@ -18,6 +18,7 @@ export const pl: Catalog = {
   INVALID_CERTIFICATE: 'Certyfikat z listy zaufania nie nadaje się do użycia.',
   INVALID_X5C: 'Łańcuch certyfikatów klucza jest nieprawidłowy.',
   INVALID_CRL: 'Lista unieważnień jest nieprawidłowa; objęte nią klucze nie są zaufane.',
+  INVALID_RULE: 'Reguła lub zbiór wartości z listy zaufania nie nadaje się do użycia.',
   PASS_NOT_VALID: 'Certyfikat jest nieważny.',
   FORMAT_NOT_ACCEPTED: 'Ten rodzaj certyfikatu nie jest tu akceptowany.',
   ISSUER_NOT_ACCEPTED: 'Certyfikaty tego wystawcy nie są tu akceptowane.',
@@ -44,4 +45,8 @@ export const pl: Catalog = {
   VALID_PASS: 'Ważny certyfikat.',
   IDENTITY_WITHHELD: 'Imię, nazwisko lub data urodzenia posiadacza są ukryte: certyfikatu nie da się porównać z dokumentem tożsamości.',
   DATED_IN_FUTURE: 'Szczepienie, test lub wyzdrowienie w certyfikacie ma datę z przyszłości.',
+  DCC_RULE_FAILED: 'Reguła wjazdu {rule} nie jest spełniona: {text}',
+  DCC_RULES_MISSING: 'Nie wczytano reguł wjazdu dla {country}.',
+  DCC_RULES_NOT_RUN: 'Reguły wjazdu dla {country} nie zostały zastosowane.',
+  DCC_RULES_MET: 'Spełnia reguły wjazdu {country}.',
 };

@@ -19,6 +19,7 @@ export const zhHans: Catalog = {
   INVALID_CERTIFICATE: '信任列表中的某个证书无法使用。',
   INVALID_X5C: '某个密钥的证书链无效。',
   INVALID_CRL: '某个吊销列表无效；其涵盖的密钥不受信任。',
+  INVALID_RULE: '信任列表中的某条规则或值集不可用。',
   PASS_NOT_VALID: '通行证无效。',
   FORMAT_NOT_ACCEPTED: '此处不接受这类通行证。',
   ISSUER_NOT_ACCEPTED: '此处不接受该签发机构的通行证。',
@@ -45,4 +46,8 @@ export const zhHans: Catalog = {
   VALID_PASS: '有效的通行证。',
   IDENTITY_WITHHELD: '持有人的姓名或出生日期未公开：无法与身份证件核对。',
   DATED_IN_FUTURE: '通行证上的接种、检测或康复日期在未来。',
+  DCC_RULE_FAILED: '不符合入境规则 {rule}：{text}',
+  DCC_RULES_MISSING: '未加载 {country} 的入境规则。',
+  DCC_RULES_NOT_RUN: '未执行 {country} 的入境规则。',
+  DCC_RULES_MET: '符合 {country} 的入境规则。',
 };

@@ -19,6 +19,7 @@ export const zhHant: Catalog = {
   INVALID_CERTIFICATE: '信任清單中的某個憑證無法使用。',
   INVALID_X5C: '某個金鑰的憑證鏈無效。',
   INVALID_CRL: '某個撤銷清單無效；其涵蓋的金鑰不受信任。',
+  INVALID_RULE: '信任清單中的某條規則或值集不可用。',
   PASS_NOT_VALID: '通行證無效。',
   FORMAT_NOT_ACCEPTED: '此處不接受這類通行證。',
   ISSUER_NOT_ACCEPTED: '此處不接受此簽發機構的通行證。',
@@ -45,4 +46,8 @@ export const zhHant: Catalog = {
   VALID_PASS: '有效的通行證。',
   IDENTITY_WITHHELD: '持有人的姓名或出生日期未公開：無法與身分證件核對。',
   DATED_IN_FUTURE: '通行證上的接種、檢測或康復日期在未來。',
+  DCC_RULE_FAILED: '不符合入境規則 {rule}：{text}',
+  DCC_RULES_MISSING: '未載入 {country} 的入境規則。',
+  DCC_RULES_NOT_RUN: '未執行 {country} 的入境規則。',
+  DCC_RULES_MET: '符合 {country} 的入境規則。',
 };
