@@ -28,3 +28,5 @@ export type {
   RecoveryCredential, OtherCredential, Dose, TestType, TestOutcome, PolicyOutcome, PassFormat, Disclosure,
   TrustReport, TrustBundle, TrustStorage, ShcIssuerInput, DccSignerInput, IdhpIssuerInput, DccRevocationList,
 } from './types.js';
+export type { VdsncCscaInput, DivocIssuerInput } from './types.js';
+export type { SignedByIssuer as X509Signed } from './internal/x509.js';

@@ -17,4 +17,5 @@ export interface FormatOutcome {
   issuedAt?: Date;
   expiresAt?: Date;
   revocationChecked?: boolean;
+  revocationStale?: boolean;
 }

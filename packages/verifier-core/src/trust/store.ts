@@ -1,10 +1,12 @@
 import { TrustError } from '../errors.js';
 import type {
-  DccRevocationList, DccSignerInput, IdhpIssuerInput, ShcIssuerInput, TrustBundle, TrustReport, TrustStorage,
+  DccRevocationList, DccSignerInput, DivocIssuerInput, IdhpIssuerInput, VdsncCscaInput, ShcIssuerInput, TrustBundle, TrustReport, TrustStorage,
 } from '../types.js';
 import { ShcTrust } from './shc.js';
 import { DccTrust } from './dcc.js';
 import { IdhpTrust } from './idhp.js';
+import { VdsncTrust } from './vdsnc.js';
+import { DivocTrust } from './divoc.js';
 
 /** Internal access for the verifier; not part of the public API. */
 export const trustInternals = Symbol('pass-check.trust');
@@ -17,6 +19,8 @@ export interface TrustInternals {
   shc: ShcTrust;
   dcc: DccTrust;
   idhp: IdhpTrust;
+  vdsnc: VdsncTrust;
+  divoc: DivocTrust;
 }
 
 export interface TrustStore {
@@ -25,6 +29,10 @@ export interface TrustStore {
   addIdhpIssuer(issuer: IdhpIssuerInput): Promise<TrustReport>;
   /** DCC revocation hash lists (formats.md §2). */
   addDccRevocations(list: DccRevocationList): Promise<TrustReport>;
+  /** ICAO VDS-NC: a country signing CA with its CRLs. */
+  addVdsncCsca(csca: VdsncCscaInput): Promise<TrustReport>;
+  /** DIVOC: an issuer's proof keys. */
+  addDivocIssuer(issuer: DivocIssuerInput): Promise<TrustReport>;
   importBundle(bundle: TrustBundle): Promise<TrustReport>;
   exportBundle(): Promise<TrustBundle>;
   readonly [trustInternals]: TrustInternals;
@@ -42,7 +50,8 @@ async function tolerant(add: () => Promise<TrustReport>): Promise<TrustReport> {
 
 export function createTrustStore(options: { storage?: TrustStorage } = {}): TrustStore {
   const { storage } = options;
-  const internals: TrustInternals = { ready: Promise.resolve(), settled: true, shc: new ShcTrust(), dcc: new DccTrust(), idhp: new IdhpTrust() };
+  const internals: TrustInternals = { ready: Promise.resolve(), settled: true, shc: new ShcTrust(), dcc: new DccTrust(), idhp: new IdhpTrust(),
+    vdsnc: new VdsncTrust(), divoc: new DivocTrust() };
   let lastUpdated: string | undefined;
 
   async function load(bundle: TrustBundle): Promise<TrustReport> {
@@ -52,6 +61,8 @@ export function createTrustStore(options: { storage?: TrustStorage } = {}): Trus
     for (const s of bundle.dcc ?? []) reports.push(await tolerant(() => internals.dcc.add(s)));
     for (const l of bundle.dccRevocations ?? []) reports.push(await tolerant(() => internals.dcc.addRevocations(l)));
     for (const i of bundle.idhp ?? []) reports.push(await tolerant(() => internals.idhp.add(i)));
+    for (const c of bundle.vdsnc ?? []) reports.push(await tolerant(() => internals.vdsnc.add(c)));
+    for (const i of bundle.divoc ?? []) reports.push(await tolerant(() => internals.divoc.add(i)));
     if (bundle.updated) lastUpdated = bundle.updated;
     return merge(reports);
   }
@@ -63,6 +74,8 @@ export function createTrustStore(options: { storage?: TrustStorage } = {}): Trus
     dcc: internals.dcc.entries(),
     dccRevocations: internals.dcc.revocationEntries(),
     idhp: internals.idhp.entries(),
+    vdsnc: internals.vdsnc.entries(),
+    divoc: internals.divoc.entries(),
   });
 
   /** Every change waits for the stored bundle to load first, then persists. */
@@ -85,6 +98,8 @@ export function createTrustStore(options: { storage?: TrustStorage } = {}): Trus
     addDccSigner: (s) => change(() => internals.dcc.add(s)),
     addIdhpIssuer: (i) => change(() => internals.idhp.add(i)),
     addDccRevocations: (l) => change(() => internals.dcc.addRevocations(l)),
+    addVdsncCsca: (c) => change(() => internals.vdsnc.add(c)),
+    addDivocIssuer: (i) => change(() => internals.divoc.add(i)),
     importBundle: (b) => change(() => load(b)),
     exportBundle: async () => { await internals.ready; return exportBundle(); },
     [trustInternals]: internals,

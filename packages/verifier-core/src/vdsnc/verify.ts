@@ -1,0 +1,71 @@
+import type { ErrorCode } from '../errors.js';
+import { decodeBase64 } from '../internal/bytes.js';
+import { canonicalizeJcs } from '../internal/jcs.js';
+import { parseCertificate } from '../internal/x509.js';
+import type { FormatOutcome } from '../outcome.js';
+import type { TrustInternals } from '../trust/store.js';
+import { revocationStatus } from '../trust/vdsnc.js';
+import { credentialOf, holderOf } from './map.js';
+import { readSeal } from './seal.js';
+
+const fail = (code: ErrorCode): FormatOutcome => ({ format: 'vdsnc', errors: [code] });
+const BASE64URL_PADDED = /^[A-Za-z0-9_-]+={0,2}$/;
+const P256_SIGNATURE_BYTES = 64;
+
+/**
+ * ICAO VDS-NC seal (formats.md "ICAO VDS-NC"), parsed from JSON by the
+ * classifier. Order: shape → signer certificate (a signer, not a CA, with a
+ * P-256 key) → issued by a trusted CSCA of the seal's state → ES256 over the
+ * RFC 8785 form of `data` → validity of the chain → the CA's CRL. Nothing
+ * from the seal is reported until its signature has verified.
+ */
+export async function verifyVdsnc(json: unknown, trust: TrustInternals, now: Date): Promise<FormatOutcome> {
+  const seal = readSeal(json);
+  if ('error' in seal) return fail(seal.error);
+  const der = BASE64URL_PADDED.test(seal.certificate) ? decodeBase64(seal.certificate) : undefined;
+  const signer = der && parseCertificate(der);
+  if (!signer) return fail('MALFORMED');
+  // A CA certificate is no barcode signer: letting one sign seals would skip the CA's control over its signers.
+  if (signer.isCa) return fail('KEY_USAGE');
+  if (signer.publicKey.kty !== 'EC' || signer.publicKey.crv !== 'P-256') return fail('BAD_HEADER');
+  const signature = BASE64URL_PADDED.test(seal.signature) ? decodeBase64(seal.signature) : undefined;
+  if (!signature || signature.length !== P256_SIGNATURE_BYTES) return fail('BAD_SIGNATURE');
+
+  const csca = await trust.vdsnc.issuerOf(signer);
+  // A CA trusted for one state does not vouch for another state's seals.
+  if (!csca || (csca.country !== undefined && csca.country !== seal.issuingState)) return fail('UNKNOWN_ISSUER');
+
+  const canonical = canonicalizeJcs(seal.data);
+  if (canonical === undefined) return fail('MALFORMED');
+  let verified = false;
+  try {
+    const key = await crypto.subtle.importKey('spki', signer.subjectPublicKeyInfo as Uint8Array<ArrayBuffer>,
+      { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    verified = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature as Uint8Array<ArrayBuffer>,
+      new TextEncoder().encode(canonical));
+  } catch {
+    verified = false;
+  }
+  if (!verified) return fail('BAD_SIGNATURE');
+
+  const holder = holderOf(seal.message);
+  const credential = credentialOf(seal.type, seal.message);
+  if (!holder || !credential) return fail('SCHEMA');
+  const outcome: FormatOutcome = {
+    format: 'vdsnc',
+    errors: [],
+    issuer: { id: seal.issuingState },
+    holder,
+    credential,
+  };
+  // The shell model: every certificate of the chain must be valid now.
+  for (const certificate of [signer, csca.certificate]) {
+    if (certificate.notBefore.getTime() > now.getTime()) outcome.errors.push('NOT_YET_VALID');
+    if (certificate.notAfter.getTime() < now.getTime()) outcome.errors.push('EXPIRED');
+  }
+  const revocation = revocationStatus(csca, signer, now);
+  if (revocation === 'revoked') outcome.errors.push('REVOKED');
+  outcome.revocationChecked = revocation === 'revoked' || revocation === 'good';
+  if (revocation === 'stale') outcome.revocationStale = true;
+  return outcome;
+}
