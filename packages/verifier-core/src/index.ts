@@ -30,3 +30,4 @@ export type {
 } from './types.js';
 export type { VdsncCscaInput, DivocIssuerInput } from './types.js';
 export type { SignedByIssuer as X509Signed } from './internal/x509.js';
+export type { RevocationList } from './internal/crl.js';
