@@ -170,3 +170,17 @@ describe('DIVOC: trust section', () => {
     assert.equal((await createVerifier({ trust: second }).verify(text(await issuer.issue()))).status, 'valid');
   });
 });
+
+describe('DIVOC: door policies', () => {
+  it('the vaccinated preset admits dose 2 of 2 given 14+ days ago, not dose 1 of 2 nor a recent dose', async () => {
+    const { issuer, trust } = await setup('ed25519');
+    const verifier = createVerifier({ trust, policy: 'vaccinated' });
+    const day = (n) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    assert.equal((await verifier.verify(text(await issuer.issue({ dose: 2, of: 2, date: day(30) })))).policy.decision, 'accept');
+    assert.equal((await verifier.verify(text(await issuer.issue({ dose: 1, of: 2, date: day(30) })))).policy.decision, 'reject');
+    assert.equal((await verifier.verify(text(await issuer.issue({ dose: 2, of: 2, date: day(2) })))).policy.decision, 'reject');
+    const tampered = await issuer.issue({ dose: 1, of: 2, date: day(30) });
+    tampered.evidence[0].dose = 2;
+    assert.equal((await verifier.verify(text(tampered))).policy.decision, 'reject');
+  });
+});

@@ -197,3 +197,27 @@ describe('VDS-NC: trust section', () => {
     assert.deepEqual(codes(await createVerifier({ trust: second }).verify(await signer.issue())), ['REVOKED']);
   });
 });
+
+describe('VDS-NC: door policies', () => {
+  it('ny-2021 admits a complete series 14+ days old and a fresh negative PCR; refuses a positive or an incomplete one', async () => {
+    const ca = await createVdsncCsca();
+    const signer = await ca.createSigner();
+    const verifier = createVerifier({ trust: await trusting(ca.bundleEntry()), policy: 'ny-2021' });
+    const decision = async (o) => (await verifier.verify(await signer.issue(o))).policy;
+    const old = (days) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
+    assert.equal((await decision({ doses: [{ date: old(60) }, { date: old(20) }] })).rule, 'vaccinated-14d');
+    assert.equal((await decision({ doses: [{ date: old(60) }, { date: old(3) }] })).decision, 'reject');
+    assert.equal((await decision({ doses: [{ date: old(60) }] })).decision, 'reject');
+    assert.equal((await decision({ type: 'icao.test', sampledAt: new Date(Date.now() - 5 * 3_600_000) })).rule, 'naat-72h');
+    assert.equal((await decision({ type: 'icao.test', result: 'positive' })).decision, 'reject');
+    assert.equal((await decision({ type: 'icao.test', sampledAt: new Date(Date.now() - 4 * DAY) })).decision, 'reject');
+  });
+  it('a policy may name the format', async () => {
+    const ca = await createVdsncCsca();
+    const signer = await ca.createSigner();
+    const trust = await trusting(ca.bundleEntry());
+    const only = (formats) => createVerifier({ trust, policy: { id: 'p', rules: [{ id: 'r', type: 'any-valid', formats }] } });
+    assert.equal((await only(['vdsnc']).verify(await signer.issue())).policy.decision, 'accept');
+    assert.equal((await only(['dcc']).verify(await signer.issue())).policy.decision, 'reject');
+  });
+});
