@@ -25,8 +25,24 @@ function derOf(value: unknown, label: 'CERTIFICATE' | 'X509 CRL'): Uint8Array | 
   return decodeBase64(body);
 }
 
+/** A barcode signer seen before: its certificate, the CA that issued it, its imported key. */
+export interface KnownSigner { signer: Certificate; csca: VdsncCsca; key: CryptoKey }
+/** Signers remembered (a state has a handful at a time; a door sees the same ones all day). */
+const MAX_KNOWN_SIGNERS = 64;
+
 export class VdsncTrust implements TrustSection<VdsncCscaInput> {
   private readonly cscas: VdsncCsca[] = [];
+  /** By the seal's `sig.cer` text: chain checks and key imports are done once per signer, not per scan. */
+  private readonly known = new Map<string, KnownSigner>();
+
+  knownSigner(cer: string): KnownSigner | undefined {
+    return this.known.get(cer);
+  }
+
+  rememberSigner(cer: string, signer: KnownSigner): void {
+    if (this.known.size >= MAX_KNOWN_SIGNERS) this.known.delete(this.known.keys().next().value!);
+    this.known.set(cer, signer);
+  }
 
   /**
    * Adds one CSCA with its CRLs. A certificate that is no CA is refused (a CA's
@@ -52,6 +68,7 @@ export class VdsncTrust implements TrustSection<VdsncCscaInput> {
       if (!(await verifyCertificateSignature(crl, certificate))) throw new TrustError('INVALID_CRL', 'CRL not signed by this CSCA');
       crls.push(crl);
     }
+    this.known.clear();
     const existing = this.cscas.find((c) => bytesEqual(c.certificate.der, certificate.der));
     if (existing) {
       // The same CA again: its lists add up (a newer one is simply another list; the newest current one decides).
