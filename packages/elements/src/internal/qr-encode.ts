@@ -18,13 +18,15 @@ export function setQrWasmUrl(url: string): void {
   encoderFromUrl.encoder.catch(() => {});
 }
 
-export async function encodeQrMatrix(text: string): Promise<QrMatrix> {
+/** The QR of a pass's text, or of its raw bytes (a DIVOC ZIP archive, in byte mode). */
+export async function encodeQrMatrix(text: string | Uint8Array): Promise<QrMatrix> {
   try {
     // ecLevel L: a pass is shown on a clean screen or paper, and a smaller symbol scans from further away.
     if (encoderFromUrl) return (await encoderFromUrl.encoder).encode(text, { ecLevel: 'L' });
     return await encodeQr(text, { ecLevel: 'L' });
   } catch {
     // The .wasm could not load (or refuses the text): draw with ZXing instead.
+    if (typeof text !== 'string') throw new Error('raw bytes need the wasm-qr encoder');
     return encodeWithZxing(text);
   }
 }

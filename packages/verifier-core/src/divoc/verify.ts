@@ -6,7 +6,7 @@ import { readCertificateZip } from '../internal/zip.js';
 import type { FormatOutcome } from '../outcome.js';
 import type { DivocKey, DivocKeyType } from '../trust/divoc.js';
 import type { TrustInternals } from '../trust/store.js';
-import { DIVOC_CONTEXTS } from './contexts.js';
+import { DIVOC_CONTEXT_URLS } from './context-urls.js';
 import { credentialOf, holderOf } from './map.js';
 import { looksLikeDivoc } from './shape.js';
 
@@ -17,8 +17,6 @@ const SUITES: Record<string, { alg: string; keyType: DivocKeyType }> = {
   RsaSignature2018: { alg: 'PS256', keyType: 'rsa' },
   Ed25519Signature2018: { alg: 'EdDSA', keyType: 'ed25519' },
 };
-/** Contexts a certificate may name: the shipped ones, and DIVOC's development alias of its v1 context. */
-const KNOWN_CONTEXTS = new Set([...Object.keys(DIVOC_CONTEXTS), 'https://divoc.dev/credentials/vaccination/v1']);
 const SECURITY_V2 = 'https://w3id.org/security/v2';
 /** header..signature; a padded signature ("==") is tolerated, as DIVOC-shaped certificates in the wild carry one. */
 const DETACHED_JWS = /^([A-Za-z0-9_-]+)\.\.([A-Za-z0-9_-]+={0,2})$/;
@@ -81,7 +79,7 @@ export async function verifyDivoc(input: { json: unknown } | { zip: Uint8Array }
   const { proof, credentialSubject: subject, issuer, type, issuanceDate, expirationDate } = json;
   const contexts = Array.isArray(json['@context']) ? json['@context'] : [json['@context']];
   // Only contexts shipped with the package: an inline or remote context could redefine what the signature covers.
-  if (!contexts.every((c) => typeof c === 'string' && KNOWN_CONTEXTS.has(c))) return fail('SCHEMA');
+  if (!contexts.every((c) => typeof c === 'string' && DIVOC_CONTEXT_URLS.has(c))) return fail('SCHEMA');
   if (!Array.isArray(type) || type.length > MAX_TYPES || !type.every((t): t is string => typeof t === 'string') || !type.includes('VerifiableCredential')) {
     return fail('SCHEMA');
   }
