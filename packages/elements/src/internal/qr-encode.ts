@@ -53,7 +53,7 @@ export function qrPath(matrix: QrMatrix, quietZone = 4): string {
  * (default: just the code): the picture a phone screen holds up to a camera,
  * for "show to camera" demos, stories and tests.
  */
-export async function qrCanvas(text: string, options: { moduleSize?: number; width?: number; height?: number } = {}): Promise<HTMLCanvasElement> {
+export async function qrCanvas(text: string | Uint8Array, options: { moduleSize?: number; width?: number; height?: number } = {}): Promise<HTMLCanvasElement> {
   const { moduleSize = 4 } = options;
   const matrix = await encodeQrMatrix(text);
   const side = (matrix.size + 8) * moduleSize;
