@@ -57,8 +57,8 @@ async function verifyWith(key: DivocKey, signature: Uint8Array, data: Uint8Array
 
 /**
  * DIVOC certificate (formats.md "DIVOC"): from a QR's ZIP archive or the bare
- * certificate.json. Order: archive → shape (only shipped contexts) → proof
- * suite and JWS header → trusted key of the verification method → URDNA2015
+ * certificate.json. Order: archive → shape → proof suite and JWS header →
+ * trusted key of the verification method → only shipped contexts → URDNA2015
  * of proof options and credential → signature → the key's issuer → dates.
  * Nothing from the certificate is reported until its signature has verified.
  */
@@ -77,9 +77,6 @@ export async function verifyDivoc(input: { json: unknown } | { zip: Uint8Array }
   if (!isObject(json) || !withinBounds(json)) return fail('MALFORMED');
 
   const { proof, credentialSubject: subject, issuer, type, issuanceDate, expirationDate } = json;
-  const contexts = Array.isArray(json['@context']) ? json['@context'] : [json['@context']];
-  // Only contexts shipped with the package: an inline or remote context could redefine what the signature covers.
-  if (!contexts.every((c) => typeof c === 'string' && DIVOC_CONTEXT_URLS.has(c))) return fail('SCHEMA');
   if (!Array.isArray(type) || type.length > MAX_TYPES || !type.every((t): t is string => typeof t === 'string') || !type.includes('VerifiableCredential')) {
     return fail('SCHEMA');
   }
@@ -107,6 +104,10 @@ export async function verifyDivoc(input: { json: unknown } | { zip: Uint8Array }
   const published = trust.divoc.keysFor(method);
   const keys = published.filter((k) => k.type === suite.keyType);
   if (keys.length === 0) return fail(published.length || trust.divoc.knowsIssuer(issuer) ? 'UNKNOWN_KEY' : 'UNKNOWN_ISSUER');
+
+  const contexts = Array.isArray(json['@context']) ? json['@context'] : [json['@context']];
+  // Only contexts shipped with the package: an inline or remote context could redefine what the signature covers.
+  if (!contexts.every((c) => typeof c === 'string' && DIVOC_CONTEXT_URLS.has(c))) return fail('SCHEMA');
 
   const { jws: _signature, ...proofOptions } = proof;
   const { proof: _proof, ...credential } = json;

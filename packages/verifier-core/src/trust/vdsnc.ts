@@ -56,8 +56,9 @@ export class VdsncTrust implements TrustSection<VdsncCscaInput> {
     const certificate = der && parseCertificate(der);
     if (!certificate) throw new TrustError('INVALID_CERTIFICATE', 'not an X.509 certificate');
     if (!certificate.isCa) throw new TrustError('INVALID_CERTIFICATE', 'not a CA certificate (basicConstraints cA)');
-    const country = typeof input.country === 'string' && /^[A-Z]{3}$/.test(input.country) ? input.country : undefined;
-    if (input.country !== undefined && !country) throw new TrustError('INVALID_CERTIFICATE', 'country must be an ISO 3166 alpha-3 code');
+    // alpha-3 as seals name their state; an alpha-2 code is kept but cannot be compared with `hdr.is`.
+    const country = typeof input.country === 'string' && /^[A-Z]{2,3}$/.test(input.country) ? input.country : undefined;
+    if (input.country !== undefined && !country) throw new TrustError('INVALID_CERTIFICATE', 'country must be an ISO 3166 code (alpha-3, as seals name their state)');
     const crlInputs = Array.isArray(input.crls) ? input.crls : input.crls === undefined ? [] : undefined;
     if (!crlInputs || crlInputs.length > MAX_CRLS_PER_CSCA) throw new TrustError('INVALID_CRL', `crls must be a list of at most ${MAX_CRLS_PER_CSCA}`);
     const crls: RevocationList[] = [];

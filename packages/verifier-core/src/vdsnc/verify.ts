@@ -9,7 +9,8 @@ import { credentialOf, holderOf } from './map.js';
 import { readSeal } from './seal.js';
 
 const fail = (code: ErrorCode): FormatOutcome => ({ format: 'vdsnc', errors: [code] });
-const BASE64URL_PADDED = /^[A-Za-z0-9_-]+={0,2}$/;
+/** ICAO writes base64url; padding and the standard alphabet are seen in the wild too, and decode to the same bytes. */
+const BASE64URL_PADDED = /^[A-Za-z0-9_+/-]+={0,2}$/;
 const P256_SIGNATURE_BYTES = 64;
 
 /** The seal's signer: a barcode signer (not a CA) with a P-256 key, issued by a trusted CSCA; remembered once found. */
@@ -50,8 +51,8 @@ export async function verifyVdsnc(json: unknown, trust: TrustInternals, now: Dat
   if ('error' in found) return fail(found.error);
   const { signer, csca, key } = found;
   if (!signature || signature.length !== P256_SIGNATURE_BYTES) return fail('BAD_SIGNATURE');
-  // A CA trusted for one state does not vouch for another state's seals.
-  if (csca.country !== undefined && csca.country !== seal.issuingState) return fail('UNKNOWN_ISSUER');
+  // A CA trusted for one state does not vouch for another state's seals (when the bundle names the state, alpha-3).
+  if (csca.country !== undefined && /^[A-Z]{3}$/.test(csca.country) && csca.country !== seal.issuingState) return fail('UNKNOWN_ISSUER');
 
   const canonical = canonicalizeJcs(seal.data);
   if (canonical === undefined) return fail('MALFORMED');
