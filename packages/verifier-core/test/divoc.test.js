@@ -97,6 +97,13 @@ for (const keyType of ['ed25519', 'rsa']) {
       assert.deepEqual(codes(await ctx.verifier.verify(text(certificate))), ['UNKNOWN_ISSUER']);
     });
 
+    it('an untrusted issuer is UNKNOWN_ISSUER whatever contexts it names', async () => {
+      const elsewhere = await createDivocIssuer({ keyType, id: 'did:elsewhere', issuer: 'https://elsewhere.test/' });
+      const certificate = await elsewhere.issue();
+      certificate['@context'] = [...certificate['@context'], 'https://elsewhere.test/context.jsonld'];
+      assert.deepEqual(codes(await ctx.verifier.verify(text(certificate))), ['UNKNOWN_ISSUER']);
+    });
+
     it('a certificate issued in the future is NOT_YET_VALID; an expired one EXPIRED', async () => {
       const future = await ctx.issuer.issue({ issuanceDate: new Date(Date.now() + 86_400_000) });
       assert.deepEqual(codes(await ctx.verifier.verify(text(future))), ['NOT_YET_VALID']);

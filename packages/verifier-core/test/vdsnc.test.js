@@ -185,6 +185,24 @@ describe('VDS-NC: trust section', () => {
     assert.deepEqual(codes(await createVerifier({ trust }).verify(await signer.issue())), ['UNKNOWN_ISSUER']);
   });
 
+  it('takes an alpha-2 country (kept, not compared with hdr.is) and refuses junk there', async () => {
+    const ca = await createVdsncCsca();
+    const signer = await ca.createSigner();
+    const trust = await trusting({ ...ca.bundleEntry(), country: 'UT' });
+    assert.equal((await createVerifier({ trust }).verify(await signer.issue())).status, 'valid');
+    await assert.rejects(createTrustStore().addVdsncCsca({ ...ca.bundleEntry(), country: 'Utopia' }), TrustError);
+  });
+
+  it('a seal written with the standard base64 alphabet verifies as the same seal', async () => {
+    const ca = await createVdsncCsca();
+    const signer = await ca.createSigner();
+    const v = createVerifier({ trust: await trusting(ca.bundleEntry()) });
+    const seal = JSON.parse(await signer.issue());
+    const standard = (s) => s.replace(/-/g, '+').replace(/_/g, '/');
+    const r = await v.verify(JSON.stringify({ ...seal, sig: { ...seal.sig, cer: standard(seal.sig.cer), sigvl: standard(seal.sig.sigvl) } }));
+    assert.equal(r.status, 'valid');
+  });
+
   it('round-trips through exportBundle/importBundle, with its CRLs', async () => {
     const ca = await createVdsncCsca({ country: 'XXA', alpha2: 'XA' });
     const signer = await ca.createSigner();
