@@ -17,8 +17,10 @@ export const demoPolicy = 'ny-2021';
  * One sample: `qr` holds one QR text, or several for a chunked card (each
  * chunk is its own QR code). `expect` is what a correct scanner shows, for
  * the people trying the demo and for the browser test that walks it.
- * @typedef {{ id: string, label: string, format: 'shc'|'dcc'|'idhp', kind: string,
- *   qr: string[], expect: { verdict: 'accepted'|'rejected', reason?: string } }} DemoSample
+ * `qrBytes` (base64), when present, is what the QR code really holds (a DIVOC
+ * code holds a ZIP archive); `qr` then holds the same pass as text.
+ * @typedef {{ id: string, label: string, format: 'shc'|'dcc'|'idhp'|'vdsnc'|'divoc', kind: string,
+ *   qr: string[], qrBytes?: string, expect: { verdict: 'accepted'|'rejected', reason?: string } }} DemoSample
  */
 
 async function shcSamples() {
@@ -120,6 +122,45 @@ async function idhpSamples() {
   };
 }
 
+async function vdsncSamples() {
+  if (typeof kit.createVdsncCsca !== 'function') return { samples: [], trust: {}, missing: 'VDS-NC test kit' };
+  const csca = await kit.createVdsncCsca({ country: 'UTO' });
+  const signer = await csca.createSigner();
+  const revokedSigner = await csca.createSigner();
+  const vaccinated = await signer.issue({
+    name: 'DEMO  KIM', birthDate: '1972-09-30', vaccine: 'Comirnaty',
+    doses: [{ date: isoDate(daysFromNow(-80)) }, { date: isoDate(daysFromNow(-50)) }],
+  });
+  const tested = await signer.issue({ type: 'icao.test', name: 'DEMO  LEE', birthDate: '1990-01-29', sampledAt: new Date(Date.now() - 5 * HOUR_MS) });
+  const revoked = await revokedSigner.issue({ name: 'DEMO  REVOKED', birthDate: '1966-06-06', doses: [{ date: isoDate(daysFromNow(-90)) }, { date: isoDate(daysFromNow(-60)) }] });
+  return {
+    samples: [
+      { id: 'vdsnc-valid', label: 'ICAO VDS-NC seal, fully vaccinated', format: 'vdsnc', kind: 'vaccination', qr: [vaccinated], expect: { verdict: 'accepted' } },
+      { id: 'vdsnc-test-negative', label: 'ICAO VDS-NC seal, negative PCR test', format: 'vdsnc', kind: 'test', qr: [tested], expect: { verdict: 'accepted' } },
+      { id: 'vdsnc-revoked', label: 'ICAO VDS-NC seal from a revoked signer', format: 'vdsnc', kind: 'vaccination', qr: [revoked], expect: { verdict: 'rejected', reason: 'REVOKED' } },
+    ],
+    trust: { vdsnc: [csca.bundleEntry([await csca.crl({ revoked: [revokedSigner] })])] },
+  };
+}
+
+async function divocSamples() {
+  if (typeof kit.createDivocIssuer !== 'function') return { samples: [], trust: {}, missing: 'DIVOC test kit' };
+  const issuer = await kit.createDivocIssuer({ name: 'Demo Ministry of Health (test keys)' });
+  const complete = await issuer.issue({ name: 'Priya Demo', birthDate: '1983-02-14', dose: 2, of: 2, date: isoDate(daysFromNow(-40)), subjectId: 'did:Demo Card:1234' });
+  const partial = await issuer.issue({ name: 'Ravi Demo', birthDate: '1991-07-01', dose: 1, of: 2, date: isoDate(daysFromNow(-20)) });
+  const sample = async (id, label, certificate, expect) => ({
+    id, label, format: 'divoc', kind: 'vaccination', qr: [JSON.stringify(certificate)],
+    qrBytes: Buffer.from(await kit.divocQrBytes(certificate)).toString('base64'), expect,
+  });
+  return {
+    samples: [
+      await sample('divoc-valid', 'DIVOC certificate (CoWIN style), fully vaccinated', complete, { verdict: 'accepted' }),
+      await sample('divoc-partial', 'DIVOC certificate, dose 1 of 2', partial, { verdict: 'rejected', reason: 'policy' }),
+    ],
+    trust: { divoc: [issuer.bundleEntry()] },
+  };
+}
+
 async function dccSamples() {
   if (typeof kit.createDccSigner !== 'function') return { samples: [], trust: {}, missing: 'DCC test kit' };
   // The document signer's certificate must already be valid when a pass was signed.
@@ -148,10 +189,10 @@ async function dccSamples() {
  * @returns {Promise<{ samples: DemoSample[], trustBundle: object, missing: string[] }>}
  */
 export async function makeDemoData() {
-  const parts = await Promise.all([shcSamples(), dccSamples(), idhpSamples()]);
-  const trustBundle = { version: 1, updated: new Date().toISOString(), shc: [], dcc: [], idhp: [] };
+  const parts = await Promise.all([shcSamples(), dccSamples(), idhpSamples(), vdsncSamples(), divocSamples()]);
+  const trustBundle = { version: 1, updated: new Date().toISOString(), shc: [], dcc: [], idhp: [], vdsnc: [], divoc: [] };
   for (const part of parts) {
-    for (const key of ['shc', 'dcc', 'idhp']) trustBundle[key].push(...(part.trust[key] ?? []));
+    for (const key of ['shc', 'dcc', 'idhp', 'vdsnc', 'divoc']) trustBundle[key].push(...(part.trust[key] ?? []));
   }
   return {
     samples: parts.flatMap((part) => part.samples),

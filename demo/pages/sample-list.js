@@ -43,7 +43,9 @@ export async function feedSample(scanner, sample) {
  */
 export async function showToCamera(scanner, sample) {
   await scannerStarted(scanner);
-  let pictures = await Promise.all(sample.qr.map((text) => qrCanvas(text)));
+  // A DIVOC code holds a ZIP archive: show the bytes the real code carries.
+  const contents = sample.qrBytes ? [Uint8Array.from(atob(sample.qrBytes), (c) => c.charCodeAt(0))] : sample.qr;
+  let pictures = await Promise.all(contents.map((content) => qrCanvas(content)));
   // Once the verdict is in, the phone is taken away: blank frames from then on
   // (changing the frame source itself would restart the scanner).
   const takeAway = () => {

@@ -23,7 +23,8 @@ for (const sample of samples) {
     const display = document.createElement('pass-display');
     display.setAttribute('trust', '/demo-data/trust-bundle.json');
     display.setAttribute('policy', policy);
-    display.value = text;
+    if (sample.qrBytes) display.bytes = Uint8Array.from(atob(sample.qrBytes), (c) => c.charCodeAt(0));
+    else display.value = text;
     if (sample.qr.length > 1) display.setAttribute('aria-label', `chunk ${index + 1} of ${sample.qr.length}`);
     displays.append(display);
   });

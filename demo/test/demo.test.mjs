@@ -119,7 +119,7 @@ describe('scanner page', () => {
   });
 
   it('"Show to camera" reads the QR pictures with the real decoder, chunks included', async () => {
-    for (const [sampleId, verdict] of [['shc-chunked', 'accepted'], ['dcc-valid', 'accepted'], ['shc-expired', 'rejected']]) {
+    for (const [sampleId, verdict] of [['shc-chunked', 'accepted'], ['dcc-valid', 'accepted'], ['shc-expired', 'rejected'], ['vdsnc-valid', 'accepted'], ['divoc-valid', 'accepted']]) {
       await page.evaluate(() => document.querySelector('pass-scanner').reset());
       await page.click(`button[data-show="${sampleId}"]`);
       const shown = await waitForVerdict(page);

@@ -26,6 +26,38 @@ function copyWasm(root) {
   };
 }
 
+/**
+ * DIVOC's JSON-LD machinery stays out of the script tag: verifier-core loads it
+ * with import('@pass-check/verifier-core/divoc-canon'), which here becomes an
+ * import() of pass-check-divoc.js beside pass-check.js (a copy of verifier-core's
+ * dist/divoc-canon.js), fetched only when a DIVOC pass is verified.
+ */
+function divocCanonBesideScript(root) {
+  const SPECIFIER = '@pass-check/verifier-core/divoc-canon';
+  const VIRTUAL = '\0divoc-canon-beside-script';
+  const source = path.join(root, 'packages', 'verifier-core', 'dist', 'divoc-canon.js');
+  return {
+    name: 'divoc-canon-beside-script',
+    resolveId: (id) => (id === SPECIFIER ? VIRTUAL : null),
+    load(id) {
+      if (id !== VIRTUAL) return null;
+      return [
+        // Captured while the script runs: document.currentScript exists only then.
+        "const scriptUrl = document.currentScript?.src || new URL('pass-check.js', document.baseURI).href;",
+        "const url = new URL('pass-check-divoc.js', scriptUrl).href;",
+        'export const canonizeAsDivocSigned = (document) => import(url).then((m) => m.canonizeAsDivocSigned(document));',
+      ].join('\n');
+    },
+    generateBundle() {
+      if (!fs.existsSync(source)) {
+        this.warn('packages/verifier-core/dist/divoc-canon.js is missing: build verifier-core first (DIVOC passes will not verify from pass-check.js)');
+        return;
+      }
+      this.emitFile({ type: 'asset', fileName: 'pass-check-divoc.js', source: fs.readFileSync(source) });
+    },
+  };
+}
+
 function reportSize(budget) {
   return {
     name: 'report-gzip-size',
@@ -86,7 +118,7 @@ export default function elementsBuild({ root }) {
     },
     {
       input: path.join(dir, 'src/script-tag.ts'),
-      plugins: [withoutZxing(dir), ...bundled([minify, copyWasm(root), reportSize(BUDGET_GZIP_BYTES)])],
+      plugins: [divocCanonBesideScript(root), withoutZxing(dir), ...bundled([minify, copyWasm(root), reportSize(BUDGET_GZIP_BYTES)])],
       output: { file: path.join(dist, 'pass-check.js'), format: 'iife', name: 'PassCheckBundle', inlineDynamicImports: true, sourcemap: true },
     },
     {

@@ -74,6 +74,8 @@ export default {
     group('valid', withCamera(videos.valid)),
     group('tampered', withCamera(videos.tampered)),
     group('chunked', withCamera(videos.chunked)),
+    group('vdsnc', withCamera(videos.vdsnc)),
+    group('divoc', withCamera(videos.divoc)),
     group('denied', refusingCamera),
     group('two-cameras', twoCameras),
   ],

@@ -3,7 +3,7 @@
 // issuers for the elements' `trust` attribute. The verdicts in the stories come
 // from the elements actually verifying these passes, not from canned results.
 import { createTrustStore } from '@pass-check/verifier-core';
-import { createDccSigner, createIdhpIssuer, createShcIssuer } from '@pass-check/verifier-core/testing';
+import { createDccSigner, createDivocIssuer, createIdhpIssuer, createShcIssuer, createVdsncCsca, divocQrBytes } from '@pass-check/verifier-core/testing';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
@@ -16,6 +16,9 @@ async function makeFixtures() {
   const dcc = await createDccSigner({ country: 'AT', notBefore: daysFromNow(-400), notAfter: daysFromNow(700) });
   const idhp = await createIdhpIssuer({ name: 'Storybook State Pass (test keys)' });
   const revokedRid = 'storybook-revoked-1';
+  const csca = await createVdsncCsca({ country: 'UTO' });
+  const sealSigner = await csca.createSigner();
+  const divoc = await createDivocIssuer({ name: 'Storybook Ministry of Health (test keys)' });
 
   const trustBundle = {
     version: 1,
@@ -23,6 +26,8 @@ async function makeFixtures() {
     shc: [shc.trustEntry({ rids: [revokedRid] })],
     dcc: [{ certificate: dcc.certificate, country: dcc.country }],
     idhp: [idhp.trustEntry],
+    vdsnc: [csca.bundleEntry([await csca.crl()])],
+    divoc: [divoc.bundleEntry()],
   };
   // A bundle the store would not fully trust would make every story misleading: stop here instead.
   const report = await createTrustStore().importBundle(trustBundle);
@@ -61,6 +66,16 @@ async function makeFixtures() {
         kind: 'recovery', holder: dccHolder, issuedAt: daysFromNow(-20),
         firstPositive: isoDate(daysFromNow(-30)), validFrom: isoDate(daysFromNow(-19)), validUntil: isoDate(daysFromNow(150)),
       }),
+    },
+    vdsnc: {
+      vaccination: await sealSigner.issue({
+        name: 'STORYBOOK  KIM', birthDate: '1972-09-30', doses: [{ date: isoDate(daysFromNow(-80)) }, { date: isoDate(daysFromNow(-50)) }],
+      }),
+      test: await sealSigner.issue({ type: 'icao.test', name: 'STORYBOOK  LEE', birthDate: '1990-01-29', sampledAt: new Date(Date.now() - 5 * HOUR_MS) }),
+    },
+    divoc: {
+      // What a DIVOC QR code holds: a ZIP archive with certificate.json.
+      vaccination: await divocQrBytes(await divoc.issue({ name: 'Priya Storybook', birthDate: '1983-02-14', dose: 2, of: 2, date: isoDate(daysFromNow(-40)) })),
     },
     idhp: {
       vaccination: JSON.stringify(await idhp.issueVaccination({

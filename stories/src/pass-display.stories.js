@@ -11,6 +11,7 @@ const meta = {
   args: { wallet: false, lang: 'en', policy: 'ny-2021', trust: '' },
   argTypes: {
     value: { control: false, description: 'The QR text of the pass (set by each story).' },
+    bytes: { control: false, description: 'The QR code\'s raw bytes, for a DIVOC pass (a ZIP archive).' },
     trust: { control: 'text', description: 'URL of a TrustBundle JSON. Empty here: the stories use a bundle of demo issuers made in the page.' },
     policy: { control: 'select', options: ['ny-2021', 'vaccinated', 'tested', 'any-valid'] },
     lang: { control: 'text' },
@@ -23,6 +24,7 @@ const meta = {
       policy=${ifDefined(args.policy)}
       ?wallet=${args.wallet}
       .value=${args.pick ? args.pick(loaded.fixtures) : ''}
+      .bytes=${args.pickBytes ? args.pickBytes(loaded.fixtures) : undefined}
     ></pass-display>`,
 };
 export default meta;
@@ -39,6 +41,9 @@ export const DccTest = { name: 'EU DCC: test', ...pass((f) => f.dcc.test) };
 export const DccRecovery = { name: 'EU DCC: recovery', ...pass((f) => f.dcc.recovery) };
 export const IdhpVaccination = { name: 'IBM Digital Health Pass: vaccination', ...pass((f) => f.idhp.vaccination) };
 export const IdhpTest = { name: 'IBM Digital Health Pass: test', ...pass((f) => f.idhp.test) };
+export const VdsncVaccination = { name: 'ICAO VDS-NC: vaccination', ...pass((f) => f.vdsnc.vaccination) };
+export const VdsncTest = { name: 'ICAO VDS-NC: test', ...pass((f) => f.vdsnc.test) };
+export const DivocVaccination = { name: 'DIVOC: vaccination (QR bytes: a ZIP archive)', args: { pickBytes: (f) => f.divoc.vaccination } };
 
 export const Wallet = {
   name: 'Wallet mode',

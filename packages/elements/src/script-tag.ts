@@ -24,7 +24,7 @@ export interface ScriptTagVerifyOptions extends Partial<Omit<VerifierOptions, 't
 }
 
 /** One-shot verification: `PassCheck.verify(text, { trust, policy })`. */
-async function verify(text: string | string[], options: ScriptTagVerifyOptions = {}): Promise<VerificationResult> {
+async function verify(text: string | string[] | Uint8Array, options: ScriptTagVerifyOptions = {}): Promise<VerificationResult> {
   const { trust, ...rest } = options;
   return createVerifier({ ...rest, trust: trust ?? createTrustStore() }).verify(text);
 }

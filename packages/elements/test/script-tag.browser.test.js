@@ -1,7 +1,7 @@
 // pass-check.js as a page without a bundler uses it: one classic <script>.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createShcIssuer } from '@pass-check/verifier-core/testing';
+import { createDivocIssuer, createShcIssuer, divocQrBytes } from '@pass-check/verifier-core/testing';
 import { svgQrCanvas } from './helpers/fixtures.js';
 
 const SCRIPT = '/packages/elements/dist/pass-check.js';
@@ -64,5 +64,18 @@ describe('pass-check.js (script tag)', () => {
     assert.ok(loaded.includes('/packages/elements/dist/pass-check-worker.js'), 'the classic worker beside the script');
     scanner.remove();
     display.remove();
+  });
+
+  it('fetches pass-check-divoc.js (the JSON-LD machinery) only when a DIVOC pass is verified', async () => {
+    const fetched = () => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('/pass-check-divoc.js'));
+    assert.deepEqual(fetched(), [], 'not loaded with the script');
+    const issuer = await createDivocIssuer();
+    const trust = window.PassCheck.createTrustStore();
+    await trust.addDivocIssuer(issuer.bundleEntry());
+    const result = await window.PassCheck.verify(await divocQrBytes(await issuer.issue({ name: 'Script Tag' })), { trust });
+    assert.equal(result.status, 'valid', JSON.stringify(result.errors));
+    assert.equal(result.format, 'divoc');
+    assert.equal(result.holder.name, 'Script Tag');
+    assert.deepEqual(fetched(), ['/packages/elements/dist/pass-check-divoc.js'], 'loaded beside the script, once needed');
   });
 });

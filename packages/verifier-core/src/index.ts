@@ -33,3 +33,6 @@ export type {
   TrustReport, TrustBundle, TrustStorage, ShcIssuerInput, DccSignerInput, IdhpIssuerInput, DccRevocationList,
 } from './types.js';
 export type { DccBusinessRule, DccValueSetsInput } from './types.js';
+export type { VdsncCscaInput, DivocIssuerInput } from './types.js';
+export type { SignedByIssuer as X509Signed } from './internal/x509.js';
+export type { RevocationList } from './internal/crl.js';

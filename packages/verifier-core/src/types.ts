@@ -1,7 +1,7 @@
 // The public result and input shapes (docs/api.md is the contract).
 import type { ErrorCode, TrustErrorCode } from './errors.js';
 
-export type PassFormat = 'shc' | 'dcc' | 'idhp';
+export type PassFormat = 'shc' | 'dcc' | 'idhp' | 'vdsnc' | 'divoc';
 export type Disclosure = 'minimal' | 'full';
 
 export interface ResultError {
@@ -100,6 +100,8 @@ export interface VerificationResult {
    * different passes, keyed with the verifier's passIdKey (base64url, 43 characters). Duplicate checks use it.
    */
   passId?: string;
+  /** VDS-NC: the CA's revocation list in the trust bundle is out of date (past its nextUpdate); revocation was not checked. */
+  revocationStale?: boolean;
 }
 
 export interface TrustReport {
@@ -136,6 +138,24 @@ export interface DccRevocationList {
   expires?: string;
 }
 
+/** ICAO VDS-NC: a country signing CA (CSCA) and its CRLs (DER, base64 or bytes). */
+export interface VdsncCscaInput {
+  certificate: string | Uint8Array;
+  /** ISO 3166 alpha-3, as seals name their issuing state (`hdr.is`): only seals of this state chain to it. */
+  country?: string;
+  crls?: (string | Uint8Array)[];
+}
+
+/** DIVOC: an issuer's proof keys (SPKI PEM: RSA for RsaSignature2018, Ed25519 for Ed25519Signature2018). */
+export interface DivocIssuerInput {
+  /** The verification method the proofs name, e.g. "did:india". */
+  id: string;
+  /** The credential `issuer` these keys may sign for, e.g. "https://cowin.gov.in/". */
+  issuer?: string;
+  name?: string;
+  publicKeys: { id: string; publicKeyPem: string }[];
+}
+
 /** Plain JSON: the shape the trust store persists offline and `exportBundle` returns. */
 export interface TrustBundle {
   version: 1;
@@ -144,6 +164,8 @@ export interface TrustBundle {
   dcc?: DccSignerInput[];
   idhp?: IdhpIssuerInput[];
   dccRevocations?: DccRevocationList[];
+  vdsnc?: VdsncCscaInput[];
+  divoc?: DivocIssuerInput[];
   /** EU DCC value sets (id → codes, or the EU's file shape); they extend the built-in sets. */
   dccValueSets?: DccValueSetsInput;
   /** EU DCC business rules (CertLogic) as the DCC gateway distributes them, for the `eu-dcc:CC` policies. */

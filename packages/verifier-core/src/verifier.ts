@@ -5,6 +5,8 @@ import { evaluatePolicy, resolvePolicy, type Policy } from './policy/policy.js';
 import { verifyShc } from './shc/verify.js';
 import { verifyDcc } from './dcc/verify.js';
 import { verifyIdhp } from './idhp/verify.js';
+import { verifyVdsnc } from './vdsnc/verify.js';
+import { verifyDivoc } from './divoc/verify.js';
 import { trustInternals, type TrustInternals, type TrustStore } from './trust/store.js';
 import type { Disclosure, VerificationResult } from './types.js';
 import { classifyInput } from './classify.js';
@@ -31,8 +33,8 @@ export interface VerifierOptions {
 }
 
 export interface Verifier {
-  /** One QR text, or every chunk of a chunked SMART Health Card (any order). */
-  verify(input: string | string[]): Promise<VerificationResult>;
+  /** One QR text, or every chunk of a chunked SMART Health Card (any order), or a QR code's raw bytes (a DIVOC QR holds a ZIP archive). */
+  verify(input: string | string[] | Uint8Array): Promise<VerificationResult>;
 }
 
 export function createVerifier(options: VerifierOptions): Verifier {
@@ -49,8 +51,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
 
   return {
     async verify(input) {
-      if (typeof input !== 'string' && !(Array.isArray(input) && input.every((x) => typeof x === 'string'))) {
-        throw new TypeError('verify: input must be a string or an array of strings');
+      if (typeof input !== 'string' && !(input instanceof Uint8Array) && !(Array.isArray(input) && input.every((x) => typeof x === 'string'))) {
+        throw new TypeError('verify: input must be a string, an array of strings or a Uint8Array');
       }
       if (!internals.settled) await internals.ready;
       const now = clock();
@@ -69,13 +71,15 @@ export function createVerifier(options: VerifierOptions): Verifier {
   };
 }
 
-async function run(input: string | string[], trust: TrustInternals, now: Date): Promise<FormatOutcome> {
+async function run(input: string | string[] | Uint8Array, trust: TrustInternals, now: Date): Promise<FormatOutcome> {
   const kind = classifyInput(input);
   try {
     switch (kind.format) {
       case 'shc': return await verifyShc(kind.input, trust, now);
       case 'dcc': return await verifyDcc(kind.input, trust, now);
       case 'idhp': return await verifyIdhp(kind.input, trust, now);
+      case 'vdsnc': return await verifyVdsnc(kind.input, trust, now);
+      case 'divoc': return await verifyDivoc(kind.input, trust, now);
       default: return { format: undefined as never, errors: [kind.error] };
     }
   } catch (e) {
@@ -131,6 +135,7 @@ function toResult(o: FormatOutcome, ctx: { policy?: Policy; now: Date; locale: s
   }
   if (o.incomplete) result.chunks = o.incomplete;
   if (o.revocationChecked !== undefined) result.revocationChecked = o.revocationChecked;
+  if (o.revocationStale) result.revocationStale = true;
   if (ctx.policy) result.policy = evaluatePolicy(ctx.policy, o, ctx.now, ctx.locale, ctx.disclose);
   return result;
 }

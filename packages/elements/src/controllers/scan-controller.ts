@@ -2,14 +2,14 @@
 // (never queueing stale frames), and reports the QR texts found. Also counts
 // frames decoded, for the "frames per second" figure and the watchdog's peace of mind.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { firstAvailableEngine, type DecoderEngine, type DecoderEngineFactory, type FrameImage } from '../decoders/engine.js';
+import { firstAvailableEngine, type DecodedCode, type DecoderEngine, type DecoderEngineFactory, type FrameImage } from '../decoders/engine.js';
 import type { FrameSource, FrameTaker } from './frame-source.js';
 
 export interface ScanControllerOptions {
   /** Engines in order of preference; the first that starts is used. */
   engines: () => readonly DecoderEngineFactory[];
-  /** Every QR text in a decoded frame; `frameAt` is when the frame was taken (performance.now()). */
-  onTexts: (texts: string[], frameAt: number) => void;
+  /** Every QR text in a decoded frame; `frameAt` is when the frame was taken (performance.now()); `codes`: the same with raw bytes where known. */
+  onTexts: (texts: string[], frameAt: number, codes?: DecodedCode[]) => void;
 }
 
 export interface ScanStats {
@@ -115,8 +115,8 @@ export class ScanController implements ReactiveController {
       if (!('data' in image)) image.close();
       return;
     }
-    const texts = await this.engine.decode(image);
+    const codes = this.engine.decodeCodes ? await this.engine.decodeCodes(image) : (await this.engine.decode(image)).map((text) => ({ text }));
     this.stats.framesDecoded++;
-    if (texts.length && !this.paused) this.options.onTexts(texts, takenAt);
+    if (codes.length && !this.paused) this.options.onTexts(codes.map((c) => c.text), takenAt, codes);
   }
 }

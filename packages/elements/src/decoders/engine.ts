@@ -5,11 +5,16 @@
 /** A picture to search for QR codes: a camera frame (VideoFrame or ImageBitmap) or a decoded photo. */
 export type FrameImage = ImageBitmap | ImageData | VideoFrame;
 
+/** One code found: its text, and its raw bytes where the engine can tell them. */
+export interface DecodedCode { text: string; bytes?: Uint8Array }
+
 export interface DecoderEngine {
   /** Short name shown to the user ("wasm-qr", "BarcodeDetector", "ZXing"). */
   readonly name: string;
   /** The text of every QR code found. Takes ownership of `image` (a VideoFrame or ImageBitmap is closed). */
   decode(image: FrameImage): Promise<string[]>;
+  /** As `decode`, with each code's raw bytes (engines that can read them: wasm-qr). */
+  decodeCodes?(image: FrameImage): Promise<DecodedCode[]>;
   dispose(): void;
 }
 

@@ -24,12 +24,15 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
   }
   if (message.type === 'decode') {
     let texts: string[] = [];
+    let bytes: Uint8Array[] = [];
     try {
       const pixels = await pixelsOf(message.image, scratch);
-      texts = decoder ? decoder.decode(pixels).map((code) => code.text) : [];
+      const codes = decoder ? decoder.decode(pixels) : [];
+      texts = codes.map((code) => code.text);
+      bytes = codes.map((code) => code.bytes);
     } catch {
       // A frame the decoder chokes on is a frame with no code; the next one may be fine.
     }
-    reply({ type: 'decoded', id: message.id, texts });
+    reply({ type: 'decoded', id: message.id, texts, bytes });
   }
 };

@@ -2,7 +2,7 @@
 // loop skips camera frames while the worker is busy instead of queueing them,
 // so the decoder always works on a recent picture. (Two in flight was tried:
 // no more frames per second on two busy cores, and slower first results.)
-import type { DecoderEngine, FrameImage } from './engine.js';
+import type { DecodedCode, DecoderEngine, FrameImage } from './engine.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
 export interface WorkerEngineOptions {
@@ -19,7 +19,7 @@ export function moduleWorker(): Worker {
 
 export async function startWorkerEngine(options: WorkerEngineOptions): Promise<DecoderEngine> {
   const worker = options.createWorker();
-  const pending = new Map<number, (texts: string[]) => void>();
+  const pending = new Map<number, (codes: DecodedCode[]) => void>();
   let nextId = 1;
 
   await new Promise<void>((resolve, reject) => {
@@ -47,7 +47,8 @@ export async function startWorkerEngine(options: WorkerEngineOptions): Promise<D
 
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
     if (event.data.type !== 'decoded') return;
-    pending.get(event.data.id)?.(event.data.texts);
+    const { texts, bytes } = event.data;
+    pending.get(event.data.id)?.(texts.map((text, i) => (bytes?.[i] ? { text, bytes: bytes[i]! } : { text })));
     pending.delete(event.data.id);
   };
   worker.onerror = (event) => {
@@ -57,16 +58,18 @@ export async function startWorkerEngine(options: WorkerEngineOptions): Promise<D
     pending.clear();
   };
 
+  const decodeCodes = (image: FrameImage): Promise<DecodedCode[]> => {
+    const id = nextId++;
+    return new Promise<DecodedCode[]>((resolve) => {
+      pending.set(id, resolve);
+      const message: ToWorker = { type: 'decode', id, image };
+      worker.postMessage(message, ['data' in image ? image.data.buffer : image]);
+    });
+  };
   return {
     name: 'wasm-qr',
-    decode(image: FrameImage) {
-      const id = nextId++;
-      return new Promise<string[]>((resolve) => {
-        pending.set(id, resolve);
-        const message: ToWorker = { type: 'decode', id, image };
-        worker.postMessage(message, ['data' in image ? image.data.buffer : image]);
-      });
-    },
+    decodeCodes,
+    decode: async (image: FrameImage) => (await decodeCodes(image)).map((code) => code.text),
     dispose() {
       worker.terminate();
       for (const settle of pending.values()) settle([]);

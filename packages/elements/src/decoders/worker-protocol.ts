@@ -9,4 +9,5 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
-  | { type: 'decoded'; id: number; texts: string[] };
+  /** `bytes[i]`: the raw bytes of code i (a DIVOC QR holds a ZIP archive, which no text can carry). */
+  | { type: 'decoded'; id: number; texts: string[]; bytes?: Uint8Array[] };

@@ -18,13 +18,15 @@ export function setQrWasmUrl(url: string): void {
   encoderFromUrl.encoder.catch(() => {});
 }
 
-export async function encodeQrMatrix(text: string): Promise<QrMatrix> {
+/** The QR of a pass's text, or of its raw bytes (a DIVOC ZIP archive, in byte mode). */
+export async function encodeQrMatrix(text: string | Uint8Array): Promise<QrMatrix> {
   try {
     // ecLevel L: a pass is shown on a clean screen or paper, and a smaller symbol scans from further away.
     if (encoderFromUrl) return (await encoderFromUrl.encoder).encode(text, { ecLevel: 'L' });
     return await encodeQr(text, { ecLevel: 'L' });
   } catch {
     // The .wasm could not load (or refuses the text): draw with ZXing instead.
+    if (typeof text !== 'string') throw new Error('raw bytes need the wasm-qr encoder');
     return encodeWithZxing(text);
   }
 }
@@ -51,7 +53,7 @@ export function qrPath(matrix: QrMatrix, quietZone = 4): string {
  * (default: just the code): the picture a phone screen holds up to a camera,
  * for "show to camera" demos, stories and tests.
  */
-export async function qrCanvas(text: string, options: { moduleSize?: number; width?: number; height?: number } = {}): Promise<HTMLCanvasElement> {
+export async function qrCanvas(text: string | Uint8Array, options: { moduleSize?: number; width?: number; height?: number } = {}): Promise<HTMLCanvasElement> {
   const { moduleSize = 4 } = options;
   const matrix = await encodeQrMatrix(text);
   const side = (matrix.size + 8) * moduleSize;

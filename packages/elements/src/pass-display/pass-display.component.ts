@@ -52,8 +52,10 @@ const MAX_PASS_CHARS = 200_000;
 export class PassDisplayElement extends LitElement {
   static override styles = passDisplayStyles;
 
-  /** The pass: its QR text (`shc:/…`, `HC1:…`, IDHP), a compact JWS or a .smart-health-card file's text. */
+  /** The pass: its QR text (`shc:/…`, `HC1:…`, IDHP or VDS-NC JSON, a DIVOC certificate.json), a compact JWS or a .smart-health-card file's text. */
   @property() value = '';
+  /** The pass as a QR code's raw bytes (a DIVOC QR holds a ZIP archive); when set, shown instead of `value`. */
+  @property({ attribute: false }) bytes: Uint8Array | undefined;
   /** URL of a TrustBundle JSON used to verify the pass. */
   @property() trust: string | undefined;
   /** Allow `trust` to name another origin (https only). Off by default: the bundle decides which signatures count. */
@@ -97,17 +99,17 @@ export class PassDisplayElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('value') || changed.has('verifier') || changed.has('trust') || changed.has('trustCrossOrigin') || changed.has('policy')) void this.load();
+    if (changed.has('value') || changed.has('bytes') || changed.has('verifier') || changed.has('trust') || changed.has('trustCrossOrigin') || changed.has('policy')) void this.load();
     if (changed.has('wallet') && this.wallet && this.isConnected) void this.refreshWallet();
   }
 
   /** Verifies and draws the current value; a newer value wins over a slower older one. */
   private async load(): Promise<void> {
     const token = ++this.renderToken;
-    const text = (passTextsFrom(this.value.slice(0, MAX_PASS_CHARS))[0] ?? '');
+    const text: string | Uint8Array = this.bytes?.length ? this.bytes : (passTextsFrom(this.value.slice(0, MAX_PASS_CHARS))[0] ?? '');
     this.result = undefined;
     this.matrix = undefined;
-    if (!text) return;
+    if (!text.length) return;
     const [matrix, result] = await Promise.all([
       encodeQrMatrix(text).catch(() => undefined),
       this.verifierFor().then((v) => v.verify(text)).catch(() => undefined),
@@ -215,7 +217,7 @@ export class PassDisplayElement extends LitElement {
     const s = this.strings;
     return html`
       ${this.wallet ? this.renderWallet(s) : nothing}
-      ${this.value ? this.renderCard(s) : nothing}
+      ${this.value || this.bytes?.length ? this.renderCard(s) : nothing}
     `;
   }
 

@@ -16,7 +16,11 @@ import { beep, buzz } from '../internal/feedback.js';
 import { verdictOf, reasonsOf } from '../internal/verdict.js';
 import { MAX_SHOWN_TEXT, shownDate, shownText } from '../internal/display-text.js';
 import { ScannerErrorCodes, ScannerStates, Verdicts, type ScannerErrorCode, type ScannerState, type Verdict } from './states.js';
+import type { DecodedCode } from '../decoders/engine.js';
 import { passScannerStyles } from './pass-scanner.styles.js';
+
+/** Texts the verifier reads as text: SMART Health Cards, EU DCC, and JSON passes (IDHP, VDS-NC, a bare DIVOC certificate). */
+const KNOWN_TEXT_START = /^\s*(shc:|HC1:|[{[])/i;
 
 /** The same text again this soon after a result is the same phone still in view, not a new presentation. */
 const SAME_TEXT_COOLDOWN_MS = 2500;
@@ -115,7 +119,7 @@ export class PassScannerElement extends LitElement {
   });
   readonly scanController: ScanController = new ScanController(this, {
     engines: decoderFactories,
-    onTexts: (texts, frameAt) => this.onTexts(texts, frameAt),
+    onTexts: (texts, frameAt, codes) => this.onTexts(texts, frameAt, codes),
   });
   readonly chunkCollector = new ChunkCollector();
   private duplicates: DuplicateDetector | undefined;
@@ -372,13 +376,18 @@ export class PassScannerElement extends LitElement {
     return this.duplicates;
   }
 
-  private onTexts(texts: string[], frameAt: number): void {
+  private onTexts(texts: string[], frameAt: number, codes?: DecodedCode[]): void {
     // Several codes in one frame: the chunks of one card side by side, or a pass next to a poster.
     const firstFrameAt = Math.min(frameAt, this.scanController.sessionStartedAt ?? frameAt);
-    for (const text of texts) void this.onText(text, firstFrameAt);
+    texts.forEach((text, i) => void this.onText(text, firstFrameAt, codes?.[i]?.bytes));
   }
 
-  private async onText(text: string, frameAt: number): Promise<VerificationResult | undefined> {
+  /**
+   * `bytes`: the code's raw bytes, when the decoder read them. They go to the
+   * verifier instead of the text when the text is none the verifier knows by
+   * its start (a DIVOC QR holds a ZIP archive, which no text carries intact).
+   */
+  private async onText(text: string, frameAt: number, bytes?: Uint8Array): Promise<VerificationResult | undefined> {
     if (!text || this.state === ScannerStates.verifying || this.state === ScannerStates.result) return undefined;
     if (this.lastText?.text === text && performance.now() < this.lastText.until) return undefined;
     if (this.chunkCollector.holds(text)) return undefined;
@@ -390,7 +399,8 @@ export class PassScannerElement extends LitElement {
       this.announce(this.strings.chunksScanned(outcome.progress.have, outcome.progress.total));
       return undefined;
     }
-    const input = outcome.kind === 'complete' ? outcome.chunks : outcome.text;
+    const raw = bytes && outcome.kind !== 'complete' && !KNOWN_TEXT_START.test(text) ? bytes : undefined;
+    const input = outcome.kind === 'complete' ? outcome.chunks : raw ?? outcome.text;
     this.progress = undefined;
     this.state = ScannerStates.verifying;
     this.scanController.paused = true;

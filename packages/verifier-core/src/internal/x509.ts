@@ -12,7 +12,7 @@ import {
   readWholeDer, type DerElement,
 } from './asn1.js';
 import { derToRawEcdsa } from './ecdsa.js';
-import { bytesEqual } from './bytes.js';
+import { bytesEqual, toHex } from './bytes.js';
 
 export const Oids = {
   ecPublicKey: '1.2.840.10045.2.1',
@@ -73,6 +73,60 @@ export interface Certificate {
 }
 
 const CURVES: Record<string, 'P-256' | 'P-384' | 'P-521'> = { [Oids.p256]: 'P-256', [Oids.p384]: 'P-384', [Oids.p521]: 'P-521' };
+const CURVE_OIDS = { 'P-256': Oids.p256, 'P-384': Oids.p384, 'P-521': Oids.p521 } as const;
+
+/**
+ * The domain parameters of the NIST curves (SEC 2 / FIPS 186-4), hex: prime p,
+ * coefficients a and b, uncompressed generator G, order n. Passport CAs (ICAO
+ * 9303) often write their curve out as explicit ECParameters instead of naming
+ * it; WebCrypto takes only named curves, so explicit parameters equal to one of
+ * these are read as that curve, and any other explicit curve is refused.
+ */
+const EXPLICIT_CURVES: Record<'P-256' | 'P-384' | 'P-521', [p: string, a: string, b: string, g: string, n: string]> = {
+  'P-256': [
+    'ffffffff00000001000000000000000000000000ffffffffffffffffffffffff',
+    'ffffffff00000001000000000000000000000000fffffffffffffffffffffffc',
+    '5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b',
+    '046b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c2964fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5',
+    'ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551',
+  ],
+  'P-384': [
+    'fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff',
+    'fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000fffffffc',
+    'b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aef',
+    '04aa87ca22be8b05378eb1c71ef320ad746e1d3b628ba79b9859f741e082542a385502f25dbf55296c3a545e3872760ab7'
+      + '3617de4a96262c6f5d9e98bf9292dc29f8f41dbd289a147ce9da3113b5f0b8c00a60b1ce1d7e819d7a431d7c90ea0e5f',
+    'ffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973',
+  ],
+  'P-521': [
+    '01ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff',
+    '01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc',
+    '0051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00',
+    '0400c6858e06b70404e9cd9e3ecb662395b4429c648139053fb521f828af606b4d3dbaa14b5e77efe75928fe1dc127a2ffa8de3348b3c1856a429bf97e7e31c2e5bd66'
+      + '011839296a789a3bc0045c8a5fb42c7d1bd998f54449579b446817afbd17273e662c97ee72995ef42640c550b9013fad0761353c7086a272c24088be94769fd16650',
+    '01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409',
+  ],
+};
+const PRIME_FIELD = '1.2.840.10045.1.1';
+
+/** Hex of an unsigned big-endian number without leading zeros (INTEGER or field-element OCTET STRING contents). */
+const numberHex = (bytes: Uint8Array): string => toHex(bytes).replace(/^(00)+/, '');
+
+/** The named curve explicit ECParameters (RFC 3279 §2.3.5) spell out, if they equal one. */
+function explicitCurve(parameters: DerElement): 'P-256' | 'P-384' | 'P-521' | undefined {
+  const fields = parameters.tag === DerTags.sequence ? readChildren(parameters) : undefined;
+  if (!fields || fields.length < 5 || fields.length > 6 || fields[0]!.tag !== DerTags.integer) return undefined;
+  const [fieldId, curve, base, order] = [fields[1]!, fields[2]!, fields[3]!, fields[4]!];
+  const field = fieldId.tag === DerTags.sequence ? readChildren(fieldId) : undefined;
+  const coefficients = curve.tag === DerTags.sequence ? readChildren(curve) : undefined;
+  if (!field || field.length !== 2 || field[0]!.tag !== DerTags.oid || decodeOid(field[0]!.contents) !== PRIME_FIELD) return undefined;
+  if (!coefficients || coefficients.length < 2 || base.tag !== DerTags.octetString || order.tag !== DerTags.integer) return undefined;
+  const found = [numberHex(field[1]!.contents), numberHex(coefficients[0]!.contents), numberHex(coefficients[1]!.contents), toHex(base.contents), numberHex(order.contents)];
+  for (const [crv, known] of Object.entries(EXPLICIT_CURVES) as [keyof typeof EXPLICIT_CURVES, string[]][]) {
+    if (known.every((hex, i) => (i === 3 ? hex : hex.replace(/^(00)+/, '')) === found[i])) return crv;
+  }
+  return undefined;
+}
 
 /** Largest certificate we read: real DSCs are 0.5–2 KB. */
 export const MAX_CERTIFICATE_BYTES = 16 * 1024;
@@ -94,7 +148,7 @@ function readPublicKey(spki: DerElement): CertificatePublicKey | undefined {
   if (!algorithm || !key) return undefined;
   if (algorithm.oid === Oids.ecPublicKey) {
     const curveOid = algorithm.parameters?.tag === DerTags.oid ? decodeOid(algorithm.parameters.contents) : undefined;
-    const crv = curveOid ? CURVES[curveOid] : undefined;
+    const crv = curveOid ? CURVES[curveOid] : algorithm.parameters ? explicitCurve(algorithm.parameters) : undefined;
     return crv ? { kty: 'EC', crv } : { kty: 'other', algorithm: `${algorithm.oid}/${curveOid ?? '?'}` };
   }
   if (algorithm.oid === Oids.rsaEncryption || algorithm.oid === Oids.rsassaPss) {
@@ -173,6 +227,17 @@ function readCountry(name: DerElement): string | undefined {
   return undefined;
 }
 
+/** For an EC key given with explicit parameters: the same key with its named curve, as WebCrypto imports it. */
+function namedCurveSpki(spki: DerElement, key: CertificatePublicKey): Uint8Array | undefined {
+  if (key.kty !== 'EC') return undefined;
+  const parts = readChildren(spki);
+  const algorithm = parts && readAlgorithm(parts[0]);
+  if (!parts || !algorithm?.parameters || algorithm.parameters.tag === DerTags.oid) return undefined;
+  const point = decodeBitStringBytes(parts[1]!);
+  if (!point) return undefined;
+  return encodeSequence(encodeSequence(encodeOid(Oids.ecPublicKey), encodeOid(CURVE_OIDS[key.crv])), encodeBitString(point));
+}
+
 /** Parses a DER certificate. Undefined for anything that is not one (never throws). */
 export function parseCertificate(der: Uint8Array): Certificate | undefined {
   if (!(der instanceof Uint8Array) || der.length > MAX_CERTIFICATE_BYTES) return undefined;
@@ -214,7 +279,7 @@ export function parseCertificate(der: Uint8Array): Certificate | undefined {
     serialNumber: serial.contents,
     issuerName: issuer.raw,
     subjectName: subject.raw,
-    subjectPublicKeyInfo: spki.raw,
+    subjectPublicKeyInfo: namedCurveSpki(spki, publicKey) ?? spki.raw,
     publicKey,
     notBefore,
     notAfter,
@@ -274,7 +339,10 @@ export async function importCertificateKey(cert: Certificate, alg: KeyAlgorithmN
 
 const EC_SIZE: Record<string, number> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
 
-function signatureSchemeOf(cert: Certificate): { alg: KeyAlgorithmName; saltLength?: number } | undefined {
+/** What an issuer signs in X.509: a certificate, or a CRL (same fields by the same names). */
+export type SignedByIssuer = Pick<Certificate, 'tbs' | 'issuerName' | 'signatureAlgorithm' | 'signature' | 'signatureParameters'>;
+
+function signatureSchemeOf(cert: SignedByIssuer): { alg: KeyAlgorithmName; saltLength?: number } | undefined {
   switch (cert.signatureAlgorithm) {
     case Oids.ecdsaWithSha256: return { alg: 'ES256' };
     case Oids.ecdsaWithSha384: return { alg: 'ES384' };
@@ -305,8 +373,8 @@ function pssParameters(parameters: Uint8Array | undefined): { alg: KeyAlgorithmN
   return hash === Oids.sha256 ? { alg: 'PS256', saltLength } : undefined;
 }
 
-/** Whether `cert` carries a valid signature by `issuer`'s public key (and names `issuer` as its issuer). */
-export async function verifyCertificateSignature(cert: Certificate, issuer: Certificate): Promise<boolean> {
+/** Whether `cert` (or a CRL) carries a valid signature by `issuer`'s public key (and names `issuer` as its issuer). */
+export async function verifyCertificateSignature(cert: SignedByIssuer, issuer: Certificate): Promise<boolean> {
   if (!bytesEqual(cert.issuerName, issuer.subjectName)) return false;
   const scheme = signatureSchemeOf(cert);
   if (!scheme) return false;

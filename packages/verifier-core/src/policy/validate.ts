@@ -3,7 +3,7 @@ import type { EuDccRule, Policy, PolicyRule, RuleFilters } from './types.js';
 
 const MAX_RULES = 32;
 const MAX_LIST = 256;
-const FORMATS = ['shc', 'dcc', 'idhp'];
+const FORMATS = ['shc', 'dcc', 'idhp', 'vdsnc', 'divoc'];
 const TEST_TYPES = ['naat', 'antigen', 'other'];
 const FILTER_KEYS = ['formats', 'issuers', 'countries'];
 const RULE_KEYS: Record<PolicyRule['type'], string[]> = {

@@ -3,3 +3,5 @@
 export * from './shc.js';
 export * from './dcc.js';
 export * from './idhp.js';
+export * from './vdsnc.js';
+export * from './divoc.js';

@@ -1,13 +1,15 @@
 import { TrustError, type TrustErrorCode } from '../errors.js';
 import { isObject } from '../internal/bytes.js';
 import type {
-  DccRevocationList, DccSignerInput, IdhpIssuerInput, ShcIssuerInput, TrustBundle, TrustReport, TrustStorage,
+  DccRevocationList, DccSignerInput, DivocIssuerInput, IdhpIssuerInput, VdsncCscaInput, ShcIssuerInput, TrustBundle, TrustReport, TrustStorage,
 } from '../types.js';
 import { ShcTrust } from './shc.js';
 import { DccTrust } from './dcc.js';
 import { IdhpTrust } from './idhp.js';
 import { openSignedBundle } from './signed.js';
 import { DccRulesTrust } from './dcc-rules.js';
+import { VdsncTrust } from './vdsnc.js';
+import { DivocTrust } from './divoc.js';
 
 /** Internal access for the verifier; not part of the public API. */
 export const trustInternals = Symbol('pass-check.trust');
@@ -19,6 +21,8 @@ export interface TrustState {
   idhp: IdhpTrust;
   /** EU DCC value sets (built in, extended by bundles) and business rules. */
   dccRules: DccRulesTrust;
+  vdsnc: VdsncTrust;
+  divoc: DivocTrust;
 }
 
 export interface TrustInternals extends TrustState {
@@ -51,6 +55,11 @@ export interface TrustStore {
   addIdhpIssuer(issuer: IdhpIssuerInput): Promise<TrustReport>;
   /** DCC revocation hash lists (formats.md §2). A list for the same hash type and kid adds to the one held. */
   addDccRevocations(list: DccRevocationList): Promise<TrustReport>;
+  /** Forgets an SMART Health Card issuer; resolves false when it was not trusted. */
+  /** ICAO VDS-NC: a country signing CA with its CRLs. */
+  addVdsncCsca(csca: VdsncCscaInput): Promise<TrustReport>;
+  /** DIVOC: an issuer's proof keys. */
+  addDivocIssuer(issuer: DivocIssuerInput): Promise<TrustReport>;
   /** Forgets an SMART Health Card issuer; resolves false when it was not trusted. */
   removeShcIssuer(iss: string): Promise<boolean>;
   /** Forgets the DCC signer(s) with this kid (base64); resolves false when none was trusted. */
@@ -86,6 +95,8 @@ export const bundleSections: SectionHandler[] = [
   section<DccSignerInput>('dcc', (s, e) => s.dcc.add(e), (s) => s.dcc.entries()),
   section<DccRevocationList>('dccRevocations', (s, e) => s.dcc.addRevocations(e), (s) => s.dcc.revocationEntries()),
   section<IdhpIssuerInput>('idhp', (s, e) => s.idhp.add(e), (s) => s.idhp.entries()),
+  section<VdsncCscaInput>('vdsnc', (s, e) => s.vdsnc.add(e), (s) => s.vdsnc.entries()),
+  section<DivocIssuerInput>('divoc', (s, e) => s.divoc.add(e), (s) => s.divoc.entries()),
 ];
 // dccValueSets (an object of value sets) and dccRules are loaded apart from the list sections above.
 const knownKeys = new Set(['version', 'updated', 'dccValueSets', 'dccRules', ...bundleSections.map((s) => s.key)]);
@@ -99,7 +110,8 @@ function dccRuleEntries(rules: DccRulesTrust): Pick<TrustBundle, 'dccValueSets' 
 
 /** An empty state; `previous` is what a replacing import carries revocation data over from. */
 function newState(previous?: TrustState): TrustState {
-  return { shc: new ShcTrust(previous?.shc), dcc: new DccTrust(), idhp: new IdhpTrust(), dccRules: new DccRulesTrust() };
+  return { shc: new ShcTrust(previous?.shc), dcc: new DccTrust(), idhp: new IdhpTrust(), dccRules: new DccRulesTrust(),
+    vdsnc: new VdsncTrust(), divoc: new DivocTrust() };
 }
 
 const mergeReports = (reports: TrustReport[]): TrustReport => ({ rejected: reports.flatMap((r) => r.rejected) });
@@ -218,6 +230,8 @@ export function createTrustStore(options: { storage?: TrustStorage } = {}): Trus
     addDccSigner: (s) => change(() => internals.dcc.add(s)),
     addIdhpIssuer: (i) => change(() => internals.idhp.add(i)),
     addDccRevocations: (l) => change(() => internals.dcc.addRevocations(l)),
+    addVdsncCsca: (c) => change(() => internals.vdsnc.add(c)),
+    addDivocIssuer: (i) => change(() => internals.divoc.add(i)),
     removeShcIssuer: (iss) => remove(() => internals.shc.remove(iss)),
     removeDccSigner: (kid) => remove(() => internals.dcc.remove(kid)),
     removeIdhpIssuer: (id) => remove(() => internals.idhp.remove(id)),
