@@ -20,7 +20,7 @@ function option(name, fallback) {
   return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
 }
 const corpus = path.resolve(option('corpus', path.join(packageDir, '../../../shared/corpus/qr')));
-const onlySets = option('sets', 'dcc,shc,photos,synthetic,frames').split(',');
+const onlySets = option('sets', 'dcc,shc,photos,photos-jsqr,synthetic,frames').split(',');
 const limit = Number(option('limit', 'Infinity'));
 const verbose = process.argv.includes('--verbose');
 
@@ -98,7 +98,7 @@ function readJson(file) { return JSON.parse(fs.readFileSync(file, 'utf8')); }
 /** The bench's sets: frames are the synthetic 1280×720 `frame-*` images, reported on their own. */
 function listSets() {
   const sets = [];
-  for (const dir of ['dcc', 'shc', 'photos', 'synthetic']) {
+  for (const dir of ['dcc', 'shc', 'photos', 'photos-jsqr', 'synthetic']) {
     const file = path.join(corpus, dir, 'manifest.json');
     if (!fs.existsSync(file)) continue;
     const manifest = readJson(file);
