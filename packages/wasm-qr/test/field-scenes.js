@@ -9,7 +9,7 @@
 //   motion     → small      motion blur along a random direction (modules smeared)
 //   moire      → small      screen pixel grid beating with the camera's sampling
 //   jpeg       → small      phone-quality JPEG (4:2:0) at 2–3 px per module (bench only: needs an encoder)
-//   large      → large      a 12 MP frame, the code a small part of it
+//   large      → large      a 12 MP frame, the code a small part of it, soft (3–9 px a module, blurred by a third of one)
 //   tilt       → tilt       strong perspective (one edge 55–75 % of the other) and any rotation
 //   curved     → tilt       a curved screen or a bent card: the module grid bows
 //   crease     → tilt       a folded print-out: a kink in the grid and a shaded half
@@ -184,7 +184,7 @@ export async function fieldPhoto(kind, index, { encoder, jpeg } = {}) {
   let width = 1280, height = 720;
   if (kind === 'small') { ppm = pick(1.4, 2.2); }
   if (kind === 'jpeg' || kind === 'moire') ppm = pick(2.2, 3.4);
-  if (kind === 'large') { width = 4000; height = 3000; ppm = pick(3, 5); }
+  if (kind === 'large') { width = 4000; height = 3000; ppm = pick(3, 9); }
   if (kind === 'motion') ppm = pick(4, 6);
   const side = total * ppm;
   if (kind === 'small') { width = Math.ceil(side * pick(1.05, 1.3)); height = Math.ceil(side * pick(1.1, 1.35)); }
@@ -219,7 +219,7 @@ export async function fieldPhoto(kind, index, { encoder, jpeg } = {}) {
   if (kind === 'dark-mode') { ink = pick(200, 245); paper = pick(10, 40); }
   if (kind === 'low-light') { ink = pick(5, 15); paper = pick(45, 75); }
   const toSquare = adjugate(squareToQuad(corners));
-  const bend = kind === 'curved' ? pick(0.04, 0.09) * (random() < 0.5 ? -1 : 1) : 0;
+  const bend = kind === 'curved' ? pick(0.015, 0.04) * (random() < 0.5 ? -1 : 1) : 0;
   const crease = kind === 'crease' ? { at: pick(0.35, 0.65), kink: pick(0.006, 0.016), shade: pick(0.75, 0.9), vertical: random() < 0.5 } : null;
   const xs = corners.map((q) => q.x), ys = corners.map((q) => q.y);
   const pad = Math.ceil(finalSide * 0.1);
@@ -277,7 +277,7 @@ export async function fieldPhoto(kind, index, { encoder, jpeg } = {}) {
   }
 
   // optics: a little lens blur always, more for some kinds
-  luma = boxBlur(luma, width, height, ppm > 3.5 ? 1 : 0);
+  luma = boxBlur(luma, width, height, kind === 'large' ? Math.round(ppm / 3) : ppm > 3.5 ? 1 : 0); // 12 MP photos are soft at the pixel level
   if (kind === 'motion') luma = motionBlur(luma, width, height, pick(0.8, 1.5) * ppm, pick(0, 180));
 
   // light: moiré (screen subpixels against the sensor), glare, vignetting
