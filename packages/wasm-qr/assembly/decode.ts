@@ -4,7 +4,8 @@
 // Failures are statuses, never traps.
 
 import { DecodedSymbol, decodeGrid } from './codec/grid';
-import { lumaAndBlockStats } from './image/binarize';
+import { blockStats, lumaAndBlockStats } from './image/binarize';
+import { downscale2, upscale } from './image/luma';
 import { SymbolLocator } from './image/locate';
 import { scanLuma } from './image/scan';
 
@@ -20,6 +21,16 @@ const MAX_RESULTS: i32 = 16;
 
 let rgba = new Uint8Array(0);
 let luma = new Uint8Array(0);
+/** the image rescaled, for the second look at tiny or large images */
+let scaled = new Uint8Array(0);
+/** image pixels per pixel of the luma being scanned: corners are mapped back with it */
+let cornerScale: f32 = 1;
+
+/** Images this small (longest side, px) get a second look at 2× (3× under SMALL_TRIPLE) when nothing is found. */
+const SMALL_SIDE: i32 = 400;
+const SMALL_TRIPLE: i32 = 200;
+/** Images this large (shortest side, px) get a second look at half size (then a quarter) when nothing is found. */
+const LARGE_SIDE: i32 = 1000;
 let results = new Array<DecodedSymbol>(0);
 let corners = new Array<StaticArray<f32>>(0);
 
@@ -50,8 +61,44 @@ export function decode(width: i32, height: i32): i32 {
     luma = new Uint8Array(pixels);
   }
   lumaAndBlockStats(rgba.dataStart, luma, width, height);
+  cornerScale = 1;
   scanLuma(luma, width, height, acceptGrid);
+  if (results.length == 0 && max(width, height) <= SMALL_SIDE) {
+    // tiny codes: 1–2 pixels a module, runs too short for the finder ratios; enlarged, they read
+    const factor = max(width, height) <= SMALL_TRIPLE ? 3 : 2;
+    const w = width * factor, h = height * factor;
+    ensureScaled(w * h);
+    upscale(luma, scaled, width, height, factor);
+    blockStats(scaled, w, h);
+    cornerScale = 1.0 / <f32>factor;
+    scanLuma(scaled, w, h, acceptGrid);
+  }
+  if (results.length == 0 && min(width, height) >= LARGE_SIDE) {
+    // large photos: a code of big, soft modules, thresholds too local for it; halved (then quartered) it reads
+    let w = width >> 1, h = height >> 1;
+    ensureScaled(w * h);
+    downscale2(luma, scaled, width, height);
+    blockStats(scaled, w, h);
+    cornerScale = 2;
+    scanLuma(scaled, w, h, acceptGrid);
+    if (results.length == 0 && min(w, h) >= LARGE_SIDE) {
+      // quarter size: scaled (half) → its own first quarter, in place (each output pixel reads only pixels after it)
+      downscale2(scaled, scaled, w, h);
+      w >>= 1; h >>= 1;
+      blockStats(scaled, w, h);
+      cornerScale = 4;
+      scanLuma(scaled, w, h, acceptGrid);
+    }
+  }
   return results.length;
+}
+
+function ensureScaled(pixels: i32): void {
+  if (scaled.length < pixels) {
+    scaled = new Uint8Array(0);
+    __collect();
+    scaled = new Uint8Array(pixels);
+  }
 }
 
 /** Decodes one sampled grid and keeps the symbol unless it repeats one already found. */
@@ -62,10 +109,11 @@ function acceptGrid(grid: Uint8Array, dimension: i32, locator: SymbolLocator): b
   const h = locator.used;
   const d = <f64>dimension;
   const box = new StaticArray<f32>(8);
-  h.map(0, 0); box[0] = <f32>h.x; box[1] = <f32>h.y;
-  h.map(d, 0); box[2] = <f32>h.x; box[3] = <f32>h.y;
-  h.map(d, d); box[4] = <f32>h.x; box[5] = <f32>h.y;
-  h.map(0, d); box[6] = <f32>h.x; box[7] = <f32>h.y;
+  const k = cornerScale;
+  h.map(0, 0); box[0] = <f32>h.x * k; box[1] = <f32>h.y * k;
+  h.map(d, 0); box[2] = <f32>h.x * k; box[3] = <f32>h.y * k;
+  h.map(d, d); box[4] = <f32>h.x * k; box[5] = <f32>h.y * k;
+  h.map(0, d); box[6] = <f32>h.x * k; box[7] = <f32>h.y * k;
   if (symbol.mirrored) {
     // the grid was read transposed: the code's own top-right is the corner we called bottom-left
     const x = box[2], y = box[3];

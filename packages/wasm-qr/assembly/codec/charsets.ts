@@ -1,6 +1,7 @@
 // Byte-mode text to UTF-8, per the character set an ECI designates (or the
-// guess when there is none: UTF-8 when valid, as encoders emit in practice,
-// else ISO-8859-1, the standard's default).
+// guess when there is none: UTF-8 when valid, as encoders emit in practice;
+// else Shift JIS when the bytes are valid Shift JIS holding Japanese text, as
+// Japanese encoders emit without an ECI; else ISO-8859-1, the standard's default).
 import { ByteSink } from './byte-sink';
 import { shiftJisToCodePoint } from './shift-jis';
 
@@ -63,9 +64,39 @@ export function isValidUtf8(src: Uint8Array, start: i32, end: i32): bool {
   return true;
 }
 
+/**
+ * True when src[start..end) is valid Shift JIS (ASCII, half-width katakana,
+ * two-byte JIS X 0208 characters the table maps) and looks Japanese: it holds
+ * a two-byte character led by 0x81–0x9F (punctuation, kana, level-1 kanji;
+ * as Latin-1 these are C1 controls, never in real text). Latin-1 text can be
+ * valid Shift JIS ("çü" reads as one level-2 kanji, "Ö" or "±½¾" as
+ * half-width katakana) but then lacks that sign, so it stays Latin-1; text of
+ * half-width katakana alone is read as Latin-1 too (ambiguous, and rare).
+ */
+export function isLikelyShiftJis(src: Uint8Array, start: i32, end: i32): bool {
+  let japanese = false;
+  let i = start;
+  while (i < end) {
+    const b = <i32>src[i];
+    if (b < 0x80 || (b >= 0xa1 && b <= 0xdf)) { i++; continue; }
+    if (i + 1 >= end) return false;
+    if (shiftJisToCodePoint(b, <i32>src[i + 1]) == REPLACEMENT) return false;
+    if (b <= 0x9f) japanese = true;
+    i += 2;
+  }
+  return japanese;
+}
+
+/** The character set guessed for byte-mode data without an ECI. */
+export function guessCharset(src: Uint8Array, start: i32, end: i32): i32 {
+  if (isValidUtf8(src, start, end)) return CHARSET_UTF8;
+  if (isLikelyShiftJis(src, start, end)) return CHARSET_SHIFT_JIS;
+  return CHARSET_LATIN1;
+}
+
 /** Appends src[start..end) in `charset` to out as UTF-8. */
 export function appendAsUtf8(src: Uint8Array, start: i32, end: i32, charset: i32, out: ByteSink): void {
-  if (charset == CHARSET_GUESS) charset = isValidUtf8(src, start, end) ? CHARSET_UTF8 : CHARSET_LATIN1;
+  if (charset == CHARSET_GUESS) charset = guessCharset(src, start, end);
   let i = start;
   while (i < end) {
     const b = <i32>src[i];

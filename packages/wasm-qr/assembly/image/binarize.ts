@@ -129,7 +129,7 @@ export function blockStats(luma: Uint8Array, width: i32, height: i32): void {
  * low-contrast prints at the cost of speckle on plain paper, so callers try
  * it only after a failure. Writes ceil(width/8) × ceil(height/8) bytes into `out`.
  */
-export function blockThresholds(out: Uint8Array, width: i32, height: i32, minRange: i32): void {
+export function blockThresholds(out: Uint8Array, width: i32, height: i32, minRange: i32, lightOnDark: bool = false): void {
   const blocksX = statsBlocksX;
   const blocksY = statsBlocksY;
   for (let by = 0; by < blocksY; by++) {
@@ -140,7 +140,7 @@ export function blockThresholds(out: Uint8Array, width: i32, height: i32, minRan
       let threshold: i32;
       if (hi - lo > minRange) {
         threshold = unchecked(blockSum[k]) / <i32>unchecked(blockCount[k]);
-      } else {
+      } else if (!lightOnDark) {
         threshold = lo >> 1;
         if (bx > 0 && by > 0) {
           const above = <i32>unchecked(blockMeans[k - blocksX]);
@@ -148,6 +148,17 @@ export function blockThresholds(out: Uint8Array, width: i32, height: i32, minRan
           const aboveLeft = <i32>unchecked(blockMeans[k - blocksX - 1]);
           const neighbours = (above + 2 * left + aboveLeft) >> 2;
           if (lo < neighbours) threshold = neighbours;
+        }
+      } else {
+        // light-on-dark codes: the same rule with the polarity flipped, so a flat dark surround
+        // (a dark-mode screen) stays the light of the inverted view, not a wall around the finders
+        threshold = (hi + 256) >> 1;
+        if (bx > 0 && by > 0) {
+          const above = <i32>unchecked(blockMeans[k - blocksX]);
+          const left = <i32>unchecked(blockMeans[k - 1]);
+          const aboveLeft = <i32>unchecked(blockMeans[k - blocksX - 1]);
+          const neighbours = (above + 2 * left + aboveLeft) >> 2;
+          if (hi > neighbours) threshold = neighbours;
         }
       }
       unchecked((blockMeans[k] = <u8>threshold));

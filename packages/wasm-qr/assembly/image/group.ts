@@ -85,20 +85,31 @@ function considerTriple(f: FinderCandidates, i: i32, j: i32, k: i32, out: Triple
   const mk = unchecked(f.moduleSize[k]);
   const mMax = max(mi, max(mj, mk));
   const mMin = min(mi, min(mj, mk));
-  if (mMax > 1.7 * mMin) return;
+  if (mMax > 2.0 * mMin) return; // a finder nearer the camera looks bigger: up to 2× under strong perspective
   const dij = distance(f, i, j);
   const dik = distance(f, i, k);
   const djk = distance(f, j, k);
-  // the corner opposite the longest side is the top-left finder
-  let a = i, b = j, c = k;
-  let hyp = djk, leg1 = dij, leg2 = dik;
-  if (dij >= dik && dij >= djk) { a = k; b = i; c = j; hyp = dij; leg1 = dik; leg2 = djk; }
-  else if (dik >= dij && dik >= djk) { a = j; b = i; c = k; hyp = dik; leg1 = dij; leg2 = djk; }
+  // the top-left finder is the corner opposite the longest side in a flat view; under strong
+  // perspective the angle at the top-left can be acute and another side the longest, so each
+  // corner is tried, scored by how far its angle is from a right one (the others drop out on a clean code)
+  considerCorner(f, i, j, k, dij, dik, djk, mMax / mMin, out);
+  considerCorner(f, j, i, k, dij, djk, dik, mMax / mMin, out);
+  considerCorner(f, k, i, j, dik, djk, dij, mMax / mMin, out);
+}
+
+/** Triple with `a` as the top-left finder: legs a–b and a–c, hypotenuse b–c. */
+function considerCorner(f: FinderCandidates, a: i32, b: i32, c: i32, leg1: f64, leg2: f64, hyp: f64, moduleRatio: f64, out: Triples): void {
+  const longest = hyp >= leg1 && hyp >= leg2;
   const legRatio = max(leg1, leg2) / min(leg1, leg2);
-  if (!(legRatio < 1.8)) return;
+  const maxLegRatio: f64 = longest ? 2.1 : 1.6;
+  const maxAnglePenalty: f64 = longest ? 0.5 : 0.35;
+  if (!(legRatio < maxLegRatio)) return;
   const legs2 = leg1 * leg1 + leg2 * leg2;
   const anglePenalty = Math.abs(hyp * hyp - legs2) / legs2; // 0 at a right angle
-  if (anglePenalty > 0.5) return;
+  if (anglePenalty > maxAnglePenalty) return;
+  const mi = unchecked(f.moduleSize[a]);
+  const mj = unchecked(f.moduleSize[b]);
+  const mk = unchecked(f.moduleSize[c]);
   const moduleSize = (mi + mj + mk) / 3.0;
   const modules = (leg1 + leg2) * 0.5 / moduleSize + 7.0;
   if (modules < 15.0 || modules > 190.0) return;
@@ -106,6 +117,7 @@ function considerTriple(f: FinderCandidates, i: i32, j: i32, k: i32, out: Triple
   const cross = (unchecked(f.x[b]) - unchecked(f.x[a])) * (unchecked(f.y[c]) - unchecked(f.y[a])) -
     (unchecked(f.y[b]) - unchecked(f.y[a])) * (unchecked(f.x[c]) - unchecked(f.x[a]));
   if (cross < 0) { const t = b; b = c; c = t; }
-  const score = (legRatio - 1.0) + anglePenalty + (mMax / mMin - 1.0);
+  // a corner not opposite the longest side is the less likely reading: it ranks after the usual one
+  const score = (legRatio - 1.0) + anglePenalty + (moduleRatio - 1.0) + (longest ? 0.0 : 0.5);
   out.insert(a, b, c, score);
 }

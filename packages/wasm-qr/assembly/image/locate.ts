@@ -372,6 +372,7 @@ export class SymbolLocator {
     const vx = h.x - px, vy = h.y - py;
     let found = findAlignment(this.img, px, py, ux, uy, vx, vy, 4.0, 22);
     if (!found) found = findAlignment(this.img, px, py, ux, uy, vx, vy, 8.0, 24);
+    if (!found) found = this.findCornerAlignmentInPerspective(d);
     if (found) {
       quadToQuad(this.transform,
         3.5, 3.5, far, 3.5, at, at, 3.5, far,
@@ -382,6 +383,35 @@ export class SymbolLocator {
         this.fitFromFinders();
       }
     }
+  }
+
+  /**
+   * Strong tilt: the parallelogram through the three finders misplaces the
+   * bottom-right corner by many modules. Under a homography the local scale
+   * goes as 1/w², w = 1 + g·u + h·v: the module sizes measured at both ends of
+   * each leg give g and h, and with them the three finder centres fix the
+   * whole transform. The alignment pattern is searched where it predicts.
+   */
+  findCornerAlignmentInPerspective(d: f64): bool {
+    const L = d - 7.0;
+    if (!(this.moduleA_right > 0.0 && this.moduleB_left > 0.0 && this.moduleA_down > 0.0 && this.moduleC_up > 0.0)) return false;
+    const wb = Math.sqrt(this.moduleA_right / this.moduleB_left);
+    const wc = Math.sqrt(this.moduleA_down / this.moduleC_up);
+    // a flat view was searched already; a ratio beyond 2.5 is no longer a plausible tilt
+    if (Math.abs(wb - 1.0) < 0.06 && Math.abs(wc - 1.0) < 0.06) return false;
+    if (wb > 2.5 || wb < 0.4 || wc > 2.5 || wc < 0.4) return false;
+    const g = (wb - 1.0) / L, h = (wc - 1.0) / L;
+    const c0 = this.ax, f0 = this.ay;
+    const a0 = (this.bx * wb - c0) / L, d0 = (this.by * wb - f0) / L;
+    const b0 = (this.cx * wc - c0) / L, e0 = (this.cy * wc - f0) / L;
+    const u = L - 3.0; // the alignment pattern's centre, from the top-left finder's centre
+    const w = 1.0 + g * u + h * u;
+    const w1 = w + g, w2 = w + h;
+    if (!(w > 0.05 && w1 > 0.05 && w2 > 0.05)) return false;
+    const px = (a0 * u + b0 * u + c0) / w, py = (d0 * u + e0 * u + f0) / w;
+    const ux = (a0 * (u + 1.0) + b0 * u + c0) / w1 - px, uy = (d0 * (u + 1.0) + e0 * u + f0) / w1 - py;
+    const vx = (a0 * u + b0 * (u + 1.0) + c0) / w2 - px, vy = (d0 * u + e0 * (u + 1.0) + f0) / w2 - py;
+    return findAlignment(this.img, px, py, ux, uy, vx, vy, 8.0, 24);
   }
 
   /** Whether `method` applies to the current dimension (see the SAMPLE_ constants). */

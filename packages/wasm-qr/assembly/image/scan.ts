@@ -48,7 +48,12 @@ const PASS_FAINT: i32 = 2;
 const PASS_FAINT_INVERTED: i32 = 3;
 const PASS_SMOOTHED: i32 = 4;
 const PASS_GLOBAL: i32 = 5;
-const PASS_COUNT: i32 = 6;
+/** tried only when an inverted pass saw finder-like patterns: light-on-dark codes that need the fallbacks too */
+const PASS_SMOOTHED_INVERTED: i32 = 6;
+const PASS_GLOBAL_INVERTED: i32 = 7;
+const PASS_COUNT: i32 = 8;
+/** finder candidates an inverted pass must see for the inverted fallbacks to run */
+const MIN_INVERTED_FINDERS: i32 = 3;
 
 /**
  * Scans `luma` (width × height) for QR symbols; returns how many the handler
@@ -61,20 +66,31 @@ export function scanLuma(luma: Uint8Array, width: i32, height: i32, handler: Gri
   // a finder is at least 7 modules of 2+ pixels tall: large images need not be scanned on every row
   const rowStep = min(4, max(1, min(width, height) / 180));
   lastPass = -1;
+  let invertedFinders = 0;
   for (let pass = 0; pass < PASS_COUNT; pass++) {
     let source = luma;
     let inverted = false;
     if (pass == PASS_BLOCKS) blockThresholds(thresholds, width, height, MIN_RANGE_NORMAL);
-    else if (pass == PASS_BLOCKS_INVERTED) inverted = true;
-    else if (pass == PASS_FAINT) blockThresholds(thresholds, width, height, MIN_RANGE_FAINT);
-    else if (pass == PASS_FAINT_INVERTED) inverted = true;
-    else if (pass == PASS_SMOOTHED) {
+    else if (pass == PASS_BLOCKS_INVERTED) {
+      inverted = true;
+      blockThresholds(thresholds, width, height, MIN_RANGE_NORMAL, true);
+    } else if (pass == PASS_FAINT) blockThresholds(thresholds, width, height, MIN_RANGE_FAINT);
+    else if (pass == PASS_FAINT_INVERTED) {
+      inverted = true;
+      blockThresholds(thresholds, width, height, MIN_RANGE_FAINT, true);
+    } else if (pass == PASS_SMOOTHED || pass == PASS_SMOOTHED_INVERTED) {
+      inverted = pass == PASS_SMOOTHED_INVERTED;
+      if (inverted && invertedFinders < MIN_INVERTED_FINDERS) continue;
       if (blurred.length < pixels) blurred = new Uint8Array(pixels);
       boxBlur3(luma, blurred, width, height);
       blockStats(blurred, width, height);
-      blockThresholds(thresholds, width, height, MIN_RANGE_NORMAL);
+      blockThresholds(thresholds, width, height, MIN_RANGE_NORMAL, inverted);
       source = blurred;
-    } else globalThresholds(luma, thresholds, width, height);
+    } else {
+      inverted = pass == PASS_GLOBAL_INVERTED;
+      if (inverted && invertedFinders < MIN_INVERTED_FINDERS) continue;
+      globalThresholds(luma, thresholds, width, height);
+    }
     view.set(source, thresholds, width, height, inverted);
     locator.strictFormat = pass >= PASS_FAINT;
     const found = scanBits(view, rowStep, handler, pass == PASS_BLOCKS ? MAX_GRIDS_FIRST_PASS : MAX_GRIDS_LATER_PASS);
@@ -82,6 +98,7 @@ export function scanLuma(luma: Uint8Array, width: i32, height: i32, handler: Gri
       lastPass = pass;
       return found;
     }
+    if (inverted) invertedFinders = max(invertedFinders, lastFinderCount);
   }
   return 0;
 }
