@@ -155,6 +155,29 @@ describe('CameraController', () => {
     }
   });
 
+  it('reopens on the plain back lens when the browser picked an ultra-wide one, and publishes only that', async () => {
+    const wide = canvasCamera({ label: 'Back Ultra Wide Camera' });
+    const plain = canvasCamera({ label: 'Back Camera' });
+    const devices = [
+      { kind: 'videoinput', deviceId: 'wide', label: 'Back Ultra Wide Camera' },
+      { kind: 'videoinput', deviceId: 'plain', label: 'Back Camera' },
+    ];
+    const asked = [];
+    makeController({
+      getUserMedia(constraints) { asked.push(constraints.video.deviceId?.exact); return (constraints.video.deviceId ? plain : wide).mediaDevices.getUserMedia(constraints); },
+      async enumerateDevices() { return devices; },
+    });
+    const published = [];
+    const watch = setInterval(() => { if (controller.stream && !published.includes(controller.stream)) published.push(controller.stream); }, 5);
+    await controller.start(() => {});
+    clearInterval(watch);
+    assert.deepEqual(asked, [undefined, 'plain']);
+    assert.equal(controller.stream, plain.opened[0].stream);
+    assert.deepEqual(published.filter((s) => s !== controller.stream), [], 'the ultra-wide stream was never published');
+    assert.ok(wide.opened[0].stream.getTracks().every((t) => t.readyState === 'ended'), 'the ultra-wide lens released');
+    assert.equal(video.srcObject, controller.stream);
+  });
+
   it('does not publish a stream when stopped while the device list is read', async () => {
     const camera = canvasCamera();
     let list;
