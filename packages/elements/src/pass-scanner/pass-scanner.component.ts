@@ -11,7 +11,7 @@ import { decoderFactories } from '../decoders/assets.js';
 import { languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
 import { verifierFromSettings } from '../internal/verifier-setup.js';
 import { beep, buzz } from '../internal/feedback.js';
-import { verdictOf, reasonsOf } from '../internal/verdict.js';
+import { verdictOf, reasonsOf, sentencesOf } from '../internal/verdict.js';
 import { ScannerErrorCodes, ScannerStates, Verdicts, type ScannerErrorCode, type ScannerState, type Verdict } from './states.js';
 import { passScannerStyles } from './pass-scanner.styles.js';
 
@@ -36,7 +36,7 @@ const SAME_TEXT_COOLDOWN_MS = 2500;
  * @csspart holder - The holder's name and date of birth.
  * @csspart error - The screen shown for a camera or setup failure.
  * @csspart fallbacks - Open a photo or file, paste text.
- * @csspart counters - Accepted / rejected counts.
+ * @csspart counters - Accepted / rejected / already scanned counts, each separate.
  *
  * @cssproperty --pass-scanner-accept-color - Background of an accepted verdict.
  * @cssproperty --pass-scanner-reject-color - Background of a rejected verdict.
@@ -75,15 +75,15 @@ export class PassScannerElement extends LitElement {
   @property({ type: Boolean }) sound = false;
   /** Vibrate on a verdict (phones). */
   @property({ type: Boolean }) vibrate = false;
-  /** Show accepted / rejected counts since the page was opened. */
+  /** Show accepted / rejected / already scanned counts since the page was opened. */
   @property({ type: Boolean }) counters = false;
   /** 'off' keeps the camera closed (uploads and pasted text still work). */
   @property() camera: 'on' | 'off' = 'on';
   /** Frames from somewhere other than the camera (Storybook, demos, tests). */
   @property({ attribute: false }) frameSource: FrameSource | undefined;
 
-  /** Accepted and rejected verdicts since the element was created. */
-  @state() counts = { accepted: 0, rejected: 0 };
+  /** Accepted, rejected and already-scanned verdicts since the element was created, each counted once. */
+  @state() counts = { accepted: 0, rejected: 0, duplicate: 0 };
   @state() private result: VerificationResult | undefined;
   @state() private verdict: Verdict | undefined;
   @state() private duplicateOf: Date | undefined;
@@ -107,6 +107,8 @@ export class PassScannerElement extends LitElement {
   private duplicates: DuplicateDetector | undefined;
   private verifierPromise: Promise<Verifier> | undefined;
   private resetTimer: ReturnType<typeof setInterval> | undefined;
+  /** What had focus before a verdict took it, to give it back when the verdict ends. */
+  private focusBeforeResult: HTMLElement | undefined;
   private lastText: { text: string; until: number } | undefined;
   private running = false;
   private hasUpdatedOnce = false;
@@ -141,7 +143,19 @@ export class PassScannerElement extends LitElement {
     }
     this.hasUpdatedOnce = true;
     // Keyboard users land on "next person", so Enter or Space moves the queue on.
-    if (changed.has('state') && this.state === ScannerStates.result) this.renderRoot.querySelector<HTMLButtonElement>('.result button')?.focus();
+    if (changed.has('state') && this.state === ScannerStates.result) {
+      this.focusBeforeResult ??= deepActiveElement();
+      this.renderRoot.querySelector<HTMLButtonElement>('.result button')?.focus();
+    } else if (changed.has('state') && changed.get('state') === ScannerStates.result) {
+      // The "next person" button is gone with the verdict; focus goes back to where it was
+      // (the page's own "scan" control, say), or to the scanner's first control, not to <body>.
+      const before = this.focusBeforeResult;
+      this.focusBeforeResult = undefined;
+      if (deepActiveElement() === document.body || !document.activeElement) {
+        const next = before?.isConnected && before !== document.body ? before : this.renderRoot.querySelector<HTMLElement>('[part~="fallbacks"] button, [part~="fallbacks"] input');
+        next?.focus();
+      }
+    }
   }
 
   static override get observedAttributes(): string[] {
@@ -236,7 +250,7 @@ export class PassScannerElement extends LitElement {
     this.state = ScannerStates.result;
     const s = this.strings;
     const words = this.verdict === Verdicts.accepted ? s.accepted : this.verdict === Verdicts.duplicate ? s.duplicate : s.rejected;
-    this.announce([words, result.holder?.name, ...reasonsOf(result)].filter(Boolean).join('. '));
+    this.announce(sentencesOf([words, result.holder?.name ?? '', ...reasonsOf(result)]));
     this.scheduleReset();
   }
 
@@ -311,9 +325,9 @@ export class PassScannerElement extends LitElement {
     this.lastText = { text, until: Infinity };
     this.showResult(result, duplicateOf);
     const verdict = this.verdict;
-    this.counts = verdict === Verdicts.rejected
-      ? { ...this.counts, rejected: this.counts.rejected + 1 }
-      : { ...this.counts, accepted: this.counts.accepted + 1 };
+    // Each verdict has its own count: a pass shown twice is one person admitted, not two.
+    const counted = verdict === Verdicts.rejected ? 'rejected' : verdict === Verdicts.duplicate ? 'duplicate' : 'accepted';
+    this.counts = { ...this.counts, [counted]: this.counts[counted] + 1 };
     if (this.sound) beep(verdict !== Verdicts.rejected);
     if (this.vibrate) buzz(verdict !== Verdicts.rejected);
     this.dispatchEvent(new PassResultEvent(result, duplicateOf, frameAt));
@@ -416,6 +430,7 @@ export class PassScannerElement extends LitElement {
       ${this.counters ? html`<div part="counters" class="counters">
           <span>${s.acceptedCount}: <strong data-count="accepted">${this.counts.accepted}</strong></span>
           <span>${s.rejectedCount}: <strong data-count="rejected">${this.counts.rejected}</strong></span>
+          <span>${s.duplicate}: <strong data-count="duplicate">${this.counts.duplicate}</strong></span>
         </div>` : nothing}
       <div part="fallbacks" class="fallbacks">
         <label class="file-button">${s.openFile}
@@ -462,7 +477,7 @@ export class PassScannerElement extends LitElement {
             <p class="holder">${result.holder.name}</p>
             ${result.holder.birthDate ? html`<p class="detail">${s.born}: ${result.holder.birthDate}</p>` : nothing}
           </div>` : nothing}
-        ${reasons.length ? html`<p class="detail" data-reason>${s.reason}: ${reasons.join('; ')}</p>` : nothing}
+        ${reasons.length ? html`<p class="detail" data-reason>${s.reason}: ${sentencesOf(reasons)}</p>` : nothing}
         ${verdict !== Verdicts.rejected && result.policy?.rule ? html`<p class="detail" data-rule>${s.admittedBy}: ${result.policy.rule}</p>` : nothing}
         <button type="button" @click=${(e: Event) => { e.stopPropagation(); this.endResult(); }} @keydown=${this.onResultKey}>
           ${this.secondsLeft > 0 ? `${s.tapForNext} · ${s.nextIn(this.secondsLeft)}` : s.tapForNext}
@@ -477,4 +492,11 @@ export class PassScannerElement extends LitElement {
         <button type="button" @click=${() => this.start()}>${s.retry}</button>
       </div>`;
   }
+}
+
+/** The focused element, looking inside open shadow roots. */
+function deepActiveElement(): HTMLElement | undefined {
+  let active = document.activeElement as HTMLElement | null;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
+  return active ?? undefined;
 }
