@@ -81,15 +81,26 @@ export async function layoutProblems(page) {
       // Not drawn: nothing to tap. (Visually hidden inputs behind a label are checked through the label.)
       if (box.width < 2 || box.height < 2 || style.visibility === 'hidden' || style.display === 'none') continue;
       if (style.opacity === '0' && element.closest('label')) continue;
+      // Scrolled into view vertically only: a control that needs a sideways scroll to be seen is a fault.
       element.scrollIntoView({ block: 'center', inline: 'nearest' });
+      window.scrollTo(0, window.scrollY);
       await new Promise((resolve) => requestAnimationFrame(resolve));
       const r = element.getBoundingClientRect();
+      // A link broken over two lines: tap its first line, not the gap between them.
+      const first = element.getClientRects()[0] ?? r;
       if (r.left < -1 || r.right > width + 1) {
         problems.push(`${describe(element)} outside the viewport: ${Math.round(r.left)}–${Math.round(r.right)} of ${width} px`);
         continue;
       }
-      const x = Math.min(Math.max(r.left + r.width / 2, 0), width - 1);
-      const y = Math.min(Math.max(r.top + r.height / 2, 0), window.innerHeight - 1);
+      // A button stretched far beyond its words (a grid row's height, say) is drawn wrong.
+      if (element.localName === 'button' && element.textContent.trim()) {
+        const words = document.createRange();
+        words.selectNodeContents(element);
+        const textHeight = words.getBoundingClientRect().height;
+        if (r.height > textHeight + 48) problems.push(`${describe(element)} stretched to ${Math.round(r.height)} px for ${Math.round(textHeight)} px of text`);
+      }
+      const x = Math.min(Math.max(first.left + first.width / 2, 0), width - 1);
+      const y = Math.min(Math.max(first.top + first.height / 2, 0), window.innerHeight - 1);
       const hit = deepHit(x, y);
       if (!reaches(hit, element)) problems.push(`${describe(element)} is covered at its centre by ${hit ? describe(hit) : 'nothing'}`);
     }
