@@ -48,9 +48,12 @@ describe('Storybook stories at every size', () => {
     it(`${story.title} / ${story.name}: no horizontal scroll, every control reachable, no serious axe violation`, async () => {
       const page = await browser.newPage();
       try {
+        // Loaded (and played) once at the smallest size, then resized: the layout must follow the screen.
+        await page.setViewport(viewports[0]);
+        await openStory(page, story);
         for (const viewport of viewports) {
           await page.setViewport(viewport);
-          await openStory(page, story);
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
           const found = [...await layoutProblems(page), ...await axeProblems(page, '#storybook-root')];
           await page.screenshot({ path: screenshotPath(`story ${story.id}`, viewport), fullPage: true });
           assert.deepEqual(found, [], `${story.id} at ${viewport.width}×${viewport.height}`);
