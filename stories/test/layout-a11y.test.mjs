@@ -44,6 +44,18 @@ async function openStory(page, story) {
 describe('Storybook stories at every size', () => {
   it('has stories to check', () => assert.ok(stories.length > 0));
 
+  it("hides Storybook's own onboarding checklist from readers", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.origin}/index.html`, { waitUntil: 'load' });
+      const features = await page.evaluate(() => window.FEATURES);
+      assert.equal(features.sidebarOnboardingChecklist, false);
+      assert.equal(features.menuOnboardingChecklist, false);
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const story of stories) {
     it(`${story.title} / ${story.name}: no horizontal scroll, every control reachable, no serious axe violation`, async () => {
       const page = await browser.newPage();
