@@ -4,7 +4,7 @@ import type { VerificationResult, Verifier } from '@pass-check/verifier-core';
 import { languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
 import { encodeQrMatrix, qrPath, type QrMatrix } from '../internal/qr-encode.js';
 import { passTextsFrom } from '../internal/pass-input.js';
-import { isAccepted, reasonsOf } from '../internal/verdict.js';
+import { isAccepted, reasonsOf, sentencesOf } from '../internal/verdict.js';
 import { PassResultEvent } from '../events.js';
 import { verifierFromSettings } from '../internal/verifier-setup.js';
 import { firstAvailableEngine } from '../decoders/engine.js';
@@ -204,7 +204,7 @@ export class PassDisplayElement extends LitElement {
           ${result?.holder?.birthDate ? html`<p class="detail">${s.born}: ${result.holder.birthDate}</p>` : nothing}
           ${kind ? html`<p class="detail" data-kind=${kind}>${s.kinds[kind]}${this.doseSummary(result)}</p>` : nothing}
           ${result?.issuer ? html`<p class="detail">${s.issuer}: ${result.issuer.name ?? result.issuer.id}</p>` : nothing}
-          ${verdict === 'rejected' && reasons.length ? html`<p class="detail" data-reason>${s.reason}: ${reasons.join(' ')}</p>` : nothing}
+          ${verdict === 'rejected' && reasons.length ? html`<p class="detail" data-reason>${s.reason}: ${sentencesOf(reasons)}</p>` : nothing}
         </div>
         ${this.matrix ? html`<div part="qr" class="qr">${this.renderQr(this.matrix)}</div>` : nothing}
         ${this.wallet ? html`<div class="actions"><button type="button" @click=${() => this.save()}>${s.savePass}</button></div>` : nothing}
