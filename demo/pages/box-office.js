@@ -30,8 +30,9 @@
     var accepted = result.policy ? result.policy.decision === 'accept' && result.status === 'valid' : result.status === 'valid';
     var codes = result.errors.map(function (error) { return error.code; });
     var line = document.createElement('li');
-    line.dataset.verdict = accepted ? 'accepted' : 'rejected';
-    line.textContent = new Date().toLocaleTimeString() + ' ' + (accepted ? 'accepted' : 'rejected') + (codes.length ? ' ' + codes.join(', ') : '');
+    var verdict = accepted ? (event.duplicateOf ? 'already scanned' : 'accepted') : 'rejected';
+    line.dataset.verdict = accepted && event.duplicateOf ? 'duplicate' : accepted ? 'accepted' : 'rejected';
+    line.textContent = new Date().toLocaleTimeString() + ' ' + verdict + (codes.length ? ' ' + codes.join(', ') : '');
     log.prepend(line);
   });
 

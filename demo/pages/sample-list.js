@@ -103,9 +103,10 @@ export function renderSampleList(list, samples, onScan, onShow) {
 export function logResult(log, event) {
   const result = event.detail;
   const accepted = result.policy ? result.policy.decision === 'accept' && result.status === 'valid' : result.status === 'valid';
-  const codes = [...result.errors.map((error) => error.code), ...(result.policy?.reasons ?? []).filter(() => !accepted).map((reason) => reason.code)];
+  // Two rules can fail for the same reason (PCR and antigen: NOT_TEST): each code once.
+  const codes = [...new Set([...result.errors.map((error) => error.code), ...(result.policy?.reasons ?? []).filter(() => !accepted).map((reason) => reason.code)])];
   const line = document.createElement('li');
-  line.dataset.verdict = accepted ? 'accepted' : 'rejected';
+  line.dataset.verdict = accepted ? (event.duplicateOf ? 'duplicate' : 'accepted') : 'rejected';
   line.textContent = `${new Date().toLocaleTimeString()} ${result.format ?? '?'} ${accepted ? (event.duplicateOf ? 'already scanned' : 'accepted') : 'rejected'}${codes.length ? ` ${codes.join(', ')}` : ''}${accepted && result.policy?.rule ? ` (rule ${result.policy.rule})` : ''}`;
   log.prepend(line);
 }

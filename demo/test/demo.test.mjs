@@ -147,6 +147,12 @@ describe('every sample', () => {
       for (const sample of samples) {
         const shown = await scanSample(page, sample.id);
         assert.equal(shown.verdict, sample.expect.verdict, `${sample.id}: ${shown.text}`);
+        // Each code once in the log ("NOT_TEST, NOT_TEST" was shown for two test rules failing alike),
+        // and reasons as sentences ("complete.; This" was shown).
+        const line = await page.$eval('#log li', (item) => item.textContent);
+        const codes = line.match(/\b[A-Z][A-Z_]{3,}\b/g) ?? [];
+        assert.equal(new Set(codes).size, codes.length, `${sample.id}: ${line}`);
+        assert.doesNotMatch(shown.reason, /\.;|\.\./, `${sample.id}: ${shown.reason}`);
         if (errorCodeReasons.has(sample.expect.reason)) {
           const logged = await page.$eval('#log li', (line) => line.textContent);
           assert.match(logged, new RegExp(`rejected ${sample.expect.reason}`), `${sample.id}: ${logged}`);

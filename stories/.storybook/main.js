@@ -12,6 +12,8 @@ const config = {
     enableCrashReports: false,
   },
   docs: { defaultName: 'Docs' },
+  // Storybook's own "get started" checklist is for people setting up Storybook, not for readers of these stories.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   async viteFinal(viteConfig) {
     // The wasm decoder is loaded through `new URL(..., import.meta.url)`; keep
     // those imports as files rather than letting the dev server pre-bundle

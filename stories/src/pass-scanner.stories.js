@@ -233,13 +233,29 @@ export const Counters = {
       await scanner.verifyText(text);
     }
     await scanner.updateComplete;
+    // The first pass again: "already scanned", counted on its own, not as a second admission.
+    scanner.reset();
+    await scanner.verifyText(loaded.fixtures.shc.vaccination);
+    await scanner.updateComplete;
     const counts = [...scanner.shadowRoot.querySelectorAll('[data-count]')].map((count) => count.textContent.trim());
-    if (counts.join(',') !== '2,1') throw new Error(`pass-scanner story: counters show ${counts}, expected 2 accepted, 1 rejected`);
+    if (counts.join(',') !== '2,1,1') throw new Error(`pass-scanner story: counters show ${counts}, expected 2 accepted, 1 rejected, 1 already scanned`);
   },
 };
 
-export const German = {
-  name: 'Language: German',
+export const UnsupportedLanguage = {
+  name: 'Language not supported: German falls back to English',
   args: { lang: 'de' },
-  play: scanning((f) => f.shc.expired, rejected),
+  parameters: {
+    docs: {
+      description: {
+        story: 'German is not one of the eleven languages: `lang="de"` shows the English screen and reasons, '
+          + 'as any language without a translation does. The story checks that it says "Rejected", not a made-up translation.',
+      },
+    },
+  },
+  play: async (context) => {
+    await scanning((f) => f.shc.expired, rejected)(context);
+    const verdict = scannerOf(context.canvasElement).shadowRoot.querySelector('[part~="verdict"]')?.textContent.trim();
+    if (verdict !== 'Rejected') throw new Error(`pass-scanner story: lang="de" shows "${verdict}", expected the English fallback "Rejected"`);
+  },
 };

@@ -94,16 +94,103 @@ describe('CameraController', () => {
       let list;
       listed = new Promise((resolve) => { list = resolve; });
       const switching = controller.switchCamera();
-      await until(() => controller.stream && controller.stream !== before, 5000);
-      // Whoever sees the new stream sees its device: a second press now must not reopen the same camera.
-      assert.equal(controller.deviceId, 'cam-b');
+      // Whoever sees a stream sees its device: a second press must not reopen the same camera.
+      const mismatches = [];
+      const watch = setInterval(() => {
+        const stream = controller.stream;
+        if (stream && stream.getVideoTracks()[0].getSettings().deviceId !== controller.deviceId) mismatches.push(controller.deviceId);
+      }, 5);
+      await until(() => camera.opened.length === 2, 5000);
+      // A second press while the new camera is still opening joins that opening.
+      const again = controller.switchCamera();
       list();
-      await switching;
+      await Promise.all([switching, again]);
+      await until(() => controller.stream && controller.stream !== before, 5000);
+      clearInterval(watch);
+      assert.deepEqual(mismatches, []);
       assert.equal(controller.deviceId, 'cam-b');
       assert.equal(camera.opened.at(-1).constraints.video.deviceId.exact, 'cam-b');
+      assert.equal(camera.opened.length, 2);
     } finally {
       clearInterval(timer);
     }
+  });
+
+  it('publishes a new stream only once it plays in the preview, with its device list and capabilities read', async () => {
+    // The flaky two-cameras test: it saw the new stream while the device list was still
+    // being read, and the preview's srcObject was still null. Hold the list back to make
+    // that window as long as a busy machine would.
+    const camera = canvasCamera({ patchTrack: (track) => { track.getCapabilities = () => ({ zoom: { min: 1, max: 4, step: 0.5 } }); } });
+    const devices = [
+      { kind: 'videoinput', deviceId: 'cam-a', label: 'Back Camera' },
+      { kind: 'videoinput', deviceId: 'cam-b', label: 'Front Camera' },
+    ];
+    let listed = Promise.resolve();
+    makeController({
+      getUserMedia: camera.mediaDevices.getUserMedia,
+      async enumerateDevices() { await listed; return devices; },
+    });
+    const timer = setInterval(camera.draw, 30);
+    try {
+      controller.start(() => {});
+      await until(() => controller.stream && controller.devices.length === 2, 5000);
+      const before = controller.stream;
+      assert.equal(video.srcObject, before);
+      let list;
+      listed = new Promise((resolve) => { list = resolve; });
+      const switching = controller.switchCamera();
+      // Poll as the test does: at no point may a published stream be missing from the preview.
+      const seen = [];
+      const watch = setInterval(() => { if (controller.stream) seen.push(video.srcObject === controller.stream); }, 5);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      list();
+      await switching;
+      clearInterval(watch);
+      assert.ok(controller.stream && controller.stream !== before);
+      assert.equal(video.srcObject, controller.stream);
+      assert.ok(!seen.includes(false), 'a stream was published before it played in the preview');
+      assert.deepEqual(controller.zoomRange, { min: 1, max: 4, step: 0.5 });
+    } finally {
+      clearInterval(timer);
+    }
+  });
+
+  it('reopens on the plain back lens when the browser picked an ultra-wide one, and publishes only that', async () => {
+    const wide = canvasCamera({ label: 'Back Ultra Wide Camera' });
+    const plain = canvasCamera({ label: 'Back Camera' });
+    const devices = [
+      { kind: 'videoinput', deviceId: 'wide', label: 'Back Ultra Wide Camera' },
+      { kind: 'videoinput', deviceId: 'plain', label: 'Back Camera' },
+    ];
+    const asked = [];
+    makeController({
+      getUserMedia(constraints) { asked.push(constraints.video.deviceId?.exact); return (constraints.video.deviceId ? plain : wide).mediaDevices.getUserMedia(constraints); },
+      async enumerateDevices() { return devices; },
+    });
+    const published = [];
+    const watch = setInterval(() => { if (controller.stream && !published.includes(controller.stream)) published.push(controller.stream); }, 5);
+    await controller.start(() => {});
+    clearInterval(watch);
+    assert.deepEqual(asked, [undefined, 'plain']);
+    assert.equal(controller.stream, plain.opened[0].stream);
+    assert.deepEqual(published.filter((s) => s !== controller.stream), [], 'the ultra-wide stream was never published');
+    assert.ok(wide.opened[0].stream.getTracks().every((t) => t.readyState === 'ended'), 'the ultra-wide lens released');
+    assert.equal(video.srcObject, controller.stream);
+  });
+
+  it('does not publish a stream when stopped while the device list is read', async () => {
+    const camera = canvasCamera();
+    let list;
+    const listed = new Promise((resolve) => { list = resolve; });
+    makeController({ getUserMedia: camera.mediaDevices.getUserMedia, async enumerateDevices() { await listed; return []; } });
+    const starting = controller.start(() => {});
+    await until(() => camera.opened.length === 1, 5000);
+    controller.stop();
+    list();
+    await starting;
+    assert.equal(controller.stream, undefined);
+    assert.equal(video.srcObject, null);
+    assert.ok(camera.opened[0].stream.getTracks().every((t) => t.readyState === 'ended'), 'the camera released');
   });
 
   it('restarts a stalled stream, then reports STREAM_STALLED when it stays silent', async () => {

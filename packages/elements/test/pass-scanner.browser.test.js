@@ -192,7 +192,11 @@ describe('<pass-scanner> without a camera', () => {
     await scanner.updateComplete;
     assert.equal(scanner.shadowRoot.querySelector('[part=result]').dataset.verdict, 'duplicate');
     assert.match(scanner.shadowRoot.querySelector('[data-duplicate]').textContent, /Already scanned at \d/);
-    assert.equal(scanner.shadowRoot.querySelector('[data-count=accepted]').textContent, '2');
+    // Counted apart: one person admitted, one pass shown again.
+    assert.equal(scanner.shadowRoot.querySelector('[data-count=accepted]').textContent, '1');
+    assert.equal(scanner.shadowRoot.querySelector('[data-count=duplicate]').textContent, '1');
+    assert.equal(scanner.shadowRoot.querySelector('[data-count=rejected]').textContent, '0');
+    assert.deepEqual(scanner.counts, { accepted: 1, rejected: 0, duplicate: 1 });
   });
 
   it('resets by itself after reset-after seconds', async () => {
@@ -213,6 +217,26 @@ describe('<pass-scanner> without a camera', () => {
     assert.equal(event.detail.errors[0].code, 'UNKNOWN_ISSUER');
     await scanner.updateComplete;
     assert.match(shadowText(scanner), /Refusé/);
+  });
+
+  it('writes several reasons as sentences, each with one full stop, on screen and in the announcement', async () => {
+    const scanner = await mount({ 'reset-after': '0' });
+    scanner.showResult({
+      status: 'valid', errors: [], holder: { name: 'Ana Test' },
+      policy: { decision: 'reject', reasons: [
+        { code: 'INCOMPLETE_SERIES', message: 'The vaccination series is not complete.' },
+        { code: 'NOT_TEST', message: 'This is not a test result.' },
+        { code: 'NOT_TEST', message: 'This is not a test result.' },
+        { code: 'OTHER', message: 'No stop at the end' },
+      ] },
+    });
+    await scanner.updateComplete;
+    const reason = scanner.shadowRoot.querySelector('[data-reason]').textContent;
+    assert.match(reason, /not complete\. This is not a test result\. No stop at the end\.$/);
+    assert.doesNotMatch(reason, /\.;|\.\.|;/);
+    assert.equal(reason.match(/This is not a test result/g).length, 1, 'the same reason once');
+    const live = scanner.shadowRoot.querySelector('[aria-live]');
+    assert.equal(live.textContent.trim(), 'Rejected. Ana Test. The vaccination series is not complete. This is not a test result. No stop at the end.');
   });
 
   it('applies a policy: shows the rule that admitted, or the policy reason for a refusal', async () => {

@@ -140,16 +140,26 @@ export class CameraController implements ReactiveController, FrameSource {
     } catch (e) {
       throw cameraErrorFrom(e);
     }
-    if (!this.wanted) {
+    // Everything that takes time (the device list) happens before the stream is published.
+    // Whoever sees the new stream (the element, a second "Switch camera" press, a test) then
+    // sees it playing in the preview, with its device id, device list and capabilities; a
+    // stream published before the await left a window where srcObject was still null.
+    await this.listDevices();
+    if (!this.wanted || document.visibilityState === 'hidden') {
+      // Stopped, or the page hidden, while opening: nothing to publish (visible again reopens).
       stream.getTracks().forEach((t) => t.stop());
       return;
     }
-    // The stream and the device it comes from are published together: whoever sees the
-    // new stream (a second "Switch camera" press, say) must not see the old device.
+    const track = stream.getVideoTracks()[0];
+    if (!deviceId) {
+      const better = this.betterThanUltraWide(track?.label ?? '');
+      if (better) {
+        stream.getTracks().forEach((t) => t.stop());
+        return this.openCamera(better.deviceId);
+      }
+    }
     this.stream = stream;
-    this.deviceId = this.track?.getSettings().deviceId ?? deviceId;
-    await this.listDevices();
-    if (!deviceId && (await this.avoidUltraWide())) return;
+    this.deviceId = track?.getSettings().deviceId ?? deviceId;
     this.readCapabilities();
     this.track?.addEventListener('ended', this.onTrackEnded);
     this.play();
@@ -157,16 +167,10 @@ export class CameraController implements ReactiveController, FrameSource {
     this.changed();
   }
 
-  /** If the browser picked an ultra-wide back lens and a plain back lens exists, reopen on that one. */
-  private async avoidUltraWide(): Promise<boolean> {
-    const label = this.track?.label ?? '';
-    if (!ULTRA_WIDE.test(label)) return false;
-    const better = this.devices.find((d) => BACK.test(d.label) && !ULTRA_WIDE.test(d.label));
-    if (!better) return false;
-    this.release();
-    this.wanted = true;
-    await this.openCamera(better.deviceId);
-    return true;
+  /** If the browser picked an ultra-wide back lens (by `label`) and a plain back lens exists, that one. */
+  private betterThanUltraWide(label: string): MediaDeviceInfo | undefined {
+    if (!ULTRA_WIDE.test(label)) return undefined;
+    return this.devices.find((d) => BACK.test(d.label) && !ULTRA_WIDE.test(d.label));
   }
 
   private async listDevices(): Promise<void> {

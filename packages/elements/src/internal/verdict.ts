@@ -19,3 +19,15 @@ export function reasonsOf(result: VerificationResult): string[] {
   if (result.policy?.decision === 'reject') return [...new Set(result.policy.reasons.map((r) => r.message))];
   return [];
 }
+
+/**
+ * Reasons as one piece of text: each a sentence of its own, ending in its own
+ * full stop (never "complete.; This…"), joined by a space.
+ */
+export function sentencesOf(parts: readonly string[]): string {
+  return parts
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => (/[.!?。！？।]$/u.test(part) ? part : `${part}.`))
+    .join(' ');
+}

@@ -4,7 +4,7 @@ import type { VerificationResult, Verifier } from '@pass-check/verifier-core';
 import { formatLocaleOf, languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
 import { encodeQrMatrix, qrPath, type QrMatrix } from '../internal/qr-encode.js';
 import { passTextsFrom } from '../internal/pass-input.js';
-import { isAccepted, reasonsOf } from '../internal/verdict.js';
+import { isAccepted, reasonsOf, sentencesOf } from '../internal/verdict.js';
 import { MAX_SHOWN_TEXT, shownDate, shownText } from '../internal/display-text.js';
 import { PassResultEvent } from '../events.js';
 import { verifierFromSettings } from '../internal/verifier-setup.js';
@@ -242,7 +242,7 @@ export class PassDisplayElement extends LitElement {
           ${shownDate(result?.holder?.birthDate) ? html`<p class="detail">${s.born}: <bdi>${shownDate(result?.holder?.birthDate)}</bdi></p>` : nothing}
           ${kind ? html`<p class="detail" data-kind=${kind}>${s.kinds[kind]}${this.doseSummary(result)}</p>` : nothing}
           ${result?.issuer ? html`<p class="detail">${s.issuer}: <bdi>${shownText(result.issuer.name ?? result.issuer.id, MAX_SHOWN_TEXT)}</bdi></p>` : nothing}
-          ${verdict === 'rejected' && reasons.length ? html`<p class="detail" data-reason>${s.reason}: ${shownText(reasons.join(' '), MAX_SHOWN_TEXT * 2)}</p>` : nothing}
+          ${verdict === 'rejected' && reasons.length ? html`<p class="detail" data-reason>${s.reason}: ${shownText(sentencesOf(reasons), MAX_SHOWN_TEXT * 2)}</p>` : nothing}
         </div>
         ${this.matrix ? html`<div part="qr" class="qr">${this.renderQr(this.matrix)}</div>` : nothing}
         ${this.wallet ? html`<div class="actions"><button type="button" @click=${() => this.save()}>${s.savePass}</button></div>` : nothing}

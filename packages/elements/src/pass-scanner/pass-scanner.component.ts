@@ -13,7 +13,7 @@ import { verifierAndSource } from '../internal/verifier-setup.js';
 import { parseTrustKey, type TrustSource } from '../internal/trust-source.js';
 import { formatAge, trustStringsFor } from '../internal/trust-strings.js';
 import { beep, buzz } from '../internal/feedback.js';
-import { verdictOf, reasonsOf } from '../internal/verdict.js';
+import { verdictOf, reasonsOf, sentencesOf } from '../internal/verdict.js';
 import { MAX_SHOWN_TEXT, shownDate, shownText } from '../internal/display-text.js';
 import { ScannerErrorCodes, ScannerStates, Verdicts, type ScannerErrorCode, type ScannerState, type Verdict } from './states.js';
 import type { DecodedCode } from '../decoders/engine.js';
@@ -43,7 +43,7 @@ const SAME_TEXT_COOLDOWN_MS = 2500;
  * @csspart holder - The holder's name and date of birth.
  * @csspart error - The screen shown for a camera or setup failure.
  * @csspart fallbacks - Open a photo or file, paste text.
- * @csspart counters - Accepted / rejected counts.
+ * @csspart counters - Accepted / rejected / already scanned counts, each separate.
  * @csspart trust-banner - Staff notice that the trust bundle is older than `trust-warn-age`.
  *
  * @cssproperty --pass-scanner-accept-color - Background of an accepted verdict.
@@ -93,15 +93,15 @@ export class PassScannerElement extends LitElement {
   @property({ type: Boolean }) sound = false;
   /** Vibrate on a verdict (phones). */
   @property({ type: Boolean }) vibrate = false;
-  /** Show accepted / rejected counts since the page was opened. */
+  /** Show accepted / rejected / already scanned counts since the page was opened. */
   @property({ type: Boolean }) counters = false;
   /** 'off' keeps the camera closed (uploads and pasted text still work). */
   @property() camera: 'on' | 'off' = 'on';
   /** Frames from somewhere other than the camera (Storybook, demos, tests). */
   @property({ attribute: false }) frameSource: FrameSource | undefined;
 
-  /** Accepted and rejected verdicts since the element was created. */
-  @state() counts = { accepted: 0, rejected: 0 };
+  /** Accepted, rejected and already-scanned verdicts since the element was created, each counted once. */
+  @state() counts = { accepted: 0, rejected: 0, duplicate: 0 };
   @state() private result: VerificationResult | undefined;
   @state() private verdict: Verdict | undefined;
   @state() private duplicateOf: Date | undefined;
@@ -127,6 +127,8 @@ export class PassScannerElement extends LitElement {
   private readonly memoryDuplicates = memoryDuplicateStore();
   private verifierPromise: Promise<Verifier> | undefined;
   private resetTimer: ReturnType<typeof setInterval> | undefined;
+  /** What had focus before a verdict took it, to give it back when the verdict ends. */
+  private focusBeforeResult: HTMLElement | undefined;
   private lastText: { text: string; until: number } | undefined;
   private running = false;
   private hasUpdatedOnce = false;
@@ -179,7 +181,19 @@ export class PassScannerElement extends LitElement {
     }
     this.hasUpdatedOnce = true;
     // Keyboard users land on "next person", so Enter or Space moves the queue on.
-    if (changed.has('state') && this.state === ScannerStates.result) this.renderRoot.querySelector<HTMLButtonElement>('.result button')?.focus();
+    if (changed.has('state') && this.state === ScannerStates.result) {
+      this.focusBeforeResult ??= deepActiveElement();
+      this.renderRoot.querySelector<HTMLButtonElement>('.result button')?.focus();
+    } else if (changed.has('state') && changed.get('state') === ScannerStates.result) {
+      // The "next person" button is gone with the verdict; focus goes back to where it was
+      // (the page's own "scan" control, say), or to the scanner's first control, not to <body>.
+      const before = this.focusBeforeResult;
+      this.focusBeforeResult = undefined;
+      if (deepActiveElement() === document.body || !document.activeElement) {
+        const next = before?.isConnected && before !== document.body ? before : this.renderRoot.querySelector<HTMLElement>('[part~="fallbacks"] button, [part~="fallbacks"] input');
+        next?.focus();
+      }
+    }
   }
 
   static override get observedAttributes(): string[] {
@@ -281,7 +295,7 @@ export class PassScannerElement extends LitElement {
     this.state = ScannerStates.result;
     const s = this.strings;
     const words = this.verdict === Verdicts.accepted ? s.accepted : this.verdict === Verdicts.duplicate ? s.duplicate : s.rejected;
-    this.announce([words, shownText(result.holder?.name), ...reasonsOf(result)].filter(Boolean).join('. '));
+    this.announce(sentencesOf([words, shownText(result.holder?.name) ?? '', ...reasonsOf(result)]));
     this.scheduleReset();
   }
 
@@ -426,9 +440,9 @@ export class PassScannerElement extends LitElement {
     this.lastText = { text, until: Infinity };
     this.showResult(result, duplicateOf);
     const verdict = this.verdict;
-    this.counts = verdict === Verdicts.rejected
-      ? { ...this.counts, rejected: this.counts.rejected + 1 }
-      : { ...this.counts, accepted: this.counts.accepted + 1 };
+    // Each verdict has its own count: a pass shown twice is one person admitted, not two.
+    const counted = verdict === Verdicts.rejected ? 'rejected' : verdict === Verdicts.duplicate ? 'duplicate' : 'accepted';
+    this.counts = { ...this.counts, [counted]: this.counts[counted] + 1 };
     if (this.sound) beep(verdict !== Verdicts.rejected);
     if (this.vibrate) buzz(verdict !== Verdicts.rejected);
     this.dispatchEvent(new PassResultEvent(result, duplicateOf, frameAt));
@@ -535,6 +549,7 @@ export class PassScannerElement extends LitElement {
       ${this.counters ? html`<div part="counters" class="counters">
           <span>${s.acceptedCount}: <strong data-count="accepted">${this.counts.accepted}</strong></span>
           <span>${s.rejectedCount}: <strong data-count="rejected">${this.counts.rejected}</strong></span>
+          <span>${s.duplicate}: <strong data-count="duplicate">${this.counts.duplicate}</strong></span>
         </div>` : nothing}
       <div part="fallbacks" class="fallbacks">
         <label class="file-button">${s.openFile}
@@ -581,7 +596,7 @@ export class PassScannerElement extends LitElement {
             <p class="holder"><bdi>${shownText(result.holder.name)}</bdi></p>
             ${shownDate(result.holder.birthDate) ? html`<p class="detail">${s.born}: <bdi>${shownDate(result.holder.birthDate)}</bdi></p>` : nothing}
           </div>` : nothing}
-        ${reasons.length ? html`<p class="detail reasons" data-reason>${s.reason}: ${shownText(reasons.join('; '), MAX_SHOWN_TEXT * 2)}</p>` : nothing}
+        ${reasons.length ? html`<p class="detail reasons" data-reason>${s.reason}: ${shownText(sentencesOf(reasons), MAX_SHOWN_TEXT * 2)}</p>` : nothing}
         ${verdict !== Verdicts.rejected && result.policy?.rule ? html`<p class="detail" data-rule>${s.admittedBy}: <bdi>${shownText(result.policy.rule, 40)}</bdi></p>` : nothing}
         <button type="button" @click=${(e: Event) => { e.stopPropagation(); this.endResult(); }} @keydown=${this.onResultKey}>
           ${this.secondsLeft > 0 ? `${s.tapForNext} · ${s.nextIn(this.secondsLeft)}` : s.tapForNext}
@@ -596,4 +611,11 @@ export class PassScannerElement extends LitElement {
         <button type="button" @click=${() => this.start()}>${s.retry}</button>
       </div>`;
   }
+}
+
+/** The focused element, looking inside open shadow roots. */
+function deepActiveElement(): HTMLElement | undefined {
+  let active = document.activeElement as HTMLElement | null;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
+  return active ?? undefined;
 }
