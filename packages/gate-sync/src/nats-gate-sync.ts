@@ -163,6 +163,7 @@ export class NatsGateSync extends EventTarget implements GateSync {
     if (!servers.length || servers.some((s) => typeof s !== 'string')) throw new TypeError('servers must be one or more URLs');
     const viaWebSocket = servers.filter((s) => /^wss?:\/\//i.test(s)).length;
     if (viaWebSocket && viaWebSocket !== servers.length) throw new TypeError('servers must be all ws(s):// or all nats:// URLs');
+    if (viaWebSocket && typeof globalThis.WebSocket !== 'function') throw new TypeError('ws:// and wss:// need a WebSocket (browsers, Node 22+): use nats:// here');
     const connectionOptions: ConnectionOptions = {
       servers,
       name: `pass-check gate ${this.gate}`,
