@@ -17,4 +17,6 @@ export interface FormatOutcome {
   issuedAt?: Date;
   expiresAt?: Date;
   revocationChecked?: boolean;
+  /** What the pass is identified by (see pass-id.ts); set only once its signature has verified. */
+  identity?: Uint8Array;
 }

@@ -90,6 +90,11 @@ export interface VerificationResult {
   policy?: PolicyOutcome;
   /** false when the issuer published no revocation data for the key (nothing to check against). */
   revocationChecked?: boolean;
+  /**
+   * Present whenever the signature verified: the same for every encoding of one signed pass, different for
+   * different passes, keyed with the verifier's passIdKey (base64url, 43 characters). Duplicate checks use it.
+   */
+  passId?: string;
 }
 
 export interface TrustReport {

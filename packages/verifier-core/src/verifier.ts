@@ -8,6 +8,7 @@ import { verifyIdhp } from './idhp/verify.js';
 import { trustInternals, type TrustInternals, type TrustStore } from './trust/store.js';
 import type { Disclosure, VerificationResult } from './types.js';
 import { classifyInput } from './classify.js';
+import { importPassIdKey, passIdKeyBytes, passIdOf } from './pass-id.js';
 
 export interface VerifierOptions {
   trust: TrustStore;
@@ -19,6 +20,11 @@ export interface VerifierOptions {
   locale?: string;
   /** 'minimal' (default): name, birth date, verdict and credential kind only. 'full': every detail. */
   disclose?: Disclosure;
+  /**
+   * The key `result.passId` is computed with (bytes, or a string taken as UTF-8): give every gate of one venue
+   * the same key so they recognise one pass; keep it secret. Default: a random key for this verifier.
+   */
+  passIdKey?: Uint8Array | string;
 }
 
 export interface Verifier {
@@ -35,6 +41,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const locale = options.locale ?? 'en';
   const disclose = options.disclose ?? 'minimal';
   if (disclose !== 'minimal' && disclose !== 'full') throw new TypeError("createVerifier: disclose must be 'minimal' or 'full'");
+  const passIdKeyRaw = passIdKeyBytes(options.passIdKey);
+  let passIdKey: Promise<CryptoKey> | undefined;
 
   return {
     async verify(input) {
@@ -45,7 +53,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const now = clock();
       if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('verify: clock() must return a valid Date');
       const outcome = await run(input, internals, now);
-      return toResult(outcome, { policy, now, locale, disclose });
+      const result = toResult(outcome, { policy, now, locale, disclose });
+      if (outcome.identity && !outcome.incomplete) result.passId = await passIdOf(await (passIdKey ??= importPassIdKey(passIdKeyRaw)), outcome.identity);
+      return result;
     },
   };
 }

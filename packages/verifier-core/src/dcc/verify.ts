@@ -4,6 +4,7 @@ import type { CborMap } from '../internal/cbor.js';
 import type { TrustInternals } from '../trust/store.js';
 import { credentialOf, holderOf } from './credential.js';
 import { badChecksum, dccScratch, decodeDccClaims, decodeDccCose } from './decode.js';
+import { passIdentity } from '../pass-id.js';
 import { isRevoked } from './revocation.js';
 import { readDccDocument, type DccDocument } from './schema.js';
 import { dccSignerCandidates, dccSignerThatSigned, unknownSignerCode } from './signature.js';
@@ -44,6 +45,9 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
     await signing;
     throw e;
   }
+  // The signed payload and the kid, copied out of the scratch buffers before the first await: not the
+  // signature (ECDSA's (r, n−s) twin), the zlib stream or the COSE/CWT tags around them.
+  const identity = cose.kid ? passIdentity('dcc', cose.kid, cose.payload) : undefined;
   const iss = claims.get(Claim.iss);
   const issuingCountry = typeof iss === 'string' ? iss : undefined;
   const hcert = claims.get(Claim.hcert);
@@ -73,8 +77,9 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
   if (!signer) return { format: 'dcc', errors: ['BAD_SIGNATURE'] };
 
   // From here on the content is authentic: report every problem found, not just the first.
-  if (!readable) return { format: 'dcc', errors: ['SCHEMA'], issuer: { id: issuingCountry ?? signer.country ?? signer.kid } };
+  if (!readable) return { format: 'dcc', errors: ['SCHEMA'], issuer: { id: issuingCountry ?? signer.country ?? signer.kid }, ...(identity ? { identity } : {}) };
   const { outcome, errors, issuedAtMs } = readable;
+  if (identity) outcome.identity = identity;
   // A signer may sign only while its certificate is valid: a pass issued outside that window is refused
   // with the time code of the side it falls on (see docs/notes/dcc.md).
   if (issuedAtMs < signer.certificate.notBefore.getTime()) errors.push('NOT_YET_VALID');

@@ -6,6 +6,7 @@ import { canonicalJson } from './canonical.js';
 import { parseIdhpDate } from './dates.js';
 import { credentialOf, holderOf } from './map.js';
 import { applyObfuscation } from './obfuscation.js';
+import { passIdentity } from '../pass-id.js';
 import { verifyIdhpSignature } from './signature.js';
 
 const SIGNATURE_TYPE = 'EcdsaSecp256r1Signature2019';
@@ -50,12 +51,15 @@ export async function verifyIdhp(credential: unknown, trust: TrustInternals, now
   const signedText = canonicalJson(signed);
   if (signedText === undefined) return fail('MALFORMED');
   if (!(await verifyIdhpSignature(key, signedText, signatureValue))) return fail('BAD_SIGNATURE');
+  // Canonical JSON of everything signed (key order and whitespace do not count; the signature value and the
+  // holder's disclosures are left out): the same whichever way the QR code spells it.
+  const identity = passIdentity('idhp', signedText);
 
   const disclosure = applyObfuscation(subject, obfuscation);
-  if ('error' in disclosure) return fail(disclosure.error);
+  if ('error' in disclosure) return { ...fail(disclosure.error), identity };
   const holder = holderOf(disclosure.subject);
   // A pass that names no one cannot be matched to a photo ID at the door.
-  if (!holder) return fail('SCHEMA');
+  if (!holder) return { ...fail('SCHEMA'), identity };
 
   const outcome: FormatOutcome = {
     format: 'idhp',
@@ -64,6 +68,7 @@ export async function verifyIdhp(credential: unknown, trust: TrustInternals, now
     holder,
     credential: credentialOf(types, disclosure.subject),
     issuedAt,
+    identity,
   };
   if (expiresAt) outcome.expiresAt = expiresAt;
   if (issuedAt.getTime() > now.getTime()) outcome.errors.push('NOT_YET_VALID');

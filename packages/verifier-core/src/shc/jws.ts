@@ -48,12 +48,17 @@ export function splitShcJws(jws: string): ShcJwsParts {
 
 /** The JWT claims of a compressed SHC payload: bounded inflate, UTF-8, a JSON object. */
 export function readShcClaims(compressed: Uint8Array): Record<string, unknown> {
+  return readShcPayload(compressed).claims;
+}
+
+/** The inflated payload bytes (what the pass is identified by) and the claims they hold. */
+export function readShcPayload(compressed: Uint8Array): { json: Uint8Array; claims: Record<string, unknown> } {
   const json = inflateRaw(compressed, MAX_SHC_PAYLOAD_BYTES);
   // A byte-order mark is not JSON whitespace; JSON.parse would reject it too, but TextDecoder would silently drop it first.
   if (json[0] === 0xef && json[1] === 0xbb && json[2] === 0xbf) throw new VerifierError('MALFORMED', 'payload starts with a byte-order mark');
   const claims = parseJson(decodeUtf8(json) ?? '');
   if (!isObject(claims)) throw new VerifierError('MALFORMED', 'payload is not a JSON object');
-  return claims;
+  return { json, claims };
 }
 
 /** Both steps: the parts and the claims. */

@@ -7,7 +7,8 @@ import { credentialClaim, isIssuerUrl, notBeforeSeconds, timeErrors } from './cl
 import { readShcBundle } from './fhir.js';
 import { firstJwsOfFile } from './file.js';
 import type { ShcTrustedKey } from '../trust/shc.js';
-import { readShcClaims, splitShcJws, type ShcJwsParts } from './jws.js';
+import { readShcPayload, splitShcJws, type ShcJwsParts } from './jws.js';
+import { passIdentity } from '../pass-id.js';
 import { assembleShcChunks, decodeShcNumeric, isShcChunk } from './numeric.js';
 
 const NUMERIC_PREFIX = /^shc:/i;
@@ -68,7 +69,7 @@ export async function verifyShc(input: string | string[], trust: TrustInternals,
   const likelySignature = likely && signatureHolds(parsed, likely.key);
   // Let jose hand the check to WebCrypto before the synchronous inflate takes the thread.
   for (let tick = 0; tick < MICROTASKS_BEFORE_SIGNING && likelySignature; tick++) await undefined;
-  const claims = readShcClaims(parsed.compressed);
+  const { json, claims } = readShcPayload(parsed.compressed);
   const issuer = typeof claims.iss === 'string' ? trust.shc.issuers.get(claims.iss) : undefined;
   if (!(issuer ? issuer.wellFormedIss : typeof claims.iss === 'string' && isIssuerUrl(claims.iss))) {
     throw new VerifierError('SCHEMA', 'iss must be an https URL without a trailing slash');
@@ -84,6 +85,8 @@ export async function verifyShc(input: string | string[], trust: TrustInternals,
     errors: [],
     issuer: { id: issuer.iss, ...(issuer.name !== undefined ? { name: issuer.name } : {}) },
     revocationChecked: key.revoked !== undefined,
+    // The signed content after inflate, with the issuer and key: not the signature, compression or wrapping.
+    identity: passIdentity('shc', issuer.iss, parsed.kid, json),
   };
   const errors: ErrorCode[] = timeErrors(claims, now);
   const nbf = notBeforeSeconds(claims);

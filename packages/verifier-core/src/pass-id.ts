@@ -1,0 +1,48 @@
+// passId: one keyed identifier per signed pass, whatever its encoding.
+//
+// Each format module reduces a verified pass to the content its signature covers,
+// minus everything a holder can change without the issuer's key: the compression
+// (level, chunking, numeric or bare JWS, file wrapper), the signature bytes (an
+// ECDSA signature (r, s) has a twin (r, n−s); base64 padding bits; DER or raw),
+// JSON whitespace and key order. That content, framed field by field, is MACed
+// with HMAC-SHA-256 under the venue's key: equal passes give equal ids at one
+// venue's gates, and ids from two venues (two keys) cannot be linked.
+import { encodeBase64Url, encodeUtf8 } from './internal/bytes.js';
+
+/** Shortest accepted passIdKey: an empty key would make ids linkable across venues. */
+export const MIN_PASS_ID_KEY_BYTES = 1;
+
+/** The bytes a pass is identified by: fields, each prefixed by its 4-byte big-endian length. */
+export function passIdentity(format: string, ...fields: (Uint8Array | string)[]): Uint8Array {
+  const parts = [encodeUtf8(format), ...fields.map((f) => (typeof f === 'string' ? encodeUtf8(f) : f))];
+  let size = 0;
+  for (const p of parts) size += 4 + p.length;
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const p of parts) {
+    out[o] = p.length >>> 24; out[o + 1] = (p.length >>> 16) & 0xff; out[o + 2] = (p.length >>> 8) & 0xff; out[o + 3] = p.length & 0xff;
+    out.set(p, o + 4);
+    o += 4 + p.length;
+  }
+  return out;
+}
+
+/** Checks a passIdKey option synchronously (caller mistakes throw at once) and returns its bytes. */
+export function passIdKeyBytes(key: unknown): Uint8Array | undefined {
+  if (key === undefined) return undefined;
+  const bytes = typeof key === 'string' ? encodeUtf8(key) : key instanceof Uint8Array ? key.slice() : undefined;
+  if (!bytes) throw new TypeError('createVerifier: passIdKey must be a Uint8Array or a string');
+  if (bytes.length < MIN_PASS_ID_KEY_BYTES) throw new TypeError('createVerifier: passIdKey must not be empty');
+  return bytes;
+}
+
+/** A non-extractable HMAC key: the given bytes, or 32 random bytes (ids then mean something to this verifier only). */
+export function importPassIdKey(bytes: Uint8Array | undefined): Promise<CryptoKey> {
+  const raw = bytes ?? crypto.getRandomValues(new Uint8Array(32));
+  return crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+}
+
+/** base64url (no padding) of HMAC-SHA-256(key, identity): 43 characters. */
+export async function passIdOf(key: CryptoKey, identity: Uint8Array): Promise<string> {
+  return encodeBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, identity as Uint8Array<ArrayBuffer>)));
+}
