@@ -28,11 +28,14 @@ async function openGate(name) {
 }
 
 async function scan(page, sampleId) {
+  // Two pages in one browser: the one in the background gets no animation frames, so poll by time.
+  await page.bringToFront();
+  await page.evaluate(() => document.querySelector('pass-scanner').reset());
   await page.click(`button[data-scan="${sampleId}"]`);
   const handle = await page.waitForFunction(() => {
     const result = document.querySelector('pass-scanner')?.shadowRoot?.querySelector('[part~="result"]');
     return result ? { verdict: result.getAttribute('data-verdict'), duplicate: result.querySelector('[data-duplicate]')?.textContent ?? '' } : undefined;
-  }, { timeout: 20000 });
+  }, { timeout: 20000, polling: 100 });
   return handle.jsonValue();
 }
 
