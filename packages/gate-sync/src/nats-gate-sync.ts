@@ -24,6 +24,8 @@ const DEFAULT_MAX_QUEUE = 20_000;
 /** Passes remembered on the device: a whole stadium's worth. */
 const MAX_LOCAL_ENTRIES = 200_000;
 const RETRY_MS = 1000;
+const RETRY_PAUSE_MS = 100;
+const JETSTREAM_TIMEOUT_MS = 2000;
 const MAX_GATE_NAME = 64;
 const MAX_VALUE_BYTES = 512;
 /** JetStream's "wrong last sequence": the key exists, another claim came first. */
@@ -81,6 +83,8 @@ export class NatsGateSync extends EventTarget implements GateSync {
   private readonly queue: Queued[] = [];
   private readonly local = new Map<string, Claim>();
   private dropped = 0;
+  private disconnectedAt = 0;
+  private readonly waitingForConnection = new Set<() => void>();
   private flushing: Promise<void> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly claimTimeoutMs: number;
@@ -109,6 +113,11 @@ export class NatsGateSync extends EventTarget implements GateSync {
     return this.connected && !this.degraded && !this.closed;
   }
 
+  /** The name of the NATS server this gate is connected to (for staff diagnostics), if any. */
+  get serverName(): string | undefined {
+    return this.connected ? this.nc?.info?.server_name : undefined;
+  }
+
   get status(): GateSyncStatus {
     return { online: this.online, pending: this.queue.length, dropped: this.dropped };
   }
@@ -120,9 +129,14 @@ export class NatsGateSync extends EventTarget implements GateSync {
     const at = this.now();
     const known = this.remembered(key, at);
     if (known) return { first: false, gate: known.gate, at: new Date(known.at) };
+    // Just disconnected: a cluster's client moves to another node in well under a second, so
+    // wait (within the claim timeout) rather than decide alone at once.
+    if (!this.connected && !this.degraded && this.kv && this.now() - this.disconnectedAt < this.claimTimeoutMs) {
+      await this.reconnected(this.claimTimeoutMs - (this.now() - this.disconnectedAt));
+    }
     if (this.online && this.queue.length === 0) {
       try {
-        const answer = await this.withTimeout(this.claimRemote(key, at));
+        const answer = await this.claimWithin(key, at);
         if (answer.first) {
           this.remember(key, { gate: this.gate, at });
           return { first: true };
@@ -176,14 +190,27 @@ export class NatsGateSync extends EventTarget implements GateSync {
       ...(this.options.user !== undefined ? { user: this.options.user, pass: this.options.pass } : {}),
       ...(this.options.token !== undefined ? { token: this.options.token } : {}),
     };
+    let waited = false;
     const connecting = (async () => {
       const nc = viaWebSocket ? await wsconnect(connectionOptions) : await (await import('@nats-io/transport-node')).connect(connectionOptions);
-      if (this.closed) {
-        await nc.close();
-        return;
-      }
       this.nc = nc;
-      this.kv = await this.openBucket(nc);
+      // Before the connect timeout a setup failure is the caller's; after it (started offline), keep trying.
+      for (;;) {
+        if (this.closed) {
+          await nc.close();
+          return;
+        }
+        try {
+          this.kv = await this.openBucket(nc);
+          break;
+        } catch (e) {
+          if (!waited) {
+            await nc.close().catch(() => {});
+            throw e;
+          }
+          await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        }
+      }
       this.connected = true;
       void this.watch(nc);
       this.emitStatus();
@@ -195,13 +222,15 @@ export class NatsGateSync extends EventTarget implements GateSync {
     // A setup failure (bad credentials, no JetStream) is the caller's to see; an unreachable server is not.
     const outcome = await Promise.race([connecting, timedOut]).finally(() => clearTimeout(timer));
     if (outcome === 'timeout') {
+      waited = true;
       connecting.catch(() => {});
       this.emitStatus();
     }
   }
 
   private async openBucket(nc: NatsConnection): Promise<KV> {
-    const kvm = new Kvm(jetstream(nc, { timeout: Math.max(2000, this.claimTimeoutMs) }));
+    // Short: a claim past its own timeout is retried (claimWithin); setup past it is retried by the caller or in the background.
+    const kvm = new Kvm(jetstream(nc, { timeout: JETSTREAM_TIMEOUT_MS }));
     try {
       return await kvm.create(this.bucket, { ttl: this.windowMs, history: 1, replicas: this.options.replicas ?? 1 });
     } catch (createError) {
@@ -218,9 +247,11 @@ export class NatsGateSync extends EventTarget implements GateSync {
       for await (const s of nc.status()) {
         if (s.type === 'disconnect') {
           this.connected = false;
+          this.disconnectedAt = this.now();
           this.emitStatus();
         } else if (s.type === 'reconnect') {
           this.connected = true;
+          for (const wake of this.waitingForConnection) wake();
           if (this.queue.length) void this.flush();
           else this.degraded = false;
           this.emitStatus();
@@ -240,7 +271,7 @@ export class NatsGateSync extends EventTarget implements GateSync {
           const item = this.queue[0];
           let answer: Remote;
           try {
-            answer = await this.withTimeout(this.claimRemote(item.key, item.at));
+            answer = await this.claimWithin(item.key, item.at);
           } catch {
             this.degraded = true;
             this.scheduleRetry();
@@ -261,6 +292,19 @@ export class NatsGateSync extends EventTarget implements GateSync {
     return this.flushing;
   }
 
+  /** Resolves when the connection is back, or after `ms`. */
+  private reconnected(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waitingForConnection.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, ms));
+      this.waitingForConnection.add(done);
+    });
+  }
+
   private scheduleRetry(): void {
     if (this.retryTimer !== undefined || this.closed) return;
     this.retryTimer = setTimeout(() => {
@@ -274,6 +318,23 @@ export class NatsGateSync extends EventTarget implements GateSync {
         this.emitStatus();
       }
     }, RETRY_MS);
+  }
+
+  /**
+   * claimRemote, tried again within the claim timeout: a cluster moving its leader, or the
+   * client moving to another node, is a pause of a second or two, not a reason to go offline.
+   * Repeating is safe: our own earlier write, if it landed, is recognized as ours.
+   */
+  private async claimWithin(key: string, at: number): Promise<Remote> {
+    const deadline = Date.now() + this.claimTimeoutMs;
+    for (;;) {
+      try {
+        return await this.withTimeout(this.claimRemote(key, at), Math.max(1, deadline - Date.now()));
+      } catch (e) {
+        if (this.closed || Date.now() + RETRY_PAUSE_MS >= deadline) throw e;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
+      }
+    }
   }
 
   /** Create-if-absent; when the key exists, who holds it. Bounded: a key expiring meanwhile is retried twice. */
