@@ -43,6 +43,8 @@ export interface NatsGateSyncOptions {
   user?: string;
   pass?: string;
   token?: string;
+  /** Reply subjects of this gate ('_INBOX_gate-1'), so a gate's credentials need not see other gates' replies. */
+  inboxPrefix?: string;
   /** Replicas when the bucket is created (3 on a three-node cluster). Default 1. */
   replicas?: number;
   /** A claim taking longer than this is answered from local memory and queued. Default 1000 ms. */
@@ -189,6 +191,7 @@ export class NatsGateSync extends EventTarget implements GateSync {
       maxPingOut: 2,
       ...(this.options.user !== undefined ? { user: this.options.user, pass: this.options.pass } : {}),
       ...(this.options.token !== undefined ? { token: this.options.token } : {}),
+      ...(this.options.inboxPrefix !== undefined ? { inboxPrefix: this.options.inboxPrefix } : {}),
     };
     let waited = false;
     const connecting = (async () => {
