@@ -3,10 +3,12 @@
 // behind. Times are from when a claim was due (open loop: a slow answer delays the
 // clock, not the schedule) to its answer, "first" or "already admitted".
 //   node packages/gate-sync/bench/gates.mjs [--seconds 30] [--gates 40] [--rate 200]
+//   node packages/gate-sync/bench/gates.mjs --cluster   a three-node cluster (replicas 3),
+//       one node killed halfway through the sustained run: the pause it causes.
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import { createNatsGateSync } from '@pass-check/gate-sync';
-import { startNatsServer } from '../../../tools/nats-server.mjs';
+import { freePort, startNatsServer } from '../../../tools/nats-server.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,7 +24,7 @@ const REPEAT_EVERY = 10;
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** Offers `rate` claims a second for `seconds` across the gates; returns latencies (ms) and the rate achieved. */
-async function run(gates, rate, seconds, label) {
+async function run(gates, rate, seconds, label, atHalfway) {
   const total = Math.round(rate * seconds);
   const latencies = [];
   const admitted = [];
@@ -47,6 +49,7 @@ async function run(gates, rate, seconds, label) {
         inFlight.add(p);
         n += 1;
       }
+      if (atHalfway && n >= total / 2) { void atHalfway(); atHalfway = undefined; }
       if (n < total) setTimeout(tick, 1);
     };
     tick();
@@ -62,10 +65,42 @@ async function run(gates, rate, seconds, label) {
 
 const fmt = (r) => `${String(r.offered).padStart(6)}/s offered, ${String(r.achieved).padStart(6)}/s done: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(1)} ms (${r.first} first, ${r.already} already admitted${r.offline ? `, ${r.offline} gates offline` : ''})`;
 
-const server = await startNatsServer();
+const CLUSTER = process.argv.includes('--cluster');
+const routes = CLUSTER ? [await freePort(), await freePort(), await freePort()] : [];
+const nodes = CLUSTER
+  ? await Promise.all(routes.map((port, i) => startNatsServer({ serverName: `node-${i + 1}`, cluster: { name: 'venue', port, routes } })))
+  : [await startNatsServer()];
+const server = nodes[0];
 const gates = [];
 try {
-  for (let i = 0; i < GATES; i += 1) gates.push(await createNatsGateSync({ servers: server.url, gate: `g${i + 1}`, window: 3600, claimTimeout: 5000 }));
+  for (let i = 0; i < GATES; i += 1) {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        gates.push(await createNatsGateSync({ servers: nodes.map((n) => n.url), gate: `g${i + 1}`, window: 3600, claimTimeout: 5000, replicas: nodes.length }));
+        break;
+      } catch (e) {
+        // A new cluster elects its JetStream leaders first.
+        if (attempt > 100) throw e;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  }
+  if (CLUSTER) {
+    console.log(`gate-sync bench, cluster: ${GATES} gates over 3 nodes (replicas 3), ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
+    await run(gates, RATE, 2, 'warm');
+    const killed = await run(gates, RATE, SECONDS, 'cluster', () => nodes[1].kill());
+    console.log(`sustained ${SECONDS} s, node 2 killed halfway: ${fmt(killed)}`);
+    console.log(`  pending claims after the run: ${gates.reduce((sum, g) => sum + g.status.pending, 0)}`);
+    process.exitCode = 0;
+  } else {
+    await benchSingle();
+  }
+} finally {
+  await Promise.all(gates.map((g) => g.close()));
+  await Promise.all(nodes.map((n) => n.stop()));
+}
+
+async function benchSingle() {
   console.log(`gate-sync bench: ${GATES} gates, nats-server ${server.url}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
   await run(gates, RATE, 2, 'warm');
   const sustained = await run(gates, RATE, SECONDS, 'sustained');
@@ -80,7 +115,4 @@ try {
     if (r.achieved < rate * 0.95 || r.p99 > 1000 || r.offline) { saturation = r.achieved; break; }
   }
   console.log(`p99 <= 20 ms up to ${within20 ?? RATE} claims/s offered; the server saturates at about ${saturation ?? 'more than 64000'} claims/s done`);
-} finally {
-  await Promise.all(gates.map((g) => g.close()));
-  await server.stop();
 }
