@@ -5,7 +5,7 @@
 //   node packages/gate-sync/bench/gates.mjs [--seconds 30] [--gates 40] [--rate 200]
 //   node packages/gate-sync/bench/gates.mjs --cluster   a three-node cluster (replicas 3),
 //       one node killed halfway through the sustained run: the pause it causes.
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import os from 'node:os';
 import { createNatsGateSync } from '@pass-check/gate-sync';
 import { freePort, startNatsServer } from '../../../tools/nats-server.mjs';
@@ -32,6 +32,9 @@ async function run(gates, rate, seconds, label, atHalfway) {
   let n = 0;
   const start = performance.now();
   const inFlight = new Set();
+  // How late this process's own timers ran: on a busy machine, the part of the tail that is waiting for a CPU.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   await new Promise((resolve) => {
     const tick = () => {
       const now = performance.now();
@@ -55,15 +58,17 @@ async function run(gates, rate, seconds, label, atHalfway) {
     tick();
   });
   const elapsed = (performance.now() - start) / 1000;
+  loopDelay.disable();
   latencies.sort((a, b) => a - b);
   return {
     offered: rate, achieved: Math.round(total / elapsed), claims: total, ...answers,
     p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1),
     offline: gates.filter((g) => !g.online).length,
+    loopP99: loopDelay.percentile(99) / 1e6, loopMax: loopDelay.max / 1e6,
   };
 }
 
-const fmt = (r) => `${String(r.offered).padStart(6)}/s offered, ${String(r.achieved).padStart(6)}/s done: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(1)} ms (${r.first} first, ${r.already} already admitted${r.offline ? `, ${r.offline} gates offline` : ''})`;
+const fmt = (r) => `${String(r.offered).padStart(6)}/s offered, ${String(r.achieved).padStart(6)}/s done: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(1)} ms (${r.first} first, ${r.already} already admitted${r.offline ? `, ${r.offline} gates offline` : ''}); event-loop delay p99 ${r.loopP99.toFixed(1)} ms, max ${r.loopMax.toFixed(1)} ms`;
 
 const CLUSTER = process.argv.includes('--cluster');
 const routes = CLUSTER ? [await freePort(), await freePort(), await freePort()] : [];
@@ -114,5 +119,6 @@ async function benchSingle() {
     if (r.p99 <= 20 && r.achieved >= rate * 0.95) within20 = rate;
     if (r.achieved < rate * 0.95 || r.p99 > 1000 || r.offline) { saturation = r.achieved; break; }
   }
-  console.log(`p99 <= 20 ms up to ${within20 ?? RATE} claims/s offered; the server saturates at about ${saturation ?? 'more than 64000'} claims/s done`);
+  if (sustained.p99 <= 20) within20 ??= RATE;
+  console.log(`p99 <= 20 ms ${within20 ? `up to ${within20} claims/s offered` : 'at none of the rates'}; the server saturates at about ${saturation ?? 'more than 64000'} claims/s done`);
 }

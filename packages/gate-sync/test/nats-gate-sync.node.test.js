@@ -9,7 +9,8 @@ describe('NATS gate sync: one server', () => {
   let server;
   const open = [];
   const gate = async (name, extra = {}) => {
-    const sync = await createNatsGateSync({ servers: server.url, gate: name, window: 600, ...extra });
+    // A generous claim timeout unless a test says otherwise: on a loaded machine a slow answer must not become an offline decision.
+    const sync = await createNatsGateSync({ servers: server.url, gate: name, window: 600, claimTimeout: 15_000, ...extra });
     open.push(sync);
     return sync;
   };
@@ -59,7 +60,7 @@ describe('NATS gate sync: one server', () => {
     }
   });
 
-  it('a value not written by a gate counts as taken (fail closed)', async () => {
+  it('a value not written by a gate counts as taken (fail closed); a deleted claim is free again', async () => {
     const a = await gate('strict');
     const reader = await bucketReader(server.url);
     const { Kvm } = await import('@nats-io/kv');
@@ -70,6 +71,12 @@ describe('NATS gate sync: one server', () => {
     await kv.put(id, 'not json at all');
     const answer = await a.claim(id);
     assert.equal(answer.first, false);
+    // A claim the venue deleted (a wrongly refused visitor) is free again, exactly once.
+    const freed = passId('freed');
+    assert.deepEqual(await a.claim(freed), { first: true });
+    await kv.delete(freed);
+    const [x, y] = await Promise.all([(await gate('freed-x')).claim(freed), (await gate('freed-y')).claim(freed)]);
+    assert.equal([x, y].filter((c) => c.first).length, 1);
     await nc.close();
     await reader.close();
   });
@@ -92,8 +99,8 @@ describe('NATS gate sync: one server', () => {
   });
 
   it('1,000 same-instant races between two gates: 0 double admissions', async () => {
-    const a = await gate('race-a', { claimTimeout: 15_000 });
-    const b = await gate('race-b', { claimTimeout: 15_000 });
+    const a = await gate('race-a');
+    const b = await gate('race-b');
     let doubles = 0;
     let nobody = 0;
     for (let round = 0; round < 1000; round += 50) {
@@ -133,7 +140,7 @@ describe('NATS gate sync: one server', () => {
     assert.deepEqual(await other.claim(both), { first: true });
     const t0 = Date.now();
     assert.deepEqual(await cutGate.claim(both), { first: true }, 'offline: admitted on local memory');
-    assert.ok(Date.now() - t0 < 700, 'an offline gate answers without waiting for the network');
+    assert.ok(Date.now() - t0 < 2500, 'an offline gate answers within its claim timeout, not the network\'s');
     for (const id of fresh) assert.deepEqual(await cutGate.claim(id), { first: true });
     assert.equal((await cutGate.claim(before)).first, false, 'local memory still turns away its own repeat');
     assert.equal((await cutGate.claim(fresh[0])).first, false);
