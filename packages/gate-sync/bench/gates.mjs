@@ -93,9 +93,13 @@ try {
   if (CLUSTER) {
     console.log(`gate-sync bench, cluster: ${GATES} gates over 3 nodes (replicas 3), ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
     await run(gates, RATE, 2, 'warm');
+    let late = 0;
+    for (const g of gates) g.addEventListener('gate-sync-late-duplicate', () => { late += 1; });
     const killed = await run(gates, RATE, SECONDS, 'cluster', () => nodes[1].kill());
     console.log(`sustained ${SECONDS} s, node 2 killed halfway: ${fmt(killed)}`);
-    console.log(`  pending claims after the run: ${gates.reduce((sum, g) => sum + g.status.pending, 0)}`);
+    const expectedRepeats = Math.floor(Math.round(RATE * SECONDS) / REPEAT_EVERY);
+    await new Promise((r) => setTimeout(r, 3000)); // queues drain
+    console.log(`  pending claims after the run: ${gates.reduce((sum, g) => sum + g.status.pending, 0)}; repeats let in again: ${Math.max(0, expectedRepeats - killed.already)}, late duplicates reported: ${late}`);
     process.exitCode = 0;
   } else {
     await benchSingle();

@@ -16,7 +16,7 @@ export interface GateSyncStatus {
   online: boolean;
   /** Claims admitted while offline and not yet published. */
   pending: number;
-  /** Claims dropped because the offline queue was full (each one also reported as a notice). */
+  /** Claims dropped, oldest first, because the offline queue was full: counted here, never silently. */
   dropped: number;
 }
 

@@ -162,6 +162,35 @@ describe('NATS gate sync: one server', () => {
   });
 });
 
+describe('NATS gate sync: the offline queue is bounded', () => {
+  it('keeps the newest claims, counts the dropped ones, and still turns away repeats from memory', async () => {
+    const server = await startNatsServer();
+    const proxy = await startProxy(server.port);
+    const sync = await createNatsGateSync({ servers: proxy.url, gate: 'small', window: 600, claimTimeout: 300, maxQueue: 5 });
+    try {
+      const statuses = [];
+      sync.addEventListener(GateSyncStatusEvent.eventName, (e) => statuses.push(e.detail));
+      proxy.cut();
+      await until(() => !sync.online, 5000, 'offline');
+      const ids = Array.from({ length: 8 }, () => passId('bounded'));
+      for (const id of ids) assert.deepEqual(await sync.claim(id), { first: true });
+      assert.deepEqual(sync.status, { online: false, pending: 5, dropped: 3 });
+      assert.deepEqual(statuses.at(-1), { online: false, pending: 5, dropped: 3 });
+      for (const id of ids) assert.equal((await sync.claim(id)).first, false, 'local memory is not bounded by the queue');
+      proxy.restore();
+      await until(() => sync.online && sync.status.pending === 0, 15_000, 'flushed');
+      const reader = await bucketReader(server.url);
+      for (const id of ids.slice(3)) assert.equal(await reader.holder(id), 'small');
+      for (const id of ids.slice(0, 3)) assert.equal(await reader.holder(id), undefined, 'the dropped three were never published');
+      await reader.close();
+    } finally {
+      await sync.close();
+      await proxy.close();
+      await server.stop();
+    }
+  });
+});
+
 describe('NATS gate sync: the server killed and restarted mid-stream', () => {
   it('loses no claim and reports every late duplicate', async () => {
     const server = await startNatsServer();
