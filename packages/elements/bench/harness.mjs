@@ -16,7 +16,7 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pass-check camera bench</title>
 <script src="/pass-check.js"></script><script src="/bench-page.js" defer></script></head>
-<body><pass-scanner trust="/trust.json" duplicate-window="0" reset-after="0"></pass-scanner></body></html>`;
+<body><pass-scanner trust="/trust.json" policy="any-valid" duplicate-window="0" reset-after="0"></pass-scanner></body></html>`;
 
 // Runs in the page: scan, reset, scan again; keeps the latency of each scan.
 const PAGE_SCRIPT = `

@@ -49,7 +49,7 @@ async function venue() {
   const verifierFor = async () => {
     const trust = createTrustStore();
     await trust.addShcIssuer(issuer.trustEntry());
-    return createVerifier({ trust, passIdKey });
+    return createVerifier({ trust, passIdKey, policy: 'any-valid' });
   };
   return { issuer, verifierFor };
 }

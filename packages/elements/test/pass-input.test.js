@@ -25,9 +25,14 @@ describe('passTextsFrom', () => {
 
 describe('verdictOf', () => {
   const valid = { status: 'valid', errors: [] };
-  it('accepts a valid pass without a policy, and marks a repeat as duplicate', () => {
-    assert.equal(verdictOf(valid), 'accepted');
-    assert.equal(verdictOf(valid, new Date()), 'duplicate');
+  it('never accepts without a policy: authentic is not admissible (fail closed)', () => {
+    assert.equal(isAccepted(valid), false);
+    assert.equal(verdictOf(valid), 'rejected');
+    assert.equal(verdictOf(valid, new Date()), 'rejected');
+  });
+  it('marks an admitted repeat as duplicate', () => {
+    const admitted = { ...valid, policy: { decision: 'accept', rule: 'vaccinated', reasons: [] } };
+    assert.equal(verdictOf(admitted, new Date()), 'duplicate');
   });
   it('follows the policy decision when there is one', () => {
     assert.equal(isAccepted({ ...valid, policy: { decision: 'reject', reasons: [] } }), false);

@@ -2,7 +2,10 @@ import { describe, it, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import '@pass-check/elements/define';
 import { pictureFrameSource, configureDecoders, decoderFactories, startBarcodeDetectorEngine, startZxingEngine } from '@pass-check/elements';
-import { trustedIssuer, qrCanvas, nextEvent, until } from './helpers/fixtures.js';
+import { trustedIssuer as trustedIssuerWithoutPolicy, qrCanvas, nextEvent, until } from './helpers/fixtures.js';
+
+/** The scanner decides nothing without a policy (NO_POLICY): these tests give one unless they say otherwise. */
+const trustedIssuer = (options = {}) => trustedIssuerWithoutPolicy({ policy: 'any-valid', ...options });
 
 const shadowText = (el) => el.shadowRoot.textContent.replace(/\s+/g, ' ');
 
@@ -71,6 +74,7 @@ let element;
 async function mount(attributes = {}) {
   element = document.createElement('pass-scanner');
   element.setAttribute('camera', 'off');
+  element.setAttribute('policy', 'any-valid');
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   document.body.append(element);
   await element.updateComplete;
@@ -89,6 +93,7 @@ describe('<pass-scanner> without a camera', () => {
     try {
       element = document.createElement('pass-scanner');
       element.setAttribute('lang', 'en');
+      element.setAttribute('policy', 'any-valid');
       const failed = nextEvent(element, 'pass-error');
       document.body.append(element);
       assert.equal((await failed).detail.code, 'INSECURE_CONTEXT');
@@ -416,6 +421,7 @@ describe('<pass-scanner> without a camera', () => {
     element = document.createElement('pass-scanner');
     element.setAttribute('camera', 'off');
     element.setAttribute('trust', '/no/such/trust-bundle.json');
+    element.setAttribute('policy', 'any-valid');
     element.addEventListener('pass-error', (e) => errors.push(e.detail.code));
     document.body.append(element);
     let results = 0;
@@ -452,9 +458,9 @@ describe('<pass-scanner> without a camera', () => {
       return (light + 0.05) / (dark + 0.05);
     };
     const results = [
-      [{ status: 'valid', errors: [] }, undefined, 'accepted'],
+      [{ status: 'valid', errors: [], policy: { decision: 'accept', rule: 'any-valid', reasons: [] } }, undefined, 'accepted'],
       [{ status: 'invalid', errors: [{ code: 'EXPIRED', message: 'Expired' }] }, undefined, 'rejected'],
-      [{ status: 'valid', errors: [] }, new Date(), 'duplicate'],
+      [{ status: 'valid', errors: [], policy: { decision: 'accept', rule: 'any-valid', reasons: [] } }, new Date(), 'duplicate'],
     ];
     for (const [result, duplicateOf, verdict] of results) {
       scanner.showResult(result, duplicateOf);

@@ -17,6 +17,8 @@ export interface FormatOutcome {
   issuedAt?: Date;
   expiresAt?: Date;
   revocationChecked?: boolean;
+  /** The pass hides (or lacks) the holder's given name, family name or birth date: no door decision can rest on it. */
+  identityWithheld?: boolean;
   /** What the pass is identified by (see pass-id.ts); set only once its signature has verified. */
   identity?: Uint8Array;
 }

@@ -27,9 +27,19 @@ export function passIdentity(format: string, ...fields: (Uint8Array | string)[])
   return out;
 }
 
-/** Checks a passIdKey option synchronously (caller mistakes throw at once) and returns its bytes. */
-export function passIdKeyBytes(key: unknown): Uint8Array | undefined {
+/**
+ * Checks a passIdKey option synchronously (caller mistakes throw at once) and returns its bytes, or the
+ * key itself when it is already an HMAC-SHA-256 CryptoKey usable for signing (e.g. one kept non-extractable in IndexedDB).
+ */
+export function passIdKeyBytes(key: unknown): Uint8Array | CryptoKey | undefined {
   if (key === undefined) return undefined;
+  if (typeof CryptoKey !== 'undefined' && key instanceof CryptoKey) {
+    const algorithm = key.algorithm as HmacKeyAlgorithm;
+    if (algorithm.name !== 'HMAC' || algorithm.hash?.name !== 'SHA-256' || !key.usages.includes('sign')) {
+      throw new TypeError('createVerifier: a CryptoKey passIdKey must be an HMAC SHA-256 signing key');
+    }
+    return key;
+  }
   const bytes = typeof key === 'string' ? encodeUtf8(key) : key instanceof Uint8Array ? key.slice() : undefined;
   if (!bytes) throw new TypeError('createVerifier: passIdKey must be a Uint8Array or a string');
   if (bytes.length < MIN_PASS_ID_KEY_BYTES) throw new TypeError('createVerifier: passIdKey must not be empty');
@@ -37,7 +47,8 @@ export function passIdKeyBytes(key: unknown): Uint8Array | undefined {
 }
 
 /** A non-extractable HMAC key: the given bytes, or 32 random bytes (ids then mean something to this verifier only). */
-export function importPassIdKey(bytes: Uint8Array | undefined): Promise<CryptoKey> {
+export function importPassIdKey(bytes: Uint8Array | CryptoKey | undefined): Promise<CryptoKey> {
+  if (bytes !== undefined && !(bytes instanceof Uint8Array)) return Promise.resolve(bytes);
   const raw = bytes ?? crypto.getRandomValues(new Uint8Array(32));
   return crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }

@@ -21,10 +21,10 @@ export interface VerifierOptions {
   /** 'minimal' (default): name, birth date, verdict and credential kind only. 'full': every detail. */
   disclose?: Disclosure;
   /**
-   * The key `result.passId` is computed with (bytes, or a string taken as UTF-8): give every gate of one venue
+   * The key `result.passId` is computed with (bytes, or a string taken as UTF-8, or an HMAC SHA-256 CryptoKey): give every gate of one venue
    * the same key so they recognise one pass; keep it secret. Default: a random key for this verifier.
    */
-  passIdKey?: Uint8Array | string;
+  passIdKey?: Uint8Array | string | CryptoKey;
 }
 
 export interface Verifier {

@@ -4,7 +4,7 @@ import { createTrustStore, createVerifier } from '@pass-check/verifier-core';
 import { createIdhpIssuer, idhpQrText } from '@pass-check/verifier-core/testing';
 
 const NOW = new Date('2021-06-01T12:00:00Z');
-const MINIMAL_KEYS = new Set(['status', 'format', 'errors', 'issuer', 'holder', 'credential', 'policy', 'chunks', 'revocationChecked']);
+const MINIMAL_KEYS = new Set(['passId', 'status', 'format', 'errors', 'issuer', 'holder', 'credential', 'policy', 'chunks', 'revocationChecked']);
 
 describe("disclose: 'minimal' (default) and 'full'", () => {
   let trust, vaccination, test;

@@ -53,6 +53,8 @@ export interface UiStrings {
   deletePass: string;
   noPasses: string;
   show: string;
+  /** Before a file of several passes is imported: how many it will add, how many it leaves out. */
+  importPreview: (add: number, left: number) => string;
 }
 
 const en: UiStrings = {
@@ -92,6 +94,7 @@ const en: UiStrings = {
     DECODER_UNAVAILABLE: 'No QR decoder could be loaded.',
     TRUST_UNAVAILABLE: 'The list of trusted issuers could not be loaded.',
     UNREADABLE_IMAGE: 'No QR code was found in that picture.',
+    NO_POLICY: 'No admission policy is set: this scanner admits no one until one is chosen.',
   },
   valid: 'Valid',
   invalid: 'Not valid',
@@ -103,6 +106,7 @@ const en: UiStrings = {
   deletePass: 'Delete',
   noPasses: 'No saved passes yet.',
   show: 'Show',
+  importPreview: (add, left) => `Add ${add} pass${add === 1 ? '' : 'es'} to this device?` + (left ? ` ${left} left out (already saved or over the limit).` : ''),
 };
 
 const fr: UiStrings = {
@@ -143,6 +147,7 @@ const fr: UiStrings = {
     DECODER_UNAVAILABLE: 'Aucun décodeur QR n’a pu être chargé.',
     TRUST_UNAVAILABLE: 'La liste des émetteurs de confiance n’a pas pu être chargée.',
     UNREADABLE_IMAGE: 'Aucun code QR trouvé dans cette image.',
+    NO_POLICY: 'Aucune règle d’admission n’est définie : ce lecteur n’admet personne tant qu’aucune n’est choisie.',
   },
   valid: 'Valide',
   invalid: 'Non valide',
@@ -154,6 +159,7 @@ const fr: UiStrings = {
   deletePass: 'Supprimer',
   noPasses: 'Aucun pass enregistré.',
   show: 'Afficher',
+  importPreview: (add, left) => `Ajouter ${add} pass sur cet appareil ?` + (left ? ` ${left} laissé(s) de côté (déjà enregistré(s) ou au-delà de la limite).` : ''),
 };
 
 const es: UiStrings = {
@@ -193,6 +199,7 @@ const es: UiStrings = {
     DECODER_UNAVAILABLE: 'No se pudo cargar ningún decodificador QR.',
     TRUST_UNAVAILABLE: 'No se pudo cargar la lista de emisores de confianza.',
     UNREADABLE_IMAGE: 'No se encontró ningún código QR en la imagen.',
+    NO_POLICY: 'No hay ninguna regla de admisión: este lector no admite a nadie hasta que se elija una.',
   },
   valid: 'Válido',
   invalid: 'No válido',
@@ -204,6 +211,7 @@ const es: UiStrings = {
   deletePass: 'Eliminar',
   noPasses: 'Aún no hay pases guardados.',
   show: 'Mostrar',
+  importPreview: (add, left) => `¿Añadir ${add} pase(s) a este dispositivo?` + (left ? ` ${left} se omiten (ya guardados o por encima del límite).` : ''),
 };
 
 /** One table per language the verifier's messages come in, so a screen never mixes two. */
@@ -218,4 +226,19 @@ export function stringsFor(lang: string | undefined): UiStrings {
 export function languageOf(element: Element): string {
   const owner = element.closest('[lang]');
   return owner?.getAttribute('lang') || document.documentElement.lang || navigator.language || 'en';
+}
+
+/**
+ * A locale Intl accepts for dates and times, from the element's language: a malformed `lang`
+ * ("en_US", "x", "??") falls back to a well-formed tag instead of throwing a RangeError.
+ */
+export function formatLocaleOf(element: Element): string {
+  const lang = languageOf(element).replace(/_/g, '-');
+  try {
+    const [canonical] = Intl.getCanonicalLocales(lang);
+    if (canonical) return canonical;
+  } catch {
+    // malformed: fall through
+  }
+  return resolveLanguage(lang);
 }

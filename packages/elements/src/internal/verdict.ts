@@ -1,9 +1,10 @@
-// The door decision from a result: the policy's when there is one, else authenticity and validity.
+// The door decision from a result: the policy's, on a valid pass; never "accepted" without a policy.
 import type { VerificationResult } from '@pass-check/verifier-core';
 import { Verdicts, type Verdict } from '../pass-scanner/states.js';
 
 export function isAccepted(result: VerificationResult): boolean {
-  return result.policy ? result.policy.decision === 'accept' && result.status === 'valid' : result.status === 'valid';
+  // Fail closed: no policy, no admission (authentic is not the same as admissible).
+  return result.policy?.decision === 'accept' && result.status === 'valid';
 }
 
 export function verdictOf(result: VerificationResult, duplicateOf?: Date): Verdict {

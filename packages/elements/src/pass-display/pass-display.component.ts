@@ -1,17 +1,25 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { VerificationResult, Verifier } from '@pass-check/verifier-core';
-import { languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
+import { formatLocaleOf, languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
 import { encodeQrMatrix, qrPath, type QrMatrix } from '../internal/qr-encode.js';
 import { passTextsFrom } from '../internal/pass-input.js';
 import { isAccepted, reasonsOf } from '../internal/verdict.js';
+import { MAX_SHOWN_TEXT, shownDate, shownText } from '../internal/display-text.js';
 import { PassResultEvent } from '../events.js';
 import { verifierFromSettings } from '../internal/verifier-setup.js';
 import { firstAvailableEngine } from '../decoders/engine.js';
 import { decoderFactories } from '../decoders/assets.js';
-import { deletePass, defaultWalletStore, listPasses, savePass, type SavedPass } from './wallet.js';
+import { deletePass, defaultWalletStore, listPasses, planImport, saveImport, savePass, type ImportPlan, type SavedPass } from './wallet.js';
 import { passDisplayStyles } from './pass-display.styles.js';
 import type { UseStore } from 'idb-keyval';
+
+/** What kind of pass a text is, by its prefix, for the import preview (nothing from inside the pass). */
+function formatLabel(text: string): string {
+  if (/^shc:\//i.test(text)) return 'SMART Health Card';
+  if (text.startsWith('HC1:')) return 'EU DCC';
+  return text.startsWith('{') ? 'IBM Digital Health Pass' : 'QR';
+}
 
 /** Longest text accepted as a pass; longer input is not a QR's worth. */
 const MAX_PASS_CHARS = 200_000;
@@ -48,6 +56,8 @@ export class PassDisplayElement extends LitElement {
   @property() value = '';
   /** URL of a TrustBundle JSON used to verify the pass. */
   @property() trust: string | undefined;
+  /** Allow `trust` to name another origin (https only). Off by default: the bundle decides which signatures count. */
+  @property({ attribute: 'trust-cross-origin', type: Boolean }) trustCrossOrigin = false;
   /** A policy preset name. */
   @property() policy: string | undefined;
   /** Set a verifier directly; overrides `trust` and `policy`. */
@@ -62,6 +72,8 @@ export class PassDisplayElement extends LitElement {
   @state() private saved: SavedPass[] = [];
   @state() private pasteOpen = false;
   @state() private importError = '';
+  /** A multi-pass import waiting for the holder's yes: nothing is stored before it. */
+  @state() pendingImport: ImportPlan | undefined;
 
   private renderToken = 0;
 
@@ -85,7 +97,7 @@ export class PassDisplayElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('value') || changed.has('verifier') || changed.has('trust') || changed.has('policy')) void this.load();
+    if (changed.has('value') || changed.has('verifier') || changed.has('trust') || changed.has('trustCrossOrigin') || changed.has('policy')) void this.load();
     if (changed.has('wallet') && this.wallet && this.isConnected) void this.refreshWallet();
   }
 
@@ -109,7 +121,7 @@ export class PassDisplayElement extends LitElement {
   private async verifierFor(): Promise<Verifier> {
     if (this.verifier) return this.verifier;
     // The holder's own pass on their own device: show every detail it carries.
-    return verifierFromSettings({ trust: this.trust, policy: this.policy, locale: languageOf(this), disclose: 'full' });
+    return verifierFromSettings({ trust: this.trust, policy: this.policy, locale: languageOf(this), trustCrossOrigin: this.trustCrossOrigin, disclose: 'full' });
   }
 
   private store(): UseStore {
@@ -133,14 +145,37 @@ export class PassDisplayElement extends LitElement {
     await this.refreshWallet();
   }
 
-  /** Adds passes from text (QR text, a JWS, a .smart-health-card file) and shows the first. */
+  /**
+   * Adds passes from text (QR text, a JWS, a .smart-health-card file) and shows the first. One pass is
+   * saved at once (it is shown); several are only planned (new ones, at most MAX_IMPORT_PASSES) and shown
+   * as a preview that `confirmImport()` (the "Save" button) stores and `cancelImport()` drops.
+   */
   async importText(input: string): Promise<void> {
     const texts = passTextsFrom(input.slice(0, MAX_PASS_CHARS));
     if (!texts.length) return;
-    for (const text of texts) await savePass(text, this.store());
-    this.value = texts[0]!;
     this.importError = '';
+    if (texts.length === 1) {
+      await savePass(texts[0]!, this.store());
+      this.value = texts[0]!;
+      await this.refreshWallet();
+      return;
+    }
+    this.pendingImport = await planImport(texts, this.store());
+  }
+
+  /** Stores the previewed import. */
+  async confirmImport(): Promise<void> {
+    const plan = this.pendingImport;
+    this.pendingImport = undefined;
+    if (!plan?.add.length) return;
+    await saveImport(plan, this.store());
+    this.value = plan.add[0]!;
     await this.refreshWallet();
+  }
+
+  /** Drops the previewed import. */
+  cancelImport(): void {
+    this.pendingImport = undefined;
   }
 
   private async removeSaved(id: string): Promise<void> {
@@ -186,7 +221,8 @@ export class PassDisplayElement extends LitElement {
 
   private renderCard(s: UiStrings) {
     const result = this.result;
-    const verdict = !result ? 'pending' : isAccepted(result) ? 'accepted' : 'rejected';
+    // The holder's own view: without a policy the badge says whether the pass is authentic and in date.
+    const verdict = !result ? 'pending' : (result.policy ? isAccepted(result) : result.status === 'valid') ? 'accepted' : 'rejected';
     // With a policy the badge speaks of the door decision; an authentic pass that fails it is "Rejected", not "Valid".
     const words = !result ? s.verifying
       : result.status === 'incomplete' ? s.incomplete
@@ -199,12 +235,12 @@ export class PassDisplayElement extends LitElement {
         <span part="badge" class="badge" data-verdict=${verdict} role="status">
           <span aria-hidden="true">${verdict === 'accepted' ? '✓' : verdict === 'rejected' ? '✗' : '…'}</span>${words}
         </span>
-        ${result?.holder ? html`<p part="holder" class="holder">${result.holder.name}</p>` : nothing}
+        ${result?.holder ? html`<p part="holder" class="holder"><bdi>${shownText(result.holder.name)}</bdi></p>` : nothing}
         <div part="summary">
-          ${result?.holder?.birthDate ? html`<p class="detail">${s.born}: ${result.holder.birthDate}</p>` : nothing}
+          ${shownDate(result?.holder?.birthDate) ? html`<p class="detail">${s.born}: <bdi>${shownDate(result?.holder?.birthDate)}</bdi></p>` : nothing}
           ${kind ? html`<p class="detail" data-kind=${kind}>${s.kinds[kind]}${this.doseSummary(result)}</p>` : nothing}
-          ${result?.issuer ? html`<p class="detail">${s.issuer}: ${result.issuer.name ?? result.issuer.id}</p>` : nothing}
-          ${verdict === 'rejected' && reasons.length ? html`<p class="detail" data-reason>${s.reason}: ${reasons.join(' ')}</p>` : nothing}
+          ${result?.issuer ? html`<p class="detail">${s.issuer}: <bdi>${shownText(result.issuer.name ?? result.issuer.id, MAX_SHOWN_TEXT)}</bdi></p>` : nothing}
+          ${verdict === 'rejected' && reasons.length ? html`<p class="detail" data-reason>${s.reason}: ${shownText(reasons.join(' '), MAX_SHOWN_TEXT * 2)}</p>` : nothing}
         </div>
         ${this.matrix ? html`<div part="qr" class="qr">${this.renderQr(this.matrix)}</div>` : nothing}
         ${this.wallet ? html`<div class="actions"><button type="button" @click=${() => this.save()}>${s.savePass}</button></div>` : nothing}
@@ -214,7 +250,8 @@ export class PassDisplayElement extends LitElement {
   private doseSummary(result: VerificationResult | undefined): string {
     const credential = result?.credential as { kind: string; doses?: { date: string }[] } | undefined;
     if (credential?.kind !== 'vaccination' || !credential.doses?.length) return '';
-    return ` · ${credential.doses.map((d) => d.date).join(', ')}`;
+    const dates = credential.doses.map((d) => shownDate(d.date)).filter(Boolean);
+    return dates.length ? ` · ${dates.join(', ')}` : '';
   }
 
   private renderQr(matrix: QrMatrix) {
@@ -230,7 +267,7 @@ export class PassDisplayElement extends LitElement {
         <h2 class="detail">${s.wallet}</h2>
         ${this.saved.length ? html`<ul>${this.saved.map((pass) => html`
             <li aria-current=${pass.text === this.value ? 'true' : 'false'}>
-              <span>${new Date(pass.savedAt).toLocaleString(languageOf(this))}</span>
+              <span>${new Date(pass.savedAt).toLocaleString(formatLocaleOf(this))}</span>
               <span>
                 <button type="button" @click=${() => { this.value = pass.text; }}>${s.show}</button>
                 <button type="button" @click=${() => this.removeSaved(pass.id)}>${s.deletePass}</button>
@@ -243,6 +280,12 @@ export class PassDisplayElement extends LitElement {
           <button type="button" aria-expanded=${this.pasteOpen ? 'true' : 'false'} @click=${() => { this.pasteOpen = !this.pasteOpen; }}>${s.pasteText}</button>
         </div>
         ${this.importError ? html`<p class="detail" role="alert">${this.importError}</p>` : nothing}
+        ${this.pendingImport ? html`<div class="import-preview" role="alertdialog" aria-label=${s.wallet}>
+            <p class="detail" data-import-preview>${s.importPreview(this.pendingImport.add.length, this.pendingImport.alreadySaved + this.pendingImport.overLimit)}</p>
+            <ul>${this.pendingImport.add.slice(0, 10).map((text) => html`<li><bdi>${formatLabel(text)}</bdi></li>`)}</ul>
+            <button type="button" data-import-confirm ?disabled=${!this.pendingImport.add.length} @click=${() => this.confirmImport()}>${s.savePass}</button>
+            <button type="button" data-import-cancel @click=${() => this.cancelImport()}>${s.cancel}</button>
+          </div>` : nothing}
         ${this.pasteOpen ? html`<form @submit=${this.onPasteSubmit}>
             <label class="visually-hidden" for="paste">${s.pasteText}</label>
             <textarea id="paste" name="pass" autocomplete="off" spellcheck="false"></textarea>

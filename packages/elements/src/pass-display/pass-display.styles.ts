@@ -26,7 +26,11 @@ export const passDisplayStyles = css`
   }
   .badge[data-verdict='accepted'] { background: var(--pass-display-accent-color); }
   .badge[data-verdict='rejected'] { background: var(--pass-display-reject-color); }
-  .holder { font-size: 1.4rem; font-weight: 700; margin: 0; overflow-wrap: anywhere; }
+  .holder {
+    font-size: 1.4rem; font-weight: 700; margin: 0; overflow-wrap: anywhere;
+    display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden;
+  }
+  bdi { unicode-bidi: isolate; }
   .detail { margin: 0; color: var(--pass-display-muted-color); }
   .qr { width: 100%; max-width: 20rem; justify-self: center; background: #ffffff; }
   .qr svg { display: block; width: 100%; height: auto; shape-rendering: crispEdges; }

@@ -10,10 +10,11 @@ import { GateSyncEventNames, type GateSyncLike } from '../controllers/gate-claim
 import { gateStringsFor } from '../internal/gate-strings.js';
 import type { FrameSource } from '../controllers/frame-source.js';
 import { decoderFactories } from '../decoders/assets.js';
-import { languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
+import { formatLocaleOf, languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
 import { verifierFromSettings } from '../internal/verifier-setup.js';
 import { beep, buzz } from '../internal/feedback.js';
 import { isAccepted, verdictOf, reasonsOf } from '../internal/verdict.js';
+import { MAX_SHOWN_TEXT, shownDate, shownText } from '../internal/display-text.js';
 import { ScannerErrorCodes, ScannerStates, Verdicts, type ScannerErrorCode, type ScannerState, type Verdict } from './states.js';
 import { passScannerStyles } from './pass-scanner.styles.js';
 
@@ -62,7 +63,9 @@ export class PassScannerElement extends LitElement {
 
   /** URL of a TrustBundle JSON, fetched once before scanning. */
   @property() trust: string | undefined;
-  /** A policy preset name ('ny-2021', 'vaccinated', 'tested', 'any-valid'). */
+  /** Allow `trust` to name another origin (https only). Off by default: the bundle decides which signatures count. */
+  @property({ attribute: 'trust-cross-origin', type: Boolean }) trustCrossOrigin = false;
+  /** A policy preset name ('ny-2021', 'vaccinated', 'tested', 'any-valid'). Required: without one the scanner shows a NO_POLICY setup error and admits no one. */
   @property() policy: string | undefined;
   /** Set a verifier directly; overrides `trust`, `policy` and the language of messages. */
   @property({ attribute: false }) verifier: Verifier | undefined;
@@ -74,7 +77,7 @@ export class PassScannerElement extends LitElement {
   @property({ attribute: 'reset-after', type: Number }) resetAfter = 6;
   /** Seconds within which the same pass counts as already scanned; 0 turns this off. */
   @property({ attribute: 'duplicate-window', type: Number }) duplicateWindow = 300;
-  /** Where the salted hashes of scanned passes are kept: 'memory' (default) or 'idb' (survives reloads). */
+  /** Where the keyed ids of scanned passes are kept: 'memory' (default) or 'idb' (survives reloads; its key is a non-extractable WebCrypto key). */
   @property({ attribute: 'duplicate-storage' }) duplicateStorage: 'memory' | 'idb' = 'memory';
   /** Beep on a verdict. */
   @property({ type: Boolean }) sound = false;
@@ -119,6 +122,8 @@ export class PassScannerElement extends LitElement {
   });
   readonly chunkCollector = new ChunkCollector();
   private duplicates: DuplicateDetector | undefined;
+  /** One memory store per element, so its key (and with it every passId) survives a new detector or verifier. */
+  private readonly memoryDuplicates = memoryDuplicateStore();
   private verifierPromise: Promise<Verifier> | undefined;
   private resetTimer: ReturnType<typeof setInterval> | undefined;
   private lastText: { text: string; until: number } | undefined;
@@ -147,12 +152,20 @@ export class PassScannerElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('trust') || changed.has('policy') || changed.has('verifier')) this.verifierPromise = undefined;
+    if (changed.has('trust') || changed.has('trustCrossOrigin') || changed.has('policy') || changed.has('verifier')) this.verifierPromise = undefined;
     if (changed.has('duplicateWindow') || changed.has('duplicateStorage')) this.duplicates = undefined;
     if (changed.has('gateSync') && this.isConnected) this.watchGateSync(this.gateSync);
+    // The verifier's passIdKey is the duplicate store's key: a store of another kind has another key.
+    if (changed.has('duplicateStorage')) this.verifierPromise = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // The missing policy arrived: the setup error gives way to scanning.
+    if ((changed.has('policy') || changed.has('verifier')) && (this.policy || this.verifier)
+      && this.errorCode === ScannerErrorCodes.noPolicy && this.running) {
+      void this.updateComplete.then(() => this.start());
+      return;
+    }
     if ((changed.has('frameSource') || changed.has('camera')) && this.hasUpdatedOnce && this.running) {
       this.scanController.detach();
       void this.start();
@@ -184,12 +197,17 @@ export class PassScannerElement extends LitElement {
       this.state = ScannerStates.starting;
       this.announce(this.strings.starting);
     }
-    this.verifierFor().catch(() => {}); // fetch the trust bundle now, not at the first scan
+    if (this.verifier || this.policy) this.verifierFor().catch(() => {}); // fetch the trust bundle now, not at the first scan
     try {
       const engine = await this.scanController.ensureEngine();
       this.engine = engine.name;
     } catch (e) {
       this.fail(ScannerErrorCodes.decoderUnavailable, (e as Error).message);
+      return;
+    }
+    // Fail closed: no policy (nor a verifier of the page's own) means no scanning, not "Accepted" for anything authentic.
+    if (this.running && !this.verifier && !this.policy) {
+      this.fail(ScannerErrorCodes.noPolicy, this.strings.errors.NO_POLICY);
       return;
     }
     // The trust bundle may have failed meanwhile: its error screen stays.
@@ -256,7 +274,7 @@ export class PassScannerElement extends LitElement {
     this.state = ScannerStates.result;
     const s = this.strings;
     const words = this.verdict === Verdicts.accepted ? s.accepted : this.verdict === Verdicts.duplicate ? s.duplicate : s.rejected;
-    this.announce([words, result.holder?.name, ...reasonsOf(result)].filter(Boolean).join('. '));
+    this.announce([words, shownText(result.holder?.name), ...reasonsOf(result)].filter(Boolean).join('. '));
     this.scheduleReset();
   }
 
@@ -276,8 +294,18 @@ export class PassScannerElement extends LitElement {
 
   private verifierFor(): Promise<Verifier> {
     if (this.verifier) return Promise.resolve(this.verifier);
+    if (!this.policy) {
+      // Fail closed: without a policy "authentic" would be shown as "Accepted" (a positive test, one dose of two).
+      const missing = Promise.reject(new Error('no policy: set the policy attribute'));
+      missing.catch(() => {});
+      if (this.state !== ScannerStates.error || this.errorCode !== ScannerErrorCodes.noPolicy) {
+        this.fail(ScannerErrorCodes.noPolicy, this.strings.errors.NO_POLICY);
+      }
+      return missing;
+    }
     if (!this.verifierPromise) {
-      const pending = verifierFromSettings({ trust: this.trust, policy: this.policy, locale: languageOf(this) });
+      const pending = this.detector().passIdKey().then((passIdKey) =>
+        verifierFromSettings({ trust: this.trust, policy: this.policy, locale: languageOf(this), trustCrossOrigin: this.trustCrossOrigin, passIdKey }));
       this.verifierPromise = pending;
       pending.catch((e: Error) => {
         if (this.verifierPromise === pending) this.verifierPromise = undefined;
@@ -290,7 +318,7 @@ export class PassScannerElement extends LitElement {
   private detector(): DuplicateDetector {
     this.duplicates ??= new DuplicateDetector(
       Math.max(0, this.duplicateWindow) * 1000,
-      this.duplicateStorage === 'idb' ? idbDuplicateStore() : memoryDuplicateStore(),
+      this.duplicateStorage === 'idb' ? idbDuplicateStore() : this.memoryDuplicates,
     );
     return this.duplicates;
   }
@@ -322,10 +350,16 @@ export class PassScannerElement extends LitElement {
     try {
       const verifier = await this.verifierFor();
       result = await verifier.verify(input);
-      seen = await this.seenBefore(result, Array.isArray(input) ? input.join('\n') : input);
+      // Keyed on the pass, not on the text: every re-encoding of a scanned pass has the same passId.
+      seen = await this.seenBefore(result);
     } catch (e) {
       // Caller mistakes only (the verifier never throws for a bad pass): a setup problem.
       if (this.state === ScannerStates.verifying) this.fail(ScannerErrorCodes.trustUnavailable, (e as Error).message);
+      return undefined;
+    }
+    if (!result.policy) {
+      // A `verifier` property made without a policy: no door decision can be made from it.
+      this.fail(ScannerErrorCodes.noPolicy, this.strings.errors.NO_POLICY);
       return undefined;
     }
     this.lastText = { text, until: Infinity };
@@ -343,10 +377,11 @@ export class PassScannerElement extends LitElement {
 
   /**
    * Whether this pass was let in before: the venue's gate sync decides for an accepted pass with an id;
-   * otherwise (no gate sync, or it failed) this device's memory of the text does.
+   * otherwise (no gate sync, or it failed) this device's memory of the pass id does.
    */
-  private async seenBefore(result: VerificationResult, text: string): Promise<{ at: Date; gate: string } | undefined> {
-    if (this.gateSync && result.passId && isAccepted(result)) {
+  private async seenBefore(result: VerificationResult): Promise<{ at: Date; gate: string } | undefined> {
+    // Only a door decision (a policy's accept) is a claim: a verifier without a policy admits no one.
+    if (this.gateSync && result.passId && result.policy && isAccepted(result)) {
       try {
         const claim = await this.gateSync.claim(result.passId);
         return claim.first ? undefined : { at: claim.at, gate: claim.gate };
@@ -354,7 +389,7 @@ export class PassScannerElement extends LitElement {
         // A broken gate sync is no reason to forget this device's own memory: fall through.
       }
     }
-    const at = await this.detector().check(text);
+    const at = await this.detector().check(result.passId);
     return at ? { at, gate: '' } : undefined;
   }
 
@@ -528,18 +563,18 @@ export class PassScannerElement extends LitElement {
     const words = verdict === Verdicts.accepted ? s.accepted : verdict === Verdicts.duplicate ? s.duplicate : s.rejected;
     const icon = verdict === Verdicts.accepted ? '✓' : verdict === Verdicts.duplicate ? '!' : '✗';
     const reasons = verdict === Verdicts.accepted ? [] : reasonsOf(result);
-    const time = this.duplicateOf?.toLocaleTimeString(languageOf(this), { hour: '2-digit', minute: '2-digit' });
+    const time = this.duplicateOf?.toLocaleTimeString(formatLocaleOf(this), { hour: '2-digit', minute: '2-digit' });
     return html`
       <div part="result" class="result" data-verdict=${verdict} @click=${() => this.endResult()}>
         <div class="icon" aria-hidden="true">${icon}</div>
         <p part="verdict" class="verdict">${words}</p>
-        ${time ? html`<p class="detail" data-duplicate>${this.duplicateGate ? gateStringsFor(languageOf(this)).alreadyAdmittedAt(this.duplicateGate, time) : s.alreadyScannedAt(time)}</p>` : nothing}
-        ${result.holder ? html`<div part="holder">
-            <p class="holder">${result.holder.name}</p>
-            ${result.holder.birthDate ? html`<p class="detail">${s.born}: ${result.holder.birthDate}</p>` : nothing}
+        ${time ? html`<p class="detail" data-duplicate>${this.duplicateGate ? gateStringsFor(languageOf(this)).alreadyAdmittedAt(shownText(this.duplicateGate), time) : s.alreadyScannedAt(time)}</p>` : nothing}
+        ${result.holder ? html`<div part="holder" class="holder-block">
+            <p class="holder"><bdi>${shownText(result.holder.name)}</bdi></p>
+            ${shownDate(result.holder.birthDate) ? html`<p class="detail">${s.born}: <bdi>${shownDate(result.holder.birthDate)}</bdi></p>` : nothing}
           </div>` : nothing}
-        ${reasons.length ? html`<p class="detail" data-reason>${s.reason}: ${reasons.join('; ')}</p>` : nothing}
-        ${verdict !== Verdicts.rejected && result.policy?.rule ? html`<p class="detail" data-rule>${s.admittedBy}: ${result.policy.rule}</p>` : nothing}
+        ${reasons.length ? html`<p class="detail reasons" data-reason>${s.reason}: ${shownText(reasons.join('; '), MAX_SHOWN_TEXT * 2)}</p>` : nothing}
+        ${verdict !== Verdicts.rejected && result.policy?.rule ? html`<p class="detail" data-rule>${s.admittedBy}: <bdi>${shownText(result.policy.rule, 40)}</bdi></p>` : nothing}
         <button type="button" @click=${(e: Event) => { e.stopPropagation(); this.endResult(); }} @keydown=${this.onResultKey}>
           ${this.secondsLeft > 0 ? `${s.tapForNext} · ${s.nextIn(this.secondsLeft)}` : s.tapForNext}
         </button>
@@ -551,7 +586,7 @@ export class PassScannerElement extends LitElement {
     return html`
       ${this.gateStatus && !this.gateStatus.online ? html`<p part="gate-status" class="gate-status" data-gate-status="offline">${g.offline(this.gateStatus.pending)}</p>` : nothing}
       ${this.lateNotices.map((n, i) => html`<div part="notice" class="notice" role="alert" data-notice="late-duplicate">
-          <span>${g.lateDuplicate(n.gate, this.timeOf(n.at), this.timeOf(n.admittedHereAt))}</span>
+          <span>${g.lateDuplicate(shownText(n.gate), this.timeOf(n.at), this.timeOf(n.admittedHereAt))}</span>
           <button type="button" @click=${() => { this.lateNotices = this.lateNotices.filter((_, j) => j !== i); }}>${g.dismiss}</button>
         </div>`)}`;
   }

@@ -65,6 +65,16 @@ export const passScannerStyles = css`
   .icon { font-size: clamp(4rem, 22cqi, 9rem); line-height: 1; font-weight: 700; }
   .verdict { font-size: clamp(2rem, 11cqi, 4rem); font-weight: 800; letter-spacing: 0.02em; margin: 0; }
   .holder { font-size: clamp(1.3rem, 6cqi, 2rem); font-weight: 700; margin: 0; overflow-wrap: anywhere; }
+  /* Whatever a pass says, the icon, the verdict and the next-pass button stay on screen: the pass's own
+     text shrinks and clamps, they do not. */
+  .result > .icon, .result > .verdict, .result > button { flex-shrink: 0; }
+  .result > .icon { font-size: clamp(3rem, 18cqi, 9rem); }
+  .result > :not(.icon):not(.verdict):not(button) { min-height: 0; max-width: 100%; overflow: hidden; flex-shrink: 1; }
+  .holder-block .holder, .reasons {
+    display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden;
+  }
+  .reasons { -webkit-line-clamp: 3; line-clamp: 3; }
+  bdi { unicode-bidi: isolate; }
   .detail { font-size: 1.05rem; margin: 0; }
   .error { background: #2b2f36; cursor: default; }
   .counters { display: flex; gap: 1rem; justify-content: center; padding: 0.5rem; font-size: 0.95rem; }

@@ -22,6 +22,8 @@ export const ScannerErrorCodes = {
   decoderUnavailable: 'DECODER_UNAVAILABLE',
   trustUnavailable: 'TRUST_UNAVAILABLE',
   unreadableImage: 'UNREADABLE_IMAGE',
+  /** No `policy` attribute (or a `verifier` without one): the scanner refuses to decide rather than admit anything authentic. */
+  noPolicy: 'NO_POLICY',
 } as const;
 export type ScannerErrorCode = (typeof ScannerErrorCodes)[keyof typeof ScannerErrorCodes];
 

@@ -15,6 +15,7 @@ export function nextEvent(target, name, timeoutMs = 30000) {
 export function mountScanner(attributes = {}) {
   const scanner = document.createElement('pass-scanner');
   scanner.setAttribute('trust', '/camera-fixtures/trust.json');
+  scanner.setAttribute('policy', 'any-valid'); // no policy, no decision (NO_POLICY)
   for (const [name, value] of Object.entries(attributes)) scanner.setAttribute(name, value);
   document.body.append(scanner);
   return scanner;

@@ -3,7 +3,7 @@
 // left alone (older schema versions name a few differently); fields we read
 // must have the schema's type. Anything else is SCHEMA.
 import { CborTag, type CborMap, type CborValue } from '../internal/cbor.js';
-import { parseIsoDate, parseIsoDateTime } from '../internal/dates.js';
+import { isPartialDate, parseIsoDate, parseIsoDateTime } from '../internal/dates.js';
 
 export interface DccVaccination { tg: string; mp: string; dn: number; sd: number; dt: string; co: string; is: string; ci: string; vp?: string; ma?: string }
 export interface DccTest { tg: string; tt: string; sc: string; tr: string; co: string; is: string; ci: string; nm?: string; ma?: string; tc?: string }
@@ -113,6 +113,9 @@ export function readDccDocument(value: CborValue): DccDocument | undefined {
   const dob = str(doc, 'dob');
   const names = doc.get('nam');
   if (!ver || !/^\d+\.\d+\.\d+$/.test(ver) || dob === undefined || !BIRTH_DATE.test(dob) || !(names instanceof Map)) return undefined;
+  // The regular expression checks the shape; the calendar checks the date (no 1990-13-45, no 30 February).
+  const dobDate = dob.split('T')[0]!;
+  if (dobDate && !isPartialDate(dobDate)) return undefined;
   if (!optionalStrings(names, NAME_FIELDS)) return undefined;
   const name: DccName = {};
   for (const k of NAME_FIELDS) { const v = str(names, k); if (v) name[k] = v.trim(); }

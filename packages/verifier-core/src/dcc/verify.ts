@@ -85,6 +85,13 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
   if (issuedAtMs < signer.certificate.notBefore.getTime()) errors.push('NOT_YET_VALID');
   if (issuedAtMs > signer.certificate.notAfter.getTime()) errors.push('EXPIRED');
   if (signer.mayIssue && !signer.mayIssue.has(readable.kind)) errors.push('KEY_USAGE');
+  // A signer signs for its own country only: a pass claiming another issuing country is refused, and the
+  // screen names the signer's country, not the claimed one. (A signer of no known country cannot be compared.)
+  // `iss` is an ISO 3166 code by the hcert spec; some issuers write a name instead, which names no country to compare.
+  const signerCountry = signer.country;
+  const claimedCountry = issuingCountry && /^[A-Za-z]{2}$/.test(issuingCountry) ? issuingCountry.toUpperCase() : undefined;
+  if (claimedCountry && signerCountry && signerCountry !== claimedCountry) errors.push('KEY_USAGE');
+  if (signerCountry && signerCountry !== claimedCountry) outcome.issuer = { id: signerCountry, ...(outcome.issuer?.name ? { name: outcome.issuer.name } : {}) };
   if (revoked) errors.push('REVOKED');
   outcome.revocationChecked = revoked !== undefined;
   return outcome;

@@ -1,8 +1,8 @@
 import { ErrorCodes, TrustErrorCodes, type ErrorCode, type TrustErrorCode } from '../errors.js';
 
 /**
- * Why a policy rule did not admit a pass (or, for the last five, what admitted
- * it). Stable strings, like error codes; each has a message in every language.
+ * Why a policy rule did not admit a pass (or, for VACCINATED … VALID_PASS, what
+ * admitted it; the last two refuse under every policy). Stable strings, like error codes; each has a message in every language.
  */
 export const PolicyReasonCodes = [
   'PASS_NOT_VALID', 'FORMAT_NOT_ACCEPTED', 'ISSUER_NOT_ACCEPTED', 'COUNTRY_NOT_ACCEPTED',
@@ -10,6 +10,8 @@ export const PolicyReasonCodes = [
   'NOT_TEST', 'TEST_TYPE_NOT_ACCEPTED', 'TEST_NOT_NEGATIVE', 'TEST_TOO_OLD', 'TEST_TIME_UNKNOWN',
   'NOT_RECOVERY', 'RECOVERY_NOT_CURRENT', 'NOT_UNDER_AGE',
   'VACCINATED', 'TESTED_NEGATIVE', 'RECOVERED', 'AGE_EXEMPT', 'VALID_PASS',
+  // Refusals that come before any rule: the door cannot decide on such a pass whatever the policy.
+  'IDENTITY_WITHHELD', 'DATED_IN_FUTURE',
 ] as const;
 export type PolicyReasonCode = (typeof PolicyReasonCodes)[number];
 

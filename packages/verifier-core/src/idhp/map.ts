@@ -2,16 +2,17 @@ import { isObject } from '../internal/bytes.js';
 import type { Credential, Dose, Holder, TestCredential, VaccinationCredential } from '../types.js';
 import { testOutcomeOf, testTypeOf, vaccineByCode } from './codes.js';
 import { parseIdhpDate } from './dates.js';
+import { isPartialDate, parseIsoDateTime } from '../internal/dates.js';
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const count = (v: unknown): number | undefined => {
   const n = typeof v === 'string' && /^\d{1,2}$/.test(v) ? Number(v) : v;
   return typeof n === 'number' && Number.isInteger(n) && n > 0 && n < 100 ? n : undefined;
 };
-/** "2021-01-01" from a date or date-time as written on the pass. */
+/** "2021-01-01" from a real calendar date or date-time as written on the pass. */
 const isoDate = (v: unknown): string | undefined => {
   const s = text(v);
-  return s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : undefined;
+  return s && s.length >= 10 && parseIsoDateTime(s) !== undefined ? s.slice(0, 10) : undefined;
 };
 
 /**
@@ -47,8 +48,43 @@ export function holderOf(subject: Record<string, unknown>): Holder | undefined {
   if (!name) return undefined;
   const holder: Holder = { name };
   const dob = text(birthDate);
-  if (dob && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(dob)) holder.birthDate = dob;
+  if (dob && isPartialDate(dob)) holder.birthDate = dob;
   return holder;
+}
+
+/**
+ * Whether the pass leaves out (or keeps hidden behind its HMAC) any of the three things a
+ * guard compares with a photo ID: given name, family name, birth date. A holder may withhold
+ * them from other verifiers; a door cannot decide without them.
+ */
+export function identityWithheld(subject: Record<string, unknown>): boolean {
+  const dob = (v: unknown) => { const s = text(v); return !!s && isPartialDate(s); };
+  if (isObject(subject.recipient)) {
+    const r = subject.recipient;
+    return !nameText(r.givenName) || !nameText(r.familyName) || !dob(r.birthDate);
+  }
+  if (isObject(subject.subject)) {
+    const s = subject.subject;
+    const name = isObject(s.name) ? s.name : {};
+    const given = Array.isArray(name.given) ? name.given.slice(0, 8).map(nameText).filter(Boolean).length > 0 : !!nameText(name.given);
+    return !given || !nameText(name.family) || !dob(s.birthDate);
+  }
+  return true;
+}
+
+/** Date fields that are written but are no real date (2021-02-30, 2021-13-45, free text): the pass breaks the schema. */
+export function hasImpossibleDate(subject: Record<string, unknown>): boolean {
+  const bad = (v: unknown, partialAllowed = false) => {
+    if (v === undefined || v === null) return false;
+    if (typeof v !== 'string') return true;
+    if (WITHHELD.test(v)) return false; // hidden behind its HMAC: not a date to read
+    return !(partialAllowed ? isPartialDate(v) : false) && parseIsoDateTime(v) === undefined;
+  };
+  const entries = [subject, ...(Array.isArray(subject.history) ? subject.history.filter(isObject).slice(0, 16) : [])];
+  for (const e of entries) if (bad(e.dateOfVaccination) || bad(e.occurrenceDateTime)) return true;
+  if (bad(subject.dateOfSample)) return true;
+  const person = isObject(subject.recipient) ? subject.recipient : isObject(subject.subject) ? subject.subject : undefined;
+  return !!person && bad(person.birthDate, true);
 }
 
 const VACCINATION_TYPES = ['IDHP-VACCINATION', 'Vaccination', 'VaccinationCredential'];

@@ -4,7 +4,7 @@ import type { FormatOutcome } from '../outcome.js';
 import type { TrustInternals } from '../trust/store.js';
 import { canonicalJson } from './canonical.js';
 import { parseIdhpDate } from './dates.js';
-import { credentialOf, holderOf } from './map.js';
+import { credentialOf, hasImpossibleDate, holderOf, identityWithheld } from './map.js';
 import { applyObfuscation } from './obfuscation.js';
 import { passIdentity } from '../pass-id.js';
 import { verifyIdhpSignature } from './signature.js';
@@ -60,6 +60,7 @@ export async function verifyIdhp(credential: unknown, trust: TrustInternals, now
   const holder = holderOf(disclosure.subject);
   // A pass that names no one cannot be matched to a photo ID at the door.
   if (!holder) return { ...fail('SCHEMA'), identity };
+  if (hasImpossibleDate(disclosure.subject)) return { ...fail('SCHEMA'), identity };
 
   const outcome: FormatOutcome = {
     format: 'idhp',
@@ -70,6 +71,7 @@ export async function verifyIdhp(credential: unknown, trust: TrustInternals, now
     issuedAt,
     identity,
   };
+  if (identityWithheld(disclosure.subject)) outcome.identityWithheld = true;
   if (expiresAt) outcome.expiresAt = expiresAt;
   if (issuedAt.getTime() > now.getTime()) outcome.errors.push('NOT_YET_VALID');
   if (expiresAt && expiresAt.getTime() <= now.getTime()) outcome.errors.push('EXPIRED');

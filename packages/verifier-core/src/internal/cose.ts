@@ -7,7 +7,7 @@ import { CborTag, decodeCbor, encodeCbor, type CborMap, type CborValue } from '.
 export const COSE_SIGN1_TAG = 18;
 export const CWT_TAG = 61;
 /** COSE header labels and algorithm ids (IANA COSE registries). */
-export const CoseHeader = { alg: 1, kid: 4 } as const;
+export const CoseHeader = { alg: 1, crit: 2, kid: 4 } as const;
 export const CoseAlgorithm = { ES256: -7, PS256: -37 } as const;
 
 export interface CoseSign1 {
@@ -17,7 +17,7 @@ export interface CoseSign1 {
   unprotectedHeader: CborMap;
   payload: Uint8Array;
   signature: Uint8Array;
-  /** alg from the protected header, else from the unprotected one. */
+  /** alg from the protected header; unprotected only when the protected header is empty (see parseCoseSign1). */
   alg?: number;
   /** kid from the protected header, else from the unprotected one (the protected one wins). */
   kid?: Uint8Array;
@@ -53,7 +53,13 @@ export function parseCoseSign1(bytes: Uint8Array): CoseResult {
     protectedHeader = header.value;
   }
   const cose: CoseSign1 = { protectedBytes, protectedHeader, unprotectedHeader, payload, signature };
-  const alg = headerValue(protectedHeader, unprotectedHeader, CoseHeader.alg);
+  // crit (RFC 9052 §3.1) lists header parameters a verifier must understand; this one understands no
+  // extension, so any crit is refused (and crit may only ever be protected).
+  if (protectedHeader.has(CoseHeader.crit) || unprotectedHeader.has(CoseHeader.crit)) return { error: 'BAD_HEADER', why: 'COSE: crit names parameters this verifier does not process' };
+  // alg comes from the protected header. Only a message with no protected header at all (early encoders
+  // wrote every header unprotected; the EU test vector CO20 is one) may name it unprotected: the signature
+  // is then checked with the algorithm of the trusted key, which that alg must match (dcc/signature.ts).
+  const alg = protectedHeader.size > 0 ? protectedHeader.get(CoseHeader.alg) : unprotectedHeader.get(CoseHeader.alg);
   if (alg !== undefined) {
     if (typeof alg !== 'number') return { error: 'BAD_HEADER', why: 'COSE: alg is not an integer' };
     cose.alg = alg;

@@ -103,3 +103,31 @@ export function parseIsoDateTime(text: string): number | undefined {
   const offset = (zoneHour * 60 + zoneMinute) * MINUTE_MS;
   return sign === 43 ? ms - offset : ms + offset;
 }
+
+/**
+ * A full or partial calendar date as FHIR and the DCC write birth dates: `YYYY`, `YYYY-MM`
+ * or `YYYY-MM-DD`, exactly, each part a real one (no month 13, no 30 February).
+ */
+export function isPartialDate(text: string): boolean {
+  if (text.length === 4) return digits(text, 0, 4) >= 0;
+  if (text.length === 7) {
+    const month = digits(text, 5, 2);
+    return digits(text, 0, 4) >= 0 && text.charCodeAt(4) === 45 && month >= 1 && month <= 12;
+  }
+  return text.length === 10 && dateAt(text) !== undefined;
+}
+
+/** Whole days since 1970-01-01 of a `YYYY-MM-DD` day (numeric, so day arithmetic never compares strings), or undefined. */
+export function dayNumber(day: string): number | undefined {
+  const ms = parseIsoDate(day);
+  return ms === undefined ? undefined : ms / DAY_MS;
+}
+
+/** The `YYYY-MM-DD` text of a day number (years 0–9999 only; undefined outside them). */
+export function dayText(days: number): string | undefined {
+  if (!Number.isInteger(days)) return undefined;
+  const date = new Date(days * DAY_MS);
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(year) || year < 0 || year > 9999) return undefined;
+  return date.toISOString().slice(0, 10);
+}

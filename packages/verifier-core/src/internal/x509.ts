@@ -62,6 +62,8 @@ export interface Certificate {
   subjectCountry?: string;
   /** basicConstraints cA; false when absent. */
   isCa: boolean;
+  /** keyUsage digitalSignature (bit 0) and keyCertSign (bit 5); undefined when the extension is absent. */
+  keyUsage?: { digitalSignature: boolean; keyCertSign: boolean };
   /** OID of the algorithm the issuer signed this certificate with. */
   signatureAlgorithm: string;
   /** The signature bits as written (DER for ECDSA). */
@@ -109,7 +111,10 @@ function readPublicKey(spki: DerElement): CertificatePublicKey | undefined {
   return { kty: 'other', algorithm: algorithm.oid };
 }
 
-interface Extensions { extKeyUsage: string[]; subjectAltNameUris: string[]; isCa: boolean }
+/** DER BIT STRING. */
+const BIT_STRING_TAG = 0x03;
+
+interface Extensions { extKeyUsage: string[]; subjectAltNameUris: string[]; isCa: boolean; keyUsage?: { digitalSignature: boolean; keyCertSign: boolean } }
 
 function readExtensions(wrapper: DerElement | undefined): Extensions | undefined {
   const out: Extensions = { extKeyUsage: [], subjectAltNameUris: [], isCa: false };
@@ -145,6 +150,11 @@ function readExtensions(wrapper: DerElement | undefined): Extensions | undefined
       if (!fields) return undefined;
       const ca = fields[0];
       out.isCa = !!ca && ca.tag === DerTags.boolean && ca.contents.length === 1 && ca.contents[0] !== 0;
+    } else if (oid === Oids.keyUsage) {
+      // BIT STRING: unused-bit count, then the bits, most significant first (digitalSignature is bit 0).
+      if (!inner || inner.tag !== BIT_STRING_TAG || inner.contents.length < 1 || inner.contents[0]! > 7) return undefined;
+      const first = inner.contents[1] ?? 0;
+      out.keyUsage = { digitalSignature: (first & 0x80) !== 0, keyCertSign: (first & 0x04) !== 0 };
     }
   }
   return out;

@@ -1,5 +1,7 @@
-// Calendar arithmetic for policies. A day is an ISO date string "YYYY-MM-DD";
-// comparing two such strings compares the days.
+// Calendar arithmetic for policies. A day is an ISO date string "YYYY-MM-DD", checked
+// against the calendar; arithmetic and comparisons go through day numbers (days since
+// 1970-01-01), never through the strings: "+010000-01-14" < "2021-06-01" as text.
+import { dayNumber, dayText, isPartialDate, parseIsoDateTime } from '../internal/dates.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -19,16 +21,22 @@ export function dayIn(instant: Date, timeZone: string): string {
  * wherever the venue is; a date-time is the day it falls on at the venue.
  */
 export function dayOf(value: string | undefined, timeZone: string): string | undefined {
-  if (!value) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
-  const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? undefined : dayIn(instant, timeZone);
+  if (!value || value.length < 10) return undefined;
+  if (value.length === 10) return dayNumber(value) === undefined ? undefined : value;
+  const ms = parseIsoDateTime(value);
+  return ms === undefined ? undefined : dayIn(new Date(ms), timeZone);
 }
 
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+/** `day` plus `days`, or undefined when either is not a real day or the sum leaves the years 0–9999. */
+export function addDays(day: string, days: number): string | undefined {
+  const n = dayNumber(day);
+  return n === undefined || !Number.isInteger(days) ? undefined : dayText(n + days);
+}
+
+/** a − b in whole days, or undefined unless both are real days. */
+export function daysBetween(a: string, b: string): number | undefined {
+  const x = dayNumber(a), y = dayNumber(b);
+  return x === undefined || y === undefined ? undefined : x - y;
 }
 
 /**
@@ -38,9 +46,10 @@ export function addDays(day: string, days: number): string {
  */
 export function ageOn(birthDate: string, today: string): number | undefined {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(birthDate);
-  if (!m) return undefined;
+  if (!m || !isPartialDate(birthDate)) return undefined;
   const birth = `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
-  if (birth > today) return undefined;
+  const after = daysBetween(birth, today);
+  if (after === undefined || after > 0) return undefined;
   const years = Number(today.slice(0, 4)) - Number(birth.slice(0, 4));
   return today.slice(5) < birth.slice(5) ? years - 1 : years;
 }

@@ -1,5 +1,6 @@
 import { VerifierError } from '../errors.js';
 import { isObject } from '../internal/bytes.js';
+import { isPartialDate, parseIsoDateTime } from '../internal/dates.js';
 import type { Credential, Dose, Holder, TestCredential, VaccinationCredential } from '../types.js';
 import {
   ANTIGEN_LOINC, COVID_VACCINES_BY_CVX, CVX_SYSTEM, LOINC_SYSTEM, NAAT_LOINC, SNOMED_SYSTEM, TEST_RESULT_BY_SNOMED,
@@ -14,7 +15,8 @@ const ALLOWED_RESOURCES = new Set([
   'AllergyIntolerance', 'Encounter', 'Device', 'Coverage',
 ]);
 const MAX_ENTRIES = 500;
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?/;
+/** FHIR `date` (YYYY, YYYY-MM, YYYY-MM-DD) or `dateTime`, checked against the calendar: 2021-02-30 is no date. */
+const isFhirDateTime = (s: string): boolean => isPartialDate(s) || (s.length > 10 && parseIsoDateTime(s) !== undefined);
 
 const schema = (why: string): never => { throw new VerifierError('SCHEMA', `FHIR bundle: ${why}`); };
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -30,7 +32,8 @@ function holderOf(patient: Json): Holder {
   const full = [...given, family].filter(Boolean).join(' ') || text(name.text);
   if (!full) return schema('Patient name is empty');
   const birthDate = patient.birthDate === undefined ? undefined : text(patient.birthDate);
-  if (patient.birthDate !== undefined && (!birthDate || !ISO_DATE.test(birthDate))) schema('Patient birthDate is not a date');
+  // Exactly a FHIR date: "1990-01-01 — ID CHECKED" is no birth date, and would reach the door screen.
+  if (patient.birthDate !== undefined && (!birthDate || birthDate !== patient.birthDate || !isPartialDate(birthDate))) schema('Patient birthDate is not a date');
   return birthDate ? { name: full, birthDate } : { name: full };
 }
 
@@ -39,7 +42,7 @@ function doseOf(immunization: Json): Dose {
   const coding = codings(immunization.vaccineCode);
   if (!coding.length || !coding.every((c) => text(c.code))) schema('Immunization vaccineCode has no coding');
   const when = text(immunization.occurrenceDateTime);
-  if (!when || !ISO_DATE.test(when)) return schema('Immunization occurrenceDateTime is missing');
+  if (!when || !isFhirDateTime(when)) return schema('Immunization occurrenceDateTime is missing or no real date');
   const cvx = coding.find((c) => c.system === CVX_SYSTEM);
   const code = String((cvx ?? coding[0]!).code);
   const product = cvx ? COVID_VACCINES_BY_CVX[code] : undefined;
@@ -75,7 +78,10 @@ function testOf(observation: Json, loinc: string): TestCredential {
   const result = codings(observation.valueCodeableConcept)
     .map((c) => (c.system === SNOMED_SYSTEM ? TEST_RESULT_BY_SNOMED[String(c.code)] : undefined)).find(Boolean) ?? 'unknown';
   const effective = text(observation.effectiveDateTime);
-  const collectedAt = effective ? new Date(effective) : undefined;
+  if (observation.effectiveDateTime !== undefined && (!effective || !isFhirDateTime(effective))) schema('Observation effectiveDateTime is no real date');
+  // A date alone is read as the start of that day (UTC), the oldest the sample can be; a partial date gives no time.
+  const sampledMs = effective && effective.length >= 10 ? parseIsoDateTime(effective) : undefined;
+  const collectedAt = sampledMs === undefined ? undefined : new Date(sampledMs);
   const performers = Array.isArray(observation.performer) ? observation.performer.filter(isObject) : [];
   const performer = performers.map((p) => text(p.display)).find(Boolean);
   return {

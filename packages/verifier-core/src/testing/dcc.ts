@@ -199,6 +199,8 @@ export interface DccSignerOptions {
   /** Certificate validity; default two years before and after now. */
   notBefore?: Date;
   notAfter?: Date;
+  /** Mark the certificate as a CA (basicConstraints cA): a CSCA, which must not be trusted as a signer. */
+  isCa?: boolean;
 }
 
 /** CompressionStream('deflate') writes zlib (RFC 1950) in browsers and Node alike. */
@@ -263,6 +265,7 @@ export async function createDccSigner(options: DccSignerOptions = {}): Promise<D
     signingKey: keyPair.privateKey,
     subject: { country, commonName: `DSC ${country} pass-check test` },
     extKeyUsage: (options.keyUsage ?? []).map((k) => dccKeyUsageOid(k, options.keyUsageSpelling)),
+    ...(options.isCa ? { isCa: true } : {}),
   };
   // Two years either side by default, so passes back-dated with issuedAt still fall inside the signer's validity.
   certificateOptions.notBefore = options.notBefore ?? new Date(Date.now() - 2 * 365 * 86_400_000);

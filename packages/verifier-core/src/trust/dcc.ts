@@ -100,6 +100,9 @@ export class DccTrust implements TrustSection<DccSignerInput> {
     const der = certificateBytes(input.certificate);
     const certificate = der && parseCertificate(der);
     if (!certificate) throw new TrustError('INVALID_CERTIFICATE', 'not an X.509 certificate (DER or base64)');
+    // A CA (CSCA) certificate signs signers, never passes: trusting it as a signer would let its key sign anything.
+    // The one exception is a CA certificate that itself declares digitalSignature (some states' test signers do).
+    if (certificate.isCa && !certificate.keyUsage?.digitalSignature) throw new TrustError('INVALID_CERTIFICATE', 'a CA certificate is not a document signer');
     const kidBytes = sha256Sync(der!).subarray(0, KID_BYTES);
     const kid = encodeBase64(kidBytes);
     const mapKey = kidKey(kidBytes);

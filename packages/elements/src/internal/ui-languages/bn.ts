@@ -37,6 +37,7 @@ export const bn: UiStrings = {
     DECODER_UNAVAILABLE: 'কোনো QR ডিকোডার লোড করা যায়নি।',
     TRUST_UNAVAILABLE: 'বিশ্বস্ত ইস্যুকারীদের তালিকা লোড করা যায়নি।',
     UNREADABLE_IMAGE: 'এই ছবিতে কোনো QR কোড পাওয়া যায়নি।',
+    NO_POLICY: 'প্রবেশের কোনো নীতি ঠিক করা নেই: একটি বেছে না নেওয়া পর্যন্ত এই স্ক্যানার কাউকে প্রবেশ করতে দেয় না।',
   },
   valid: 'বৈধ',
   invalid: 'অবৈধ',
@@ -48,4 +49,5 @@ export const bn: UiStrings = {
   deletePass: 'মুছুন',
   noPasses: 'এখনো কোনো পাস সংরক্ষণ করা হয়নি।',
   show: 'দেখান',
+  importPreview: (add, left) => `এই ডিভাইসে ${add}টি পাস যোগ করবেন?` + (left ? ` ${left}টি বাদ পড়েছে (আগেই সংরক্ষিত বা সীমার বেশি)।` : ''),
 };

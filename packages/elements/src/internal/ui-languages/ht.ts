@@ -37,6 +37,7 @@ export const ht: UiStrings = {
     DECODER_UNAVAILABLE: 'Nou pa ka chaje okenn dekodè QR.',
     TRUST_UNAVAILABLE: 'Nou pa ka chaje lis emetè yo fè konfyans yo.',
     UNREADABLE_IMAGE: 'Pa gen kòd QR nan imaj sa a.',
+    NO_POLICY: 'Pa gen règ pou antre ki chwazi: eskanè sa a p ap kite pèsonn antre jiskaske yo chwazi youn.',
   },
   valid: 'Valab',
   invalid: 'Pa valab',
@@ -48,4 +49,5 @@ export const ht: UiStrings = {
   deletePass: 'Efase',
   noPasses: 'Poko gen pas ki anrejistre.',
   show: 'Montre',
+  importPreview: (add, left) => `Ajoute ${add} pas sou aparèy sa a?` + (left ? ` ${left} rete deyò (deja anrejistre oswa plis pase limit la).` : ''),
 };

@@ -37,6 +37,7 @@ export const it: UiStrings = {
     DECODER_UNAVAILABLE: 'Impossibile caricare un decodificatore QR.',
     TRUST_UNAVAILABLE: 'Impossibile caricare l’elenco degli emittenti attendibili.',
     UNREADABLE_IMAGE: 'Nessun codice QR trovato in questa immagine.',
+    NO_POLICY: 'Nessuna regola di ammissione impostata: questo lettore non ammette nessuno finché non se ne sceglie una.',
   },
   valid: 'Valido',
   invalid: 'Non valido',
@@ -48,4 +49,5 @@ export const it: UiStrings = {
   deletePass: 'Elimina',
   noPasses: 'Nessun pass salvato.',
   show: 'Mostra',
+  importPreview: (add, left) => `Aggiungere ${add} pass a questo dispositivo?` + (left ? ` ${left} esclusi (già salvati o oltre il limite).` : ''),
 };

@@ -37,6 +37,7 @@ export const ko: UiStrings = {
     DECODER_UNAVAILABLE: 'QR 디코더를 불러올 수 없습니다.',
     TRUST_UNAVAILABLE: '신뢰할 수 있는 발급 기관 목록을 불러올 수 없습니다.',
     UNREADABLE_IMAGE: '이 이미지에서 QR 코드를 찾을 수 없습니다.',
+    NO_POLICY: '입장 정책이 설정되지 않았습니다. 정책을 선택하기 전에는 아무도 입장시키지 않습니다.',
   },
   valid: '유효함',
   invalid: '유효하지 않음',
@@ -48,4 +49,5 @@ export const ko: UiStrings = {
   deletePass: '삭제',
   noPasses: '저장된 증명서가 없습니다.',
   show: '보기',
+  importPreview: (add, left) => `이 기기에 증명서 ${add}개를 추가할까요?` + (left ? ` ${left}개는 제외됩니다(이미 저장됨 또는 한도 초과).` : ''),
 };

@@ -37,6 +37,7 @@ export const pl: UiStrings = {
     DECODER_UNAVAILABLE: 'Nie udało się załadować dekodera QR.',
     TRUST_UNAVAILABLE: 'Nie udało się załadować listy zaufanych wystawców.',
     UNREADABLE_IMAGE: 'Na tym obrazie nie znaleziono kodu QR.',
+    NO_POLICY: 'Nie ustawiono zasad wstępu: ten skaner nikogo nie wpuści, dopóki ich nie wybrano.',
   },
   valid: 'Ważny',
   invalid: 'Nieważny',
@@ -48,4 +49,5 @@ export const pl: UiStrings = {
   deletePass: 'Usuń',
   noPasses: 'Brak zapisanych przepustek.',
   show: 'Pokaż',
+  importPreview: (add, left) => `Dodać ${add} przepustk(i) do tego urządzenia?` + (left ? ` Pominięto ${left} (już zapisane lub ponad limit).` : ''),
 };

@@ -37,6 +37,7 @@ export const zhHans: UiStrings = {
     DECODER_UNAVAILABLE: '无法加载二维码解码器。',
     TRUST_UNAVAILABLE: '无法加载受信任签发机构列表。',
     UNREADABLE_IMAGE: '此图片中未找到二维码。',
+    NO_POLICY: '未设置入场规则：选择规则之前，此扫描器不放行任何人。',
   },
   valid: '有效',
   invalid: '无效',
@@ -48,4 +49,5 @@ export const zhHans: UiStrings = {
   deletePass: '删除',
   noPasses: '尚未保存任何凭证。',
   show: '显示',
+  importPreview: (add, left) => `要在此设备上添加 ${add} 个凭证吗？` + (left ? `另有 ${left} 个未添加（已保存或超出上限）。` : ''),
 };

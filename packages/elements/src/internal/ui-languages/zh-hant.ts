@@ -37,6 +37,7 @@ export const zhHant: UiStrings = {
     DECODER_UNAVAILABLE: '無法載入 QR 碼解碼器。',
     TRUST_UNAVAILABLE: '無法載入受信任簽發機構清單。',
     UNREADABLE_IMAGE: '此圖片中找不到 QR 碼。',
+    NO_POLICY: '未設定入場規則：選擇規則之前，此掃描器不放行任何人。',
   },
   valid: '有效',
   invalid: '無效',
@@ -48,4 +49,5 @@ export const zhHant: UiStrings = {
   deletePass: '刪除',
   noPasses: '尚未儲存任何憑證。',
   show: '顯示',
+  importPreview: (add, left) => `要在此裝置上新增 ${add} 個憑證嗎？` + (left ? `另有 ${left} 個未新增（已儲存或超出上限）。` : ''),
 };

@@ -42,4 +42,6 @@ export const en: Catalog = {
   RECOVERED_UNTIL: 'Recovered, valid until {date}.',
   AGE_EXEMPT: 'Under {years}: exempt.',
   VALID_PASS: 'A valid pass.',
+  IDENTITY_WITHHELD: 'The holder\'s name or birth date is withheld: the pass cannot be matched to an ID.',
+  DATED_IN_FUTURE: 'A vaccination, test or recovery on the pass is dated in the future.',
 };

@@ -42,4 +42,6 @@ export const es: Catalog = {
   RECOVERED_UNTIL: 'Recuperado, válido hasta el {date}.',
   AGE_EXEMPT: 'Menor de {years} años: exento.',
   VALID_PASS: 'Pase válido.',
+  IDENTITY_WITHHELD: 'El nombre o la fecha de nacimiento del titular están ocultos: el pase no puede compararse con un documento de identidad.',
+  DATED_IN_FUTURE: 'Una vacunación, prueba o recuperación del pase tiene fecha futura.',
 };

@@ -42,4 +42,6 @@ export const fr: Catalog = {
   RECOVERED_UNTIL: "Rétabli, valide jusqu'au {date}.",
   AGE_EXEMPT: 'Moins de {years} ans : exempté.',
   VALID_PASS: 'Passe valide.',
+  IDENTITY_WITHHELD: 'Le nom ou la date de naissance du titulaire est masqué : le passe ne peut pas être comparé à une pièce d’identité.',
+  DATED_IN_FUTURE: 'Une vaccination, un test ou une guérison du passe est daté dans le futur.',
 };

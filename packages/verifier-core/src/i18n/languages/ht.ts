@@ -43,4 +43,6 @@ export const ht: Catalog = {
   RECOVERED_UNTIL: 'Geri, valab jiska {date}.',
   AGE_EXEMPT: 'Mwens pase {years} an: egzante.',
   VALID_PASS: 'Pas valab.',
+  IDENTITY_WITHHELD: 'Non oswa dat nesans moun nan kache: yo pa ka konpare pas la ak yon pyès idantite.',
+  DATED_IN_FUTURE: 'Yon vaksinasyon, yon tès oswa yon gerizon sou pas la gen yon dat nan lavni.',
 };

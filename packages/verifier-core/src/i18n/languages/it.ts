@@ -42,4 +42,6 @@ export const it: Catalog = {
   RECOVERED_UNTIL: 'Guarito, valido fino al {date}.',
   AGE_EXEMPT: 'Meno di {years} anni: esente.',
   VALID_PASS: 'Certificato valido.',
+  IDENTITY_WITHHELD: 'Il nome o la data di nascita del titolare sono nascosti: il certificato non può essere confrontato con un documento.',
+  DATED_IN_FUTURE: 'Una vaccinazione, un test o una guarigione del certificato ha una data futura.',
 };

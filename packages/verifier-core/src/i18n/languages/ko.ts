@@ -42,4 +42,6 @@ export const ko: Catalog = {
   RECOVERED_UNTIL: '회복, {date}까지 유효.',
   AGE_EXEMPT: '{years}세 미만: 면제.',
   VALID_PASS: '유효한 증명서.',
+  IDENTITY_WITHHELD: '소지자의 이름 또는 생년월일이 공개되지 않아 신분증과 대조할 수 없습니다.',
+  DATED_IN_FUTURE: '증명서의 접종, 검사 또는 회복 날짜가 미래로 되어 있습니다.',
 };

@@ -42,4 +42,6 @@ export const pl: Catalog = {
   RECOVERED_UNTIL: 'Ozdrowieniec, ważne do {date}.',
   AGE_EXEMPT: 'Poniżej limitu wieku ({years}): zwolniony.',
   VALID_PASS: 'Ważny certyfikat.',
+  IDENTITY_WITHHELD: 'Imię, nazwisko lub data urodzenia posiadacza są ukryte: certyfikatu nie da się porównać z dokumentem tożsamości.',
+  DATED_IN_FUTURE: 'Szczepienie, test lub wyzdrowienie w certyfikacie ma datę z przyszłości.',
 };

@@ -43,4 +43,6 @@ export const zhHans: Catalog = {
   RECOVERED_UNTIL: '已康复，有效期至 {date}。',
   AGE_EXEMPT: '未满 {years} 岁：豁免。',
   VALID_PASS: '有效的通行证。',
+  IDENTITY_WITHHELD: '持有人的姓名或出生日期未公开：无法与身份证件核对。',
+  DATED_IN_FUTURE: '通行证上的接种、检测或康复日期在未来。',
 };

@@ -43,4 +43,6 @@ export const zhHant: Catalog = {
   RECOVERED_UNTIL: '已康復，有效期至 {date}。',
   AGE_EXEMPT: '未滿 {years} 歲：豁免。',
   VALID_PASS: '有效的通行證。',
+  IDENTITY_WITHHELD: '持有人的姓名或出生日期未公開：無法與身分證件核對。',
+  DATED_IN_FUTURE: '通行證上的接種、檢測或康復日期在未來。',
 };
