@@ -156,13 +156,14 @@ describe('LocalGateSync', () => {
   it('is the device\'s duplicate detector behind the GateSync shape', async () => {
     let now = 1_700_000_000_000;
     const local = new LocalGateSync(new DuplicateDetector(60_000, undefined, () => now), 'kiosk');
-    assert.deepEqual(await local.claim('id-1'), { first: true });
+    const id = 'Cu302_sE28lcpOiU2aeoYW8WWHh3yOZu0HCwDdVzXi4'; // a passId's shape: base64url of an HMAC
+    assert.deepEqual(await local.claim(id), { first: true });
     now += 1000;
-    const again = await local.claim('id-1');
+    const again = await local.claim(id);
     assert.equal(again.first, false);
     assert.equal(again.gate, 'kiosk');
     assert.equal(again.at.getTime(), 1_700_000_000_000);
     now += 60_001;
-    assert.deepEqual(await local.claim('id-1'), { first: true });
+    assert.deepEqual(await local.claim(id), { first: true });
   });
 });
