@@ -55,6 +55,7 @@ const packages = {
   'verifier-core': { index: 'src/index.ts', testing: 'src/testing/index.ts' },
   'wasm-qr': { index: 'src/index.ts' },
   elements: { index: 'src/index.ts', define: 'src/define.ts' },
+  'gate-sync': { index: 'src/index.ts' },
 };
 
 // `rollup -c --environment PKG:verifier-core` builds one package only.

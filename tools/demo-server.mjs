@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildImportMap } from '../demo/import-map.mjs';
 import { demoPolicy, makeDemoData } from '../demo/samples.mjs';
 import { contentTypeOf, readIfInside } from './static-files.mjs';
+import { natsServerPath, startNatsServer } from './nats-server.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pagesDir = path.join(repoRoot, 'demo', 'pages');
@@ -29,12 +30,12 @@ const pages = {
  * script or style, nothing fetched from anywhere else. A verifier that needs
  * more than this to work would be sending data somewhere.
  */
-function contentSecurityPolicy(inlineScriptHashes = []) {
+function contentSecurityPolicy(inlineScriptHashes = [], connectSources = []) {
   return [
     "default-src 'none'",
     `script-src 'self' 'wasm-unsafe-eval'${inlineScriptHashes.map((hash) => ` '${hash}'`).join('')}`,
     "worker-src 'self' blob:",
-    "connect-src 'self'",
+    `connect-src 'self'${connectSources.map((source) => ` ${source}`).join('')}`,
     "img-src 'self' data: blob:",
     "style-src 'self'",
     "media-src 'self' blob: mediastream:",
@@ -64,15 +65,29 @@ async function completeModulePath(packageRoot, relative) {
  * Starts the demo. Resolves to { url, server, data, close() }; `port: 0` picks
  * a free port (the browser test does).
  */
-export async function startDemoServer({ port = 8080, host = '127.0.0.1', log = console.log } = {}) {
+export async function startDemoServer({ port = 8080, host = '127.0.0.1', log = console.log, gates = true } = {}) {
   const data = await makeDemoData();
-  const { imports, packageDirs } = buildImportMap(repoRoot, ['@pass-check/elements', '@pass-check/verifier-core']);
+  const { imports, packageDirs } = buildImportMap(repoRoot, ['@pass-check/elements', '@pass-check/verifier-core', '@pass-check/gate-sync']);
+  // Many gates: when nats-server is installed, a loopback one with JetStream and WebSocket for the two-gate demo.
+  const nats = gates && natsServerPath() ? await startNatsServer({ websocket: true }) : undefined;
+  const gatePages = nats ? { '/gate': 'gate.html' } : {};
   const importMapScript = JSON.stringify({ imports }, null, 2);
   const importMapHash = `sha256-${createHash('sha256').update(importMapScript).digest('base64')}`;
   const demoJson = {
     '/demo-data/trust-bundle.json': JSON.stringify(data.trustBundle, null, 2),
     '/demo-data/samples.json': JSON.stringify({ policy: demoPolicy, missing: data.missing, samples: data.samples }, null, 2),
   };
+  if (nats) {
+    // A demo shortcut: a real venue provisions its passIdKey and gate credentials to its devices, not over a page.
+    demoJson['/demo-data/venue.json'] = JSON.stringify({
+      servers: nats.wsUrl, bucket: 'pass-check-demo', window: 600,
+      passIdKey: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url'),
+    });
+  }
+  const gatesText = nats
+    ? '<p>Open the two gates side by side. Both verify with the same venue key and share one memory of admitted passes (NATS JetStream over WebSocket, on this computer).</p>'
+      + '<p><a href="/gate?gate=1" data-gate="1">Gate 1</a> · <a href="/gate?gate=2" data-gate="2">Gate 2</a></p>'
+    : '<p data-no-nats>The two-gate demo needs <code>nats-server</code> (Debian: <code>apt install nats-server</code>). Install it and run <code>npm start</code> again.</p>';
 
   async function respond(req, res) {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
@@ -82,12 +97,13 @@ export async function startDemoServer({ port = 8080, host = '127.0.0.1', log = c
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed');
 
-    if (pathname in pages) {
-      const html = await fs.readFile(path.join(pagesDir, pages[pathname]), 'utf8');
+    if (pathname in pages || pathname in gatePages || pathname === '/gates') {
+      const file = pages[pathname] ?? gatePages[pathname] ?? 'gates.html';
+      const html = await fs.readFile(path.join(pagesDir, file), 'utf8');
       const usesImportMap = html.includes('<!-- import-map -->');
-      const body = html.replace('<!-- import-map -->', `<script type="importmap">${importMapScript}</script>`);
-      return send(200, contentTypeOf(pages[pathname]), body, {
-        'content-security-policy': contentSecurityPolicy(usesImportMap ? [importMapHash] : []),
+      const body = html.replace('<!-- import-map -->', `<script type="importmap">${importMapScript}</script>`).replace('<!-- gates -->', gatesText);
+      return send(200, contentTypeOf(file), body, {
+        'content-security-policy': contentSecurityPolicy(usesImportMap ? [importMapHash] : [], pathname === '/gate' ? [nats.wsUrl] : []),
       });
     }
     if (pathname in demoJson) return send(200, contentTypeOf(pathname), demoJson[pathname]);
@@ -139,7 +155,11 @@ export async function startDemoServer({ port = 8080, host = '127.0.0.1', log = c
     url,
     server,
     data,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+    nats,
+    close: async () => {
+      await new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); });
+      await nats?.stop();
+    },
   };
 }
 
@@ -154,6 +174,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(`  scanner:       ${base}scanner`);
   console.log(`  sample passes: ${base}samples`);
   console.log(`  box office:    ${base}box-office  (pass-check.js script tag only, strict CSP)`);
+  console.log(`  many gates:    ${base}gates  ${demo.nats ? `(two gates sharing ${demo.nats.wsUrl})` : '(needs nats-server installed)'}`);
+  process.once('SIGINT', () => { void demo.close().then(() => process.exit(0)); });
   if (host !== '127.0.0.1' && host !== 'localhost') console.log(`  listening on ${host}: phones on this network can open /samples at this computer's address`);
   for (const missing of demo.data.missing) console.log(`  note: no ${missing} in this build, so its samples are left out`);
   console.log('Press Ctrl+C to stop.');

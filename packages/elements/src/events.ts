@@ -14,12 +14,29 @@ export class PassResultEvent extends Event {
    * frame that could show this code; for a pasted or uploaded pass, when it was handed in.
    */
   readonly frameAt: number | undefined;
+  /** With a gate sync: the gate that admitted the pass first, when `duplicateOf` is set ('' or undefined: this device). */
+  readonly duplicateGate: string | undefined;
 
-  constructor(result: VerificationResult, duplicateOf?: Date, frameAt?: number) {
+  constructor(result: VerificationResult, duplicateOf?: Date, frameAt?: number, duplicateGate?: string) {
     super(PassResultEvent.eventName, { bubbles: true, composed: true });
     this.detail = result;
     this.duplicateOf = duplicateOf;
     this.frameAt = frameAt;
+    this.duplicateGate = duplicateGate;
+  }
+}
+
+/**
+ * A pass this gate admitted while offline had been admitted at another gate too (found on
+ * reconnection). No pass data: which gate, and the two times.
+ */
+export class PassLateDuplicateEvent extends Event {
+  static readonly eventName = 'pass-late-duplicate';
+  readonly detail: { gate: string; at: Date; admittedHereAt: Date };
+
+  constructor(detail: { gate: string; at: Date; admittedHereAt: Date }) {
+    super(PassLateDuplicateEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
   }
 }
 
@@ -38,5 +55,6 @@ declare global {
   interface HTMLElementEventMap {
     'pass-result': PassResultEvent;
     'pass-error': PassErrorEvent;
+    'pass-late-duplicate': PassLateDuplicateEvent;
   }
 }

@@ -1,11 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { VerificationResult, Verifier } from '@pass-check/verifier-core';
-import { PassErrorEvent, PassResultEvent } from '../events.js';
+import { PassErrorEvent, PassLateDuplicateEvent, PassResultEvent } from '../events.js';
 import { CameraController, CameraError } from '../controllers/camera-controller.js';
 import { ScanController } from '../controllers/scan-controller.js';
 import { ChunkCollector, type ChunkProgress } from '../controllers/chunk-collector.js';
 import { DuplicateDetector, idbDuplicateStore, memoryDuplicateStore } from '../controllers/duplicate-detector.js';
+import { GateSyncEventNames, type GateSyncLike } from '../controllers/gate-claims.js';
+import { gateStringsFor } from '../internal/gate-strings.js';
 import type { FrameSource } from '../controllers/frame-source.js';
 import { decoderFactories } from '../decoders/assets.js';
 import { formatLocaleOf, languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
@@ -13,7 +15,7 @@ import { verifierAndSource } from '../internal/verifier-setup.js';
 import { parseTrustKey, type TrustSource } from '../internal/trust-source.js';
 import { formatAge, trustStringsFor } from '../internal/trust-strings.js';
 import { beep, buzz } from '../internal/feedback.js';
-import { verdictOf, reasonsOf, sentencesOf } from '../internal/verdict.js';
+import { isAccepted, verdictOf, reasonsOf, sentencesOf } from '../internal/verdict.js';
 import { MAX_SHOWN_TEXT, shownDate, shownText } from '../internal/display-text.js';
 import { ScannerErrorCodes, ScannerStates, Verdicts, type ScannerErrorCode, type ScannerState, type Verdict } from './states.js';
 import type { DecodedCode } from '../decoders/engine.js';
@@ -31,6 +33,7 @@ const SAME_TEXT_COOLDOWN_MS = 2500;
  *
  * @event pass-result - A completed scan. `detail` is the VerificationResult; `duplicateOf` the time of an earlier scan within the window.
  * @event pass-error - Camera, decoder or setup trouble. `detail` is `{ code, message }`.
+ * @event pass-late-duplicate - With a `gateSync`: a pass admitted here while offline had also been admitted at another gate. `detail` is `{ gate, at, admittedHereAt }`.
  *
  * @csspart base - The camera area.
  * @csspart video - The camera preview.
@@ -45,6 +48,8 @@ const SAME_TEXT_COOLDOWN_MS = 2500;
  * @csspart fallbacks - Open a photo or file, paste text.
  * @csspart counters - Accepted / rejected / already scanned counts, each separate.
  * @csspart trust-banner - Staff notice that the trust bundle is older than `trust-warn-age`.
+ * @csspart gate-status - With a `gateSync`: shown while the gate is offline (claims queued).
+ * @csspart notice - A staff notice of a pass admitted twice, found when an offline gate reconnected.
  *
  * @cssproperty --pass-scanner-accept-color - Background of an accepted verdict.
  * @cssproperty --pass-scanner-reject-color - Background of a rejected verdict.
@@ -99,12 +104,21 @@ export class PassScannerElement extends LitElement {
   @property() camera: 'on' | 'off' = 'on';
   /** Frames from somewhere other than the camera (Storybook, demos, tests). */
   @property({ attribute: false }) frameSource: FrameSource | undefined;
+  /**
+   * The venue's shared memory of admitted passes (`@pass-check/gate-sync`), asked with `result.passId`
+   * before an accepted pass is let in; without it, this device's duplicate memory answers alone.
+   * Give every gate's verifier the venue's `passIdKey`, so one pass has one id at every gate.
+   */
+  @property({ attribute: false }) gateSync: GateSyncLike | undefined;
 
   /** Accepted, rejected and already-scanned verdicts since the element was created, each counted once. */
   @state() counts = { accepted: 0, rejected: 0, duplicate: 0 };
   @state() private result: VerificationResult | undefined;
   @state() private verdict: Verdict | undefined;
   @state() private duplicateOf: Date | undefined;
+  @state() private duplicateGate: string | undefined;
+  @state() private gateStatus: { online: boolean; pending: number } | undefined;
+  @state() private lateNotices: { gate: string; at: Date; admittedHereAt: Date }[] = [];
   @state() private progress: ChunkProgress | undefined;
   @state() private errorCode: ScannerErrorCode | undefined;
   @state() private announcement = '';
@@ -137,6 +151,7 @@ export class PassScannerElement extends LitElement {
   private trustTimer: ReturnType<typeof setInterval> | undefined;
   /** A refresh came due during a scan: run it when the result screen ends. */
   private refreshPending = false;
+  private watchedGateSync: { target: EventTarget; off: () => void } | undefined;
 
   private get strings(): UiStrings {
     return stringsFor(languageOf(this));
@@ -145,6 +160,7 @@ export class PassScannerElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.scheduleTrustRefresh();
+    this.watchGateSync(this.gateSync);
     // Start after the first render, when the <video> exists.
     void this.updateComplete.then(() => {
       if (this.isConnected && !this.running) void this.start();
@@ -157,6 +173,7 @@ export class PassScannerElement extends LitElement {
     clearInterval(this.resetTimer);
     clearInterval(this.trustTimer);
     this.trustTimer = undefined;
+    this.watchGateSync(undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -164,6 +181,7 @@ export class PassScannerElement extends LitElement {
     if (changed.has('trust') || changed.has('trustKey') || changed.has('trustCrossOrigin') || changed.has('verifier')) this.trustSource = undefined;
     if (changed.has('trustRefresh') || changed.has('trust')) this.scheduleTrustRefresh();
     if (changed.has('duplicateWindow') || changed.has('duplicateStorage')) this.duplicates = undefined;
+    if (changed.has('gateSync') && this.isConnected) this.watchGateSync(this.gateSync);
     // The verifier's passIdKey is the duplicate store's key: a store of another kind has another key.
     if (changed.has('duplicateStorage')) this.verifierPromise = undefined;
   }
@@ -272,6 +290,7 @@ export class PassScannerElement extends LitElement {
     this.result = undefined;
     this.verdict = undefined;
     this.duplicateOf = undefined;
+    this.duplicateGate = undefined;
     this.scanController.paused = false;
     if (this.refreshPending) void this.refreshTrust();
     if (this.state === ScannerStates.result || this.state === ScannerStates.verifying) {
@@ -287,10 +306,11 @@ export class PassScannerElement extends LitElement {
   }
 
   /** Shows a result screen for `result` without verifying anything (Storybook, demos). */
-  showResult(result: VerificationResult, duplicateOf?: Date): void {
+  showResult(result: VerificationResult, duplicateOf?: Date, duplicateGate?: string): void {
     this.scanController.paused = true;
     this.result = result;
     this.duplicateOf = duplicateOf;
+    this.duplicateGate = duplicateOf ? duplicateGate || undefined : undefined;
     this.verdict = verdictOf(result, duplicateOf);
     this.state = ScannerStates.result;
     const s = this.strings;
@@ -419,14 +439,14 @@ export class PassScannerElement extends LitElement {
     this.state = ScannerStates.verifying;
     this.scanController.paused = true;
     let result: VerificationResult;
-    let duplicateOf: Date | undefined;
+    let seen: { at: Date; gate: string } | undefined;
     try {
       const verifier = await this.verifierFor();
       // No verdict on stale trust: a clear screen for staff, nothing that blames the visitor.
       if (!(await this.ensureFreshTrust())) return undefined;
       result = await verifier.verify(input);
       // Keyed on the pass, not on the text: every re-encoding of a scanned pass has the same passId.
-      duplicateOf = await this.detector().check(result.passId);
+      seen = await this.seenBefore(result);
     } catch (e) {
       // Caller mistakes only (the verifier never throws for a bad pass): a setup problem.
       if (this.state === ScannerStates.verifying) this.fail(ScannerErrorCodes.trustUnavailable, (e as Error).message);
@@ -438,15 +458,71 @@ export class PassScannerElement extends LitElement {
       return undefined;
     }
     this.lastText = { text, until: Infinity };
-    this.showResult(result, duplicateOf);
+    const duplicateOf = seen?.at;
+    this.showResult(result, duplicateOf, seen?.gate);
     const verdict = this.verdict;
     // Each verdict has its own count: a pass shown twice is one person admitted, not two.
     const counted = verdict === Verdicts.rejected ? 'rejected' : verdict === Verdicts.duplicate ? 'duplicate' : 'accepted';
     this.counts = { ...this.counts, [counted]: this.counts[counted] + 1 };
     if (this.sound) beep(verdict !== Verdicts.rejected);
     if (this.vibrate) buzz(verdict !== Verdicts.rejected);
-    this.dispatchEvent(new PassResultEvent(result, duplicateOf, frameAt));
+    this.dispatchEvent(new PassResultEvent(result, duplicateOf, frameAt, this.duplicateGate));
     return result;
+  }
+
+  /**
+   * Whether this pass was let in before: the venue's gate sync decides for an accepted pass with an id;
+   * otherwise (no gate sync, or it failed) this device's memory of the pass id does.
+   */
+  private async seenBefore(result: VerificationResult): Promise<{ at: Date; gate: string } | undefined> {
+    // Only a door decision (a policy's accept) is a claim: a verifier without a policy admits no one.
+    if (this.gateSync && result.passId && result.policy && isAccepted(result)) {
+      try {
+        const claim = await this.gateSync.claim(result.passId);
+        return claim.first ? undefined : { at: claim.at, gate: claim.gate };
+      } catch {
+        // A broken gate sync is no reason to forget this device's own memory: fall through.
+      }
+    }
+    const at = await this.detector().check(result.passId);
+    return at ? { at, gate: '' } : undefined;
+  }
+
+  /** Follows a gate sync's status (offline, queued claims) and its late-duplicate notices. */
+  private watchGateSync(sync: GateSyncLike | undefined): void {
+    if (this.watchedGateSync?.target === (sync as unknown)) return;
+    this.watchedGateSync?.off();
+    this.watchedGateSync = undefined;
+    this.gateStatus = undefined;
+    if (!sync || typeof (sync as unknown as EventTarget).addEventListener !== 'function') return;
+    const target = sync as unknown as EventTarget;
+    const onStatus = (event: Event) => {
+      const detail = (event as CustomEvent<{ online: boolean; pending: number }>).detail;
+      this.gateStatus = { online: !!detail?.online, pending: Number(detail?.pending) || 0 };
+    };
+    const onLate = (event: Event) => {
+      const detail = (event as CustomEvent<{ gate: string; at: Date; admittedHereAt: Date }>).detail;
+      const notice = { gate: String(detail.gate), at: new Date(detail.at), admittedHereAt: new Date(detail.admittedHereAt) };
+      // Bounded: the latest few stay on screen; every one is an event for the page to log.
+      this.lateNotices = [...this.lateNotices, notice].slice(-5);
+      this.announce(gateStringsFor(languageOf(this)).lateDuplicate(notice.gate, this.timeOf(notice.at), this.timeOf(notice.admittedHereAt)));
+      this.dispatchEvent(new PassLateDuplicateEvent(notice));
+    };
+    target.addEventListener(GateSyncEventNames.status, onStatus);
+    target.addEventListener(GateSyncEventNames.lateDuplicate, onLate);
+    this.watchedGateSync = {
+      target,
+      off: () => {
+        target.removeEventListener(GateSyncEventNames.status, onStatus);
+        target.removeEventListener(GateSyncEventNames.lateDuplicate, onLate);
+      },
+    };
+    const current = (sync as { status?: { online: boolean; pending: number } }).status;
+    if (current && typeof current.online === 'boolean') this.gateStatus = { online: current.online, pending: current.pending };
+  }
+
+  private timeOf(date: Date): string {
+    return date.toLocaleTimeString(languageOf(this), { hour: '2-digit', minute: '2-digit' });
   }
 
   private scheduleReset(): void {
@@ -546,6 +622,7 @@ export class PassScannerElement extends LitElement {
         ${this.state === ScannerStates.result && this.result ? this.renderResult(s, this.result) : nothing}
         ${this.state === ScannerStates.error && this.errorCode ? this.renderError(s, this.errorCode) : nothing}
       </div>
+      ${this.renderGateSync()}
       ${this.counters ? html`<div part="counters" class="counters">
           <span>${s.acceptedCount}: <strong data-count="accepted">${this.counts.accepted}</strong></span>
           <span>${s.rejectedCount}: <strong data-count="rejected">${this.counts.rejected}</strong></span>
@@ -591,7 +668,7 @@ export class PassScannerElement extends LitElement {
       <div part="result" class="result" data-verdict=${verdict} @click=${() => this.endResult()}>
         <div class="icon" aria-hidden="true">${icon}</div>
         <p part="verdict" class="verdict">${words}</p>
-        ${time ? html`<p class="detail" data-duplicate>${s.alreadyScannedAt(time)}</p>` : nothing}
+        ${time ? html`<p class="detail" data-duplicate>${this.duplicateGate ? gateStringsFor(languageOf(this)).alreadyAdmittedAt(shownText(this.duplicateGate), time) : s.alreadyScannedAt(time)}</p>` : nothing}
         ${result.holder ? html`<div part="holder" class="holder-block">
             <p class="holder"><bdi>${shownText(result.holder.name)}</bdi></p>
             ${shownDate(result.holder.birthDate) ? html`<p class="detail">${s.born}: <bdi>${shownDate(result.holder.birthDate)}</bdi></p>` : nothing}
@@ -602,6 +679,16 @@ export class PassScannerElement extends LitElement {
           ${this.secondsLeft > 0 ? `${s.tapForNext} · ${s.nextIn(this.secondsLeft)}` : s.tapForNext}
         </button>
       </div>`;
+  }
+
+  private renderGateSync() {
+    const g = gateStringsFor(languageOf(this));
+    return html`
+      ${this.gateStatus && !this.gateStatus.online ? html`<p part="gate-status" class="gate-status" data-gate-status="offline">${g.offline(this.gateStatus.pending)}</p>` : nothing}
+      ${this.lateNotices.map((n, i) => html`<div part="notice" class="notice" role="alert" data-notice="late-duplicate">
+          <span>${g.lateDuplicate(shownText(n.gate), this.timeOf(n.at), this.timeOf(n.admittedHereAt))}</span>
+          <button type="button" @click=${() => { this.lateNotices = this.lateNotices.filter((_, j) => j !== i); }}>${g.dismiss}</button>
+        </div>`)}`;
   }
 
   private renderError(s: UiStrings, code: ScannerErrorCode) {

@@ -79,6 +79,9 @@ export const passScannerStyles = css`
   .error { background: #2b2f36; cursor: default; }
   .trust-banner { margin: 0 0 0.5rem; padding: 0.5rem 0.75rem; border-radius: var(--pass-scanner-radius, 0.5rem); background: #fff4c2; color: #3d3000; font-size: 0.95rem; }
   .counters { display: flex; gap: 1rem; justify-content: center; padding: 0.5rem; font-size: 0.95rem; }
+  .gate-status { margin: 0; padding: 0.5rem; text-align: center; font-weight: 700; background: #7a4b00; color: #fff; }
+  .notice { display: flex; gap: 0.75rem; align-items: center; justify-content: space-between; padding: 0.5rem; background: #5c1010; color: #fff; font-weight: 600; }
+  .notice button { color: inherit; background: transparent; border-color: currentColor; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   @media (prefers-reduced-motion: no-preference) {
     .result { animation: appear 120ms ease-out; }

@@ -1,0 +1,56 @@
+// Test helpers for gate-sync: a TCP proxy that can cut a gate off, bounded waits,
+// and a reader of the bucket that checks what the venue remembers.
+import net from 'node:net';
+import { connect } from '@nats-io/transport-node';
+import { Kvm } from '@nats-io/kv';
+
+/** Polls `condition` every 20 ms; fails after `ms`. */
+export async function until(condition, ms = 10_000, what = 'condition') {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await condition()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A loopback TCP proxy to `targetPort`; cut() drops every connection and refuses new ones until restore(). */
+export async function startProxy(targetPort) {
+  const sockets = new Set();
+  let open = true;
+  const server = net.createServer((client) => {
+    if (!open) { client.destroy(); return; }
+    const upstream = net.connect(targetPort, '127.0.0.1');
+    sockets.add(client); sockets.add(upstream);
+    client.pipe(upstream); upstream.pipe(client);
+    const end = () => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream); };
+    client.on('error', end); upstream.on('error', end); client.on('close', end); upstream.on('close', end);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `nats://127.0.0.1:${server.address().port}`,
+    cut() { open = false; for (const s of sockets) s.destroy(); sockets.clear(); },
+    restore() { open = true; },
+    close() { this.cut(); return new Promise((resolve) => server.close(resolve)); },
+  };
+}
+
+/** Reads the bucket directly: which gate holds each id. */
+export async function bucketReader(url, bucket = 'pass-check-seen') {
+  const nc = await connect({ servers: url });
+  const kv = await new Kvm(nc).open(bucket);
+  return {
+    async holder(passId) {
+      const entry = await kv.get(passId);
+      return entry && entry.operation === 'PUT' ? JSON.parse(entry.string()).g : undefined;
+    },
+    close: () => nc.close(),
+  };
+}
+
+/** A fresh opaque pass id (what a keyed HMAC looks like: base64url). */
+let counter = 0;
+export function passId(label = 'p') {
+  counter += 1;
+  return `${label}_${counter}_${Math.random().toString(36).slice(2, 10)}`;
+}
