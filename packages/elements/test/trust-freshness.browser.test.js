@@ -49,6 +49,7 @@ async function mount(attributes) {
   element = document.createElement('pass-scanner');
   element.setAttribute('camera', 'off');
   element.setAttribute('reset-after', '0');
+  element.setAttribute('policy', 'any-valid'); // required: without one the scanner refuses to decide (NO_POLICY)
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   const events = { results: [], errors: [] };
   element.addEventListener('pass-result', (e) => events.results.push(e.detail));
