@@ -56,7 +56,8 @@ scanner.addEventListener('pass-result', (e) => {
 
 export const STRICT_CSP = CSP;
 
-export async function startBench({ keep } = {}) {
+/** `video`: which camera fixture the fake camera plays (make-videos.mjs), default the valid SMART Health Card. */
+export async function startBench({ keep, video = 'valid' } = {}) {
   const fixturesDir = path.join(root, '.cache', 'elements-bench');
   const { videos } = await makeCameraFixtures(fixturesDir);
   const files = {
@@ -66,6 +67,7 @@ export async function startBench({ keep } = {}) {
     '/pass-check.js': { type: 'text/javascript', file: path.join(dist, 'pass-check.js') },
     '/pass-check-worker.js': { type: 'text/javascript', file: path.join(dist, 'pass-check-worker.js') },
     '/wasm-qr.wasm': { type: 'application/wasm', file: path.join(dist, 'wasm-qr.wasm') },
+    '/pass-check-divoc.js': { type: 'text/javascript', file: path.join(dist, 'pass-check-divoc.js') },
   };
   const requests = [];
   const server = http.createServer((request, response) => {
@@ -84,7 +86,7 @@ export async function startBench({ keep } = {}) {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox', '--headless=new', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${videos.valid}`,
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${videos[video]}`,
     ],
   });
   const page = await browser.newPage();

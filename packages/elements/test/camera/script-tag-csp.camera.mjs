@@ -21,3 +21,16 @@ it(`scans a valid pass with pass-check.js under "${STRICT_CSP}"`, { timeout: 120
     await bench.close();
   }
 });
+
+it('verifies a DIVOC QR (its ZIP bytes) with pass-check.js under the same policy, loading pass-check-divoc.js only then', { timeout: 120_000 }, async () => {
+  const bench = await startBench({ video: 'divoc' });
+  try {
+    const result = await bench.waitForScans(1, 90_000);
+    assert.equal(result.statuses[0], 'valid');
+    assert.deepEqual(result.violations, []);
+    assert.deepEqual(bench.consoleErrors, []);
+    assert.ok(bench.requests.includes('/pass-check-divoc.js'), 'the JSON-LD machinery was loaded from beside the script');
+  } finally {
+    await bench.close();
+  }
+});
