@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createTrustStore, createVerifier } from '@pass-check/verifier-core';
 import {
   createShcIssuer, createDccSigner, createIdhpIssuer, idhpQrText, shcFile, jwsToNumeric,
+  createVdsncCsca, createDivocIssuer, divocQrBytes,
   decodeBase45, encodeBase45, inflateZlib, parseCoseSign1, encodeCbor, CborTag, derToRawEcdsa, rawToDerEcdsa,
 } from '@pass-check/verifier-core/testing';
 
@@ -258,5 +259,44 @@ describe('passId: formats never collide', () => {
     const a = await v.verify((await shc.issue()).numeric);
     const b = await v.verify(await dcc.issue({ kind: 'vaccination' }));
     assert.ok(a.passId && b.passId && a.passId !== b.passId);
+  });
+});
+
+describe('passId: ICAO VDS-NC and DIVOC', () => {
+  it('VDS-NC: one id for any whitespace or key order of the seal, another for another seal', async () => {
+    const csca = await createVdsncCsca();
+    const signer = await csca.createSigner();
+    const trust = createTrustStore();
+    await trust.addVdsncCsca(csca.bundleEntry([await csca.crl()]));
+    const v = createVerifier({ trust, passIdKey: 'venue' });
+    const text = await signer.issue({ name: 'SEAL  HOLDER', birthDate: '1970-01-02' });
+    const seal = JSON.parse(text);
+    // The same seal, pretty-printed with its keys in reverse order at every level.
+    const reorder = (x) => (Array.isArray(x) ? x.map(reorder) : x && typeof x === 'object'
+      ? Object.fromEntries(Object.entries(x).reverse().map(([k, val]) => [k, reorder(val)])) : x);
+    const a = await v.verify(text);
+    const b = await v.verify(JSON.stringify(reorder(seal), null, 2));
+    assert.equal(a.status, 'valid', JSON.stringify(a.errors));
+    assert.equal(b.status, 'valid', JSON.stringify(b.errors));
+    assert.ok(a.passId);
+    assert.equal(a.passId, b.passId);
+    const other = await v.verify(await signer.issue({ name: 'OTHER  HOLDER', birthDate: '1970-01-02' }));
+    assert.ok(other.passId && other.passId !== a.passId);
+  });
+
+  it('DIVOC: one id for the QR\'s ZIP archive and the bare certificate.json, another for another certificate', async () => {
+    const issuer = await createDivocIssuer();
+    const trust = createTrustStore();
+    await trust.addDivocIssuer(issuer.bundleEntry());
+    const v = createVerifier({ trust, passIdKey: 'venue' });
+    const certificate = await issuer.issue({ name: 'Divoc Holder' });
+    const a = await v.verify(await divocQrBytes(certificate));
+    const b = await v.verify(JSON.stringify(certificate, null, 1));
+    assert.equal(a.status, 'valid', JSON.stringify(a.errors));
+    assert.equal(b.status, 'valid', JSON.stringify(b.errors));
+    assert.ok(a.passId);
+    assert.equal(a.passId, b.passId);
+    const other = await v.verify(await divocQrBytes(await issuer.issue({ name: 'Another Holder' })));
+    assert.ok(other.passId && other.passId !== a.passId);
   });
 });

@@ -10,6 +10,8 @@ import { DIVOC_CONTEXT_URLS } from './context-urls.js';
 import { credentialOf, holderOf } from './map.js';
 import { looksLikeDivoc } from './shape.js';
 
+import { passIdentity } from '../pass-id.js';
+
 const fail = (code: ErrorCode): FormatOutcome => ({ format: 'divoc', errors: [code] });
 
 /** The proof suites DIVOC signs with, the JWS alg each allows, and the key type it needs. */
@@ -133,6 +135,9 @@ export async function verifyDivoc(input: { json: unknown } | { zip: Uint8Array }
     holder,
     credential: details,
     issuedAt: new Date(issuedAt),
+    // The URDNA2015 forms the signature covers and the key: the same for the ZIP and the bare JSON,
+    // whatever the whitespace or key order.
+    identity: passIdentity('divoc', method, proofText, credentialText),
   };
   if (expiresAt !== undefined) outcome.expiresAt = new Date(expiresAt);
   if (issuedAt > now.getTime()) outcome.errors.push('NOT_YET_VALID');

@@ -7,6 +7,7 @@ import type { TrustInternals } from '../trust/store.js';
 import { revocationStatus, type KnownSigner } from '../trust/vdsnc.js';
 import { credentialOf, holderOf } from './map.js';
 import { readSeal } from './seal.js';
+import { passIdentity } from '../pass-id.js';
 
 const fail = (code: ErrorCode): FormatOutcome => ({ format: 'vdsnc', errors: [code] });
 /** ICAO writes base64url; padding and the standard alphabet are seen in the wild too, and decode to the same bytes. */
@@ -73,6 +74,9 @@ export async function verifyVdsnc(json: unknown, trust: TrustInternals, now: Dat
     issuer: { id: seal.issuingState },
     holder,
     credential,
+    // What the signature covers (the RFC 8785 form of `data`) and the signer's key: not the seal's
+    // whitespace, key order, base64 spelling of the certificate or the signature bytes.
+    identity: passIdentity('vdsnc', signer.subjectPublicKeyInfo, canonical),
   };
   // The shell model: every certificate of the chain must be valid now.
   for (const certificate of [signer, csca.certificate]) {
