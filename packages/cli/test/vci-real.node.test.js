@@ -33,7 +33,9 @@ const tests = present ? [
     ctx.after(() => fs.rmSync(dir, { recursive: true, force: true }));
     const out = path.join(dir, 'vci.json');
     const started = performance.now();
-    const r = await run(['trust', 'build', '--out', out, '--vci', 'https://directory.example/vci-issuers.json', '--json', '--timeout', '2000', '--retries', '1'], { fetch: fetchImpl });
+    // A 1 MB cap and a 5 s timeout: the 12 MB body passes the cap within milliseconds even on a loaded machine,
+    // while the slow server (10 s) still times out. (With the 8 MB default cap and 2 s, a busy machine timed out first.)
+    const r = await run(['trust', 'build', '--out', out, '--vci', 'https://directory.example/vci-issuers.json', '--json', '--timeout', '5000', '--retries', '1', '--max-bytes', '1048576'], { fetch: fetchImpl });
     const seconds = (performance.now() - started) / 1000;
     ctx.diagnostic(`full build over ${index.size} listed issuers: ${seconds.toFixed(1)} s`);
     assert.equal(r.code, 1, r.stderr);
