@@ -19,6 +19,6 @@ export interface FormatOutcome {
   revocationChecked?: boolean;
   /** The pass hides (or lacks) the holder's given name, family name or birth date: no door decision can rest on it. */
   identityWithheld?: boolean;
-  /** What the pass is identified by (see pass-id.ts); set only once its signature has verified. */
-  identity?: Uint8Array;
+  /** result.passId (see pass-id.ts); set only once the signature has verified. Computed while WebCrypto checks the signature. */
+  passId?: string | Promise<string>;
 }

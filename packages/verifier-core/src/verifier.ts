@@ -8,7 +8,7 @@ import { verifyIdhp } from './idhp/verify.js';
 import { trustInternals, type TrustInternals, type TrustStore } from './trust/store.js';
 import type { Disclosure, VerificationResult } from './types.js';
 import { classifyInput } from './classify.js';
-import { passIdFunction, passIdKeyBytes } from './pass-id.js';
+import { passIdFunction, passIdKeyBytes, type PassIdOf } from './pass-id.js';
 
 export interface VerifierOptions {
   trust: TrustStore;
@@ -51,24 +51,21 @@ export function createVerifier(options: VerifierOptions): Verifier {
       if (!internals.settled) await internals.ready;
       const now = clock();
       if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('verify: clock() must return a valid Date');
-      const outcome = await run(input, internals, now);
+      const outcome = await run(input, internals, now, passIdOf);
       const result = toResult(outcome, { policy, now, locale, disclose });
-      if (outcome.identity && !outcome.incomplete) {
-        const id = passIdOf(outcome.identity);
-        result.passId = typeof id === 'string' ? id : await id;
-      }
+      if (outcome.passId !== undefined && !outcome.incomplete) result.passId = await outcome.passId;
       return result;
     },
   };
 }
 
-async function run(input: string | string[], trust: TrustInternals, now: Date): Promise<FormatOutcome> {
+async function run(input: string | string[], trust: TrustInternals, now: Date, idOf: PassIdOf): Promise<FormatOutcome> {
   const kind = classifyInput(input);
   try {
     switch (kind.format) {
-      case 'shc': return await verifyShc(kind.input, trust, now);
-      case 'dcc': return await verifyDcc(kind.input, trust, now);
-      case 'idhp': return await verifyIdhp(kind.input, trust, now);
+      case 'shc': return await verifyShc(kind.input, trust, now, idOf);
+      case 'dcc': return await verifyDcc(kind.input, trust, now, idOf);
+      case 'idhp': return await verifyIdhp(kind.input, trust, now, idOf);
       default: return { format: undefined as never, errors: [kind.error] };
     }
   } catch (e) {
