@@ -56,14 +56,16 @@ export function passIdKeyBytes(key: unknown): Uint8Array | CryptoKey | undefined
  */
 export function passIdFunction(key: Uint8Array | CryptoKey | undefined): PassIdOf {
   let ready: CryptoKey | undefined = key !== undefined && !(key instanceof Uint8Array) ? key : undefined;
-  const importing = ready ? undefined : crypto.subtle.importKey(
-    'raw', (key ?? crypto.getRandomValues(new Uint8Array(32))) as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'],
-  ).then((k) => (ready = k));
-  importing?.catch(() => {});
+  // Imported at the first authentic pass, not when the verifier is made. The bytes live only until then.
+  let raw: Uint8Array | undefined = ready ? undefined : (key as Uint8Array | undefined) ?? crypto.getRandomValues(new Uint8Array(32));
+  let importing: Promise<CryptoKey> | undefined;
+  const keyPromise = (): Promise<CryptoKey> => (importing ??= crypto.subtle.importKey(
+    'raw', raw as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'],
+  ).then((k) => { ready = k; raw = undefined; return k; }));
   const mac = (k: CryptoKey, identity: Uint8Array) =>
     crypto.subtle.sign('HMAC', k, identity as Uint8Array<ArrayBuffer>).then((bytes) => encodeBase64Url(new Uint8Array(bytes)));
   return (identity) => {
-    const id = ready ? mac(ready, identity) : importing!.then((k) => mac(k, identity));
+    const id = ready ? mac(ready, identity) : keyPromise().then((k) => mac(k, identity));
     id.catch(() => {}); // a pass whose signature fails never awaits its id
     return id;
   };
