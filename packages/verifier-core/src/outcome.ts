@@ -20,8 +20,8 @@ export interface FormatOutcome {
   revocationStale?: boolean;
   /** The pass hides (or lacks) the holder's given name, family name or birth date: no door decision can rest on it. */
   identityWithheld?: boolean;
-  /** What the pass is identified by (see pass-id.ts); set only once its signature has verified. */
-  identity?: Uint8Array;
+  /** result.passId (see pass-id.ts); set only once the signature has verified. Computed while WebCrypto checks the signature. */
+  passId?: string | Promise<string>;
   /** The field an error is about, where known (shown with `disclose: 'full'`). */
   errorFields?: Partial<Record<ErrorCode, string>>;
   /** A DCC's payload and times, for its business rules (see dcc/rules.ts). */

@@ -8,10 +8,12 @@
 // with HMAC-SHA-256 under the venue's key: equal passes give equal ids at one
 // venue's gates, and ids from two venues (two keys) cannot be linked.
 import { encodeBase64Url, encodeUtf8 } from './internal/bytes.js';
-import { hmacSha256Sync } from './internal/sha256.js';
 
 /** Shortest accepted passIdKey: an empty key would make ids linkable across venues. */
 export const MIN_PASS_ID_KEY_BYTES = 1;
+
+/** Identity bytes → passId; handed to the format modules. */
+export type PassIdOf = (identity: Uint8Array) => string | Promise<string>;
 
 /** The bytes a pass is identified by: fields, each prefixed by its 4-byte big-endian length. */
 export function passIdentity(format: string, ...fields: (Uint8Array | string)[]): Uint8Array {
@@ -48,15 +50,23 @@ export function passIdKeyBytes(key: unknown): Uint8Array | CryptoKey | undefined
 }
 
 /**
- * The function that turns a pass's identity bytes into its passId. With bytes (or none: 32 random
- * bytes, so ids mean something to this verifier only) the HMAC runs synchronously here: a scan pays
- * microseconds for it, not a round trip to WebCrypto. A CryptoKey (non-extractable, its bytes never
- * seen) goes through WebCrypto.
+ * The function that turns a pass's identity bytes into its passId: HMAC-SHA-256 in WebCrypto, started
+ * while the signature check runs there too, so a scan waits for neither in turn. Bytes (or none: 32
+ * random bytes, so ids mean something to this verifier only) are imported once as a non-extractable key.
  */
-export function passIdFunction(key: Uint8Array | CryptoKey | undefined): (identity: Uint8Array) => string | Promise<string> {
-  if (key !== undefined && !(key instanceof Uint8Array)) {
-    return async (identity) => encodeBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, identity as Uint8Array<ArrayBuffer>)));
-  }
-  const raw = key ?? crypto.getRandomValues(new Uint8Array(32));
-  return (identity) => encodeBase64Url(hmacSha256Sync(raw, identity));
+export function passIdFunction(key: Uint8Array | CryptoKey | undefined): PassIdOf {
+  let ready: CryptoKey | undefined = key !== undefined && !(key instanceof Uint8Array) ? key : undefined;
+  // Imported at the first authentic pass, not when the verifier is made. The bytes live only until then.
+  let raw: Uint8Array | undefined = ready ? undefined : (key as Uint8Array | undefined) ?? crypto.getRandomValues(new Uint8Array(32));
+  let importing: Promise<CryptoKey> | undefined;
+  const keyPromise = (): Promise<CryptoKey> => (importing ??= crypto.subtle.importKey(
+    'raw', raw as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'],
+  ).then((k) => { ready = k; raw = undefined; return k; }));
+  const mac = (k: CryptoKey, identity: Uint8Array) =>
+    crypto.subtle.sign('HMAC', k, identity as Uint8Array<ArrayBuffer>).then((bytes) => encodeBase64Url(new Uint8Array(bytes)));
+  return (identity) => {
+    const id = ready ? mac(ready, identity) : keyPromise().then((k) => mac(k, identity));
+    id.catch(() => {}); // a pass whose signature fails never awaits its id
+    return id;
+  };
 }

@@ -10,7 +10,7 @@ import { verifyDivoc } from './divoc/verify.js';
 import { trustInternals, type TrustInternals, type TrustStore } from './trust/store.js';
 import type { Disclosure, VerificationResult } from './types.js';
 import { classifyInput } from './classify.js';
-import { passIdFunction, passIdKeyBytes } from './pass-id.js';
+import { passIdFunction, passIdKeyBytes, type PassIdOf } from './pass-id.js';
 import { dccRuleFinding, preloadCertLogic } from './dcc/rules.js';
 import type { DccRuleFinding } from './outcome.js';
 import type { DccBusinessRule } from './types.js';
@@ -59,27 +59,24 @@ export function createVerifier(options: VerifierOptions): Verifier {
       if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('verify: clock() must return a valid Date');
       // A snapshot of the sections: a replacing importBundle swaps them while this runs, atomically for it.
       const state = { ...internals };
-      const outcome = await run(input, state, now);
+      const outcome = await run(input, state, now, passIdOf);
       if (policy) await runDccRules(policy, outcome, state, now);
       const result = toResult(outcome, { policy, now, locale, disclose });
-      if (outcome.identity && !outcome.incomplete) {
-        const id = passIdOf(outcome.identity);
-        result.passId = typeof id === 'string' ? id : await id;
-      }
+      if (outcome.passId !== undefined && !outcome.incomplete) result.passId = await outcome.passId;
       return result;
     },
   };
 }
 
-async function run(input: string | string[] | Uint8Array, trust: TrustInternals, now: Date): Promise<FormatOutcome> {
+async function run(input: string | string[] | Uint8Array, trust: TrustInternals, now: Date, idOf: PassIdOf): Promise<FormatOutcome> {
   const kind = classifyInput(input);
   try {
     switch (kind.format) {
-      case 'shc': return await verifyShc(kind.input, trust, now);
-      case 'dcc': return await verifyDcc(kind.input, trust, now);
-      case 'idhp': return await verifyIdhp(kind.input, trust, now);
-      case 'vdsnc': return await verifyVdsnc(kind.input, trust, now);
-      case 'divoc': return await verifyDivoc(kind.input, trust, now);
+      case 'shc': return await verifyShc(kind.input, trust, now, idOf);
+      case 'dcc': return await verifyDcc(kind.input, trust, now, idOf);
+      case 'idhp': return await verifyIdhp(kind.input, trust, now, idOf);
+      case 'vdsnc': return await verifyVdsnc(kind.input, trust, now, idOf);
+      case 'divoc': return await verifyDivoc(kind.input, trust, now, idOf);
       default: return { format: undefined as never, errors: [kind.error] };
     }
   } catch (e) {

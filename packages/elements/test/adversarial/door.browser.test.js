@@ -146,6 +146,22 @@ describe('attack: a scanner set up without a policy', () => {
   });
 });
 
+describe('attack: an IBM pass with the identity withheld', () => {
+  it('is refused at the door, and the screen says why', async () => {
+    const { idhp, bundleUrl } = await trustAll();
+    const scanner = await mount('pass-scanner', { trust: bundleUrl, policy: 'any-valid', 'reset-after': '0', lang: 'en' });
+    const cred = await idhp.issueVaccination({ obfuscate: ['recipient.familyName', 'recipient.birthDate', 'recipient.givenName'] });
+    delete cred.obfuscation;
+    const event = nextEvent(scanner, 'pass-result');
+    await scanner.verifyText(idhpQrText(cred));
+    const { detail } = await event;
+    await scanner.updateComplete;
+    assert.deepEqual(detail.policy.reasons.map((r) => r.code), ['IDENTITY_WITHHELD']);
+    assert.equal(scanner.shadowRoot.querySelector('[part=result]').dataset.verdict, 'rejected');
+    assert.match(scanner.shadowRoot.querySelector('[data-reason]').textContent, /name or birth date is withheld/);
+  });
+});
+
 describe('attack: a malformed page language', () => {
   it('<html lang="en_US">: the duplicate screen still shows its verdict', async () => {
     const original = document.documentElement.lang;

@@ -4,7 +4,7 @@ import type { CborMap } from '../internal/cbor.js';
 import type { TrustInternals } from '../trust/store.js';
 import { credentialOf, holderOf } from './credential.js';
 import { badChecksum, dccScratch, decodeDccClaims, decodeDccCose } from './decode.js';
-import { passIdentity } from '../pass-id.js';
+import { passIdentity, type PassIdOf } from '../pass-id.js';
 import { isRevoked } from './revocation.js';
 import { readDccDocument, type DccDocument } from './schema.js';
 import { codeOutsideValueSets } from './value-sets.js';
@@ -29,7 +29,7 @@ function seconds(claims: CborMap, key: number): Seconds {
 }
 
 /** EU DCC: `HC1:` + base45(zlib(COSE_Sign1)). */
-export async function verifyDcc(input: string, trust: TrustInternals, now: Date): Promise<FormatOutcome> {
+export async function verifyDcc(input: string, trust: TrustInternals, now: Date, idOf?: PassIdOf): Promise<FormatOutcome> {
   // Decoded into buffers reused by every scan: from here to the first `await`, the
   // scan reads the COSE and hands out nothing that points into it (see DccScratch).
   const scratch = dccScratch();
@@ -49,7 +49,8 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
   }
   // The signed payload and the kid, copied out of the scratch buffers before the first await: not the
   // signature (ECDSA's (r, n−s) twin), the zlib stream or the COSE/CWT tags around them.
-  const identity = cose.kid ? passIdentity('dcc', cose.kid, cose.payload) : undefined;
+  // MACed now, while WebCrypto checks the signature; handed out only if it holds.
+  const passId = cose.kid && candidates.signers && idOf ? idOf(passIdentity('dcc', cose.kid, cose.payload)) : undefined;
   const iss = claims.get(Claim.iss);
   const issuingCountry = typeof iss === 'string' ? iss : undefined;
   const hcert = claims.get(Claim.hcert);
@@ -79,9 +80,9 @@ export async function verifyDcc(input: string, trust: TrustInternals, now: Date)
   if (!signer) return { format: 'dcc', errors: ['BAD_SIGNATURE'] };
 
   // From here on the content is authentic: report every problem found, not just the first.
-  if (!readable) return { format: 'dcc', errors: ['SCHEMA'], issuer: { id: issuingCountry ?? signer.country ?? signer.kid }, ...(identity ? { identity } : {}) };
+  if (!readable) return { format: 'dcc', errors: ['SCHEMA'], issuer: { id: issuingCountry ?? signer.country ?? signer.kid }, ...(passId === undefined ? {} : { passId }) };
   const { outcome, errors, issuedAtMs } = readable;
-  if (identity) outcome.identity = identity;
+  if (passId !== undefined) outcome.passId = passId;
   // A signer may sign only while its certificate is valid: a pass issued outside that window is refused
   // with the time code of the side it falls on (see docs/notes/dcc.md).
   if (issuedAtMs < signer.certificate.notBefore.getTime()) errors.push('NOT_YET_VALID');

@@ -10,7 +10,7 @@ import { DIVOC_CONTEXT_URLS } from './context-urls.js';
 import { credentialOf, holderOf } from './map.js';
 import { looksLikeDivoc } from './shape.js';
 
-import { passIdentity } from '../pass-id.js';
+import { passIdentity, type PassIdOf } from '../pass-id.js';
 
 const fail = (code: ErrorCode): FormatOutcome => ({ format: 'divoc', errors: [code] });
 
@@ -64,7 +64,7 @@ async function verifyWith(key: DivocKey, signature: Uint8Array, data: Uint8Array
  * of proof options and credential → signature → the key's issuer → dates.
  * Nothing from the certificate is reported until its signature has verified.
  */
-export async function verifyDivoc(input: { json: unknown } | { zip: Uint8Array }, trust: TrustInternals, now: Date): Promise<FormatOutcome> {
+export async function verifyDivoc(input: { json: unknown } | { zip: Uint8Array }, trust: TrustInternals, now: Date, idOf?: PassIdOf): Promise<FormatOutcome> {
   let json: unknown;
   if ('zip' in input) {
     const archive = readCertificateZip(input.zip);
@@ -135,10 +135,11 @@ export async function verifyDivoc(input: { json: unknown } | { zip: Uint8Array }
     holder,
     credential: details,
     issuedAt: new Date(issuedAt),
-    // The URDNA2015 forms the signature covers and the key: the same for the ZIP and the bare JSON,
-    // whatever the whitespace or key order.
-    identity: passIdentity('divoc', method, proofText, credentialText),
   };
+  // passId: the URDNA2015 forms the signature covers and the key; the same for the ZIP and the bare JSON,
+  // whatever the whitespace or key order.
+  const passId = idOf?.(passIdentity('divoc', method, proofText, credentialText));
+  if (passId !== undefined) outcome.passId = passId;
   if (expiresAt !== undefined) outcome.expiresAt = new Date(expiresAt);
   if (issuedAt > now.getTime()) outcome.errors.push('NOT_YET_VALID');
   if (expiresAt !== undefined && expiresAt <= now.getTime()) outcome.errors.push('EXPIRED');

@@ -6,7 +6,7 @@ import { canonicalJson } from './canonical.js';
 import { parseIdhpDate } from './dates.js';
 import { credentialOf, hasImpossibleDate, holderOf, identityWithheld } from './map.js';
 import { applyObfuscation } from './obfuscation.js';
-import { passIdentity } from '../pass-id.js';
+import { passIdentity, type PassIdOf } from '../pass-id.js';
 import { verifyIdhpSignature } from './signature.js';
 
 const SIGNATURE_TYPE = 'EcdsaSecp256r1Signature2019';
@@ -20,7 +20,7 @@ const fail = (code: ErrorCode): FormatOutcome => ({ format: 'idhp', errors: [cod
  * over the canonical JSON → selective disclosure → validity window. Nothing
  * from the credential is reported until its signature has verified.
  */
-export async function verifyIdhp(credential: unknown, trust: TrustInternals, now: Date): Promise<FormatOutcome> {
+export async function verifyIdhp(credential: unknown, trust: TrustInternals, now: Date, idOf?: PassIdOf): Promise<FormatOutcome> {
   if (!isObject(credential)) return fail('UNSUPPORTED_FORMAT');
   // JSON that is no verifiable credential at all is some other QR code, not a broken pass.
   if (!('proof' in credential) && !('credentialSubject' in credential)) return fail('UNSUPPORTED_FORMAT');
@@ -50,17 +50,19 @@ export async function verifyIdhp(credential: unknown, trust: TrustInternals, now
   delete signed.obfuscation; // selective disclosure lives outside the signature
   const signedText = canonicalJson(signed);
   if (signedText === undefined) return fail('MALFORMED');
-  if (!(await verifyIdhpSignature(key, signedText, signatureValue))) return fail('BAD_SIGNATURE');
+  const verifying = verifyIdhpSignature(key, signedText, signatureValue);
   // Canonical JSON of everything signed (key order and whitespace do not count; the signature value and the
-  // holder's disclosures are left out): the same whichever way the QR code spells it.
-  const identity = passIdentity('idhp', signedText);
+  // holder's disclosures are left out): the same whichever way the QR code spells it. MACed while WebCrypto works.
+  const passId = idOf?.(passIdentity('idhp', signedText));
+  if (!(await verifying)) return fail('BAD_SIGNATURE');
+  const identity = passId === undefined ? {} : { passId };
 
   const disclosure = applyObfuscation(subject, obfuscation);
-  if ('error' in disclosure) return { ...fail(disclosure.error), identity };
+  if ('error' in disclosure) return { ...fail(disclosure.error), ...identity };
   const holder = holderOf(disclosure.subject);
   // A pass that names no one cannot be matched to a photo ID at the door.
-  if (!holder) return { ...fail('SCHEMA'), identity };
-  if (hasImpossibleDate(disclosure.subject)) return { ...fail('SCHEMA'), identity };
+  if (!holder) return { ...fail('SCHEMA'), ...identity };
+  if (hasImpossibleDate(disclosure.subject)) return { ...fail('SCHEMA'), ...identity };
 
   const outcome: FormatOutcome = {
     format: 'idhp',
@@ -69,7 +71,7 @@ export async function verifyIdhp(credential: unknown, trust: TrustInternals, now
     holder,
     credential: credentialOf(types, disclosure.subject),
     issuedAt,
-    identity,
+    ...identity,
   };
   if (identityWithheld(disclosure.subject)) outcome.identityWithheld = true;
   if (expiresAt) outcome.expiresAt = expiresAt;

@@ -8,7 +8,7 @@ import { readShcBundle } from './fhir.js';
 import { firstJwsOfFile } from './file.js';
 import { cryptoKeyOf, type ShcTrustedKey } from '../trust/shc.js';
 import { readShcPayload, splitShcJws, type ShcJwsParts } from './jws.js';
-import { passIdentity } from '../pass-id.js';
+import { passIdentity, type PassIdOf } from '../pass-id.js';
 import { assembleShcChunks, decodeShcNumeric, isShcChunk } from './numeric.js';
 
 const NUMERIC_PREFIX = /^shc:/i;
@@ -60,7 +60,7 @@ async function signatureHolds(parts: ShcJwsParts, key: ShcTrustedKey): Promise<b
  * `.smart-health-card` file text. Decoding problems end the check at once; after
  * the signature holds, time, revocation and content are all reported together.
  */
-export async function verifyShc(input: string | string[], trust: TrustInternals, now: Date): Promise<FormatOutcome> {
+export async function verifyShc(input: string | string[], trust: TrustInternals, now: Date, idOf?: PassIdOf): Promise<FormatOutcome> {
   const jws = jwsOf(input);
   if (typeof jws !== 'string') return { format: 'shc', errors: [], incomplete: jws };
   const parsed = splitShcJws(jws);
@@ -77,6 +77,9 @@ export async function verifyShc(input: string | string[], trust: TrustInternals,
   if (!issuer) throw new VerifierError('UNKNOWN_ISSUER');
   const key = issuer.keys.get(parsed.kid);
   if (!key) throw new VerifierError('UNKNOWN_KEY');
+  // The signed content after inflate, with the issuer and key (not the signature, compression or wrapping),
+  // MACed while WebCrypto checks the signature; handed out only if it holds.
+  const passId = idOf?.(passIdentity('shc', issuer.iss, parsed.kid, json));
   const holds = key === likely?.key ? await likelySignature! : await signatureHolds(parsed, key);
   if (!holds) throw new VerifierError('BAD_SIGNATURE');
 
@@ -85,8 +88,7 @@ export async function verifyShc(input: string | string[], trust: TrustInternals,
     errors: [],
     issuer: { id: issuer.iss, ...(issuer.name !== undefined ? { name: issuer.name } : {}) },
     revocationChecked: key.revoked !== undefined,
-    // The signed content after inflate, with the issuer and key: not the signature, compression or wrapping.
-    identity: passIdentity('shc', issuer.iss, parsed.kid, json),
+    ...(passId === undefined ? {} : { passId }),
   };
   const errors: ErrorCode[] = timeErrors(claims, now);
   const nbf = notBeforeSeconds(claims);

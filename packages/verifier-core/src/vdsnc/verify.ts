@@ -7,7 +7,7 @@ import type { TrustInternals } from '../trust/store.js';
 import { revocationStatus, type KnownSigner } from '../trust/vdsnc.js';
 import { credentialOf, holderOf } from './map.js';
 import { readSeal } from './seal.js';
-import { passIdentity } from '../pass-id.js';
+import { passIdentity, type PassIdOf } from '../pass-id.js';
 
 const fail = (code: ErrorCode): FormatOutcome => ({ format: 'vdsnc', errors: [code] });
 /** ICAO writes base64url; padding and the standard alphabet are seen in the wild too, and decode to the same bytes. */
@@ -44,7 +44,7 @@ async function knownSigner(cer: string, trust: TrustInternals): Promise<KnownSig
  * RFC 8785 form of `data` → validity of the chain → the CA's CRL. Nothing
  * from the seal is reported until its signature has verified.
  */
-export async function verifyVdsnc(json: unknown, trust: TrustInternals, now: Date): Promise<FormatOutcome> {
+export async function verifyVdsnc(json: unknown, trust: TrustInternals, now: Date, idOf?: PassIdOf): Promise<FormatOutcome> {
   const seal = readSeal(json);
   if ('error' in seal) return fail(seal.error);
   const signature = BASE64URL_PADDED.test(seal.signature) ? decodeBase64(seal.signature) : undefined;
@@ -74,10 +74,11 @@ export async function verifyVdsnc(json: unknown, trust: TrustInternals, now: Dat
     issuer: { id: seal.issuingState },
     holder,
     credential,
-    // What the signature covers (the RFC 8785 form of `data`) and the signer's key: not the seal's
-    // whitespace, key order, base64 spelling of the certificate or the signature bytes.
-    identity: passIdentity('vdsnc', signer.subjectPublicKeyInfo, canonical),
   };
+  // passId: what the signature covers (the RFC 8785 form of `data`) and the signer's key; not the seal's
+  // whitespace, key order, base64 spelling of the certificate or the signature bytes.
+  const passId = idOf?.(passIdentity('vdsnc', signer.subjectPublicKeyInfo, canonical));
+  if (passId !== undefined) outcome.passId = passId;
   // The shell model: every certificate of the chain must be valid now.
   for (const certificate of [signer, csca.certificate]) {
     if (certificate.notBefore.getTime() > now.getTime()) outcome.errors.push('NOT_YET_VALID');
