@@ -52,9 +52,12 @@ function run(command, args, logFile) {
   });
 }
 
-/** A process that spins on one core until killed: the "busy machine". */
+/**
+ * A process that spins on one core until killed: the "busy machine". No signal
+ * handler (its loop would never let one run): SIGKILL ends it at once.
+ */
 function startLoad() {
-  const spin = 'const end = () => process.exit(0); process.on("SIGTERM", end); for (;;) { for (let i = 0; i < 1e7; i++); }';
+  const spin = 'for (;;) { for (let i = 0; i < 1e7; i++); }';
   return spawn(process.execPath, ['-e', spin], { stdio: 'ignore' });
 }
 
@@ -74,9 +77,9 @@ if (build) {
 }
 
 const load = Array.from({ length: loadCount }, startLoad);
-const stopLoad = () => load.forEach((child) => child.kill('SIGTERM'));
+const stopLoad = () => load.forEach((child) => child.kill('SIGKILL'));
 process.on('exit', stopLoad);
-process.on('SIGINT', () => { stopLoad(); process.exit(130); });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => { stopLoad(); process.exit(130); });
 
 const failures = [];
 const started = Date.now();
