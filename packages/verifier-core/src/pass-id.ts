@@ -8,6 +8,7 @@
 // with HMAC-SHA-256 under the venue's key: equal passes give equal ids at one
 // venue's gates, and ids from two venues (two keys) cannot be linked.
 import { encodeBase64Url, encodeUtf8 } from './internal/bytes.js';
+import { hmacSha256Sync } from './internal/sha256.js';
 
 /** Shortest accepted passIdKey: an empty key would make ids linkable across venues. */
 export const MIN_PASS_ID_KEY_BYTES = 1;
@@ -46,14 +47,16 @@ export function passIdKeyBytes(key: unknown): Uint8Array | CryptoKey | undefined
   return bytes;
 }
 
-/** A non-extractable HMAC key: the given bytes, or 32 random bytes (ids then mean something to this verifier only). */
-export function importPassIdKey(bytes: Uint8Array | CryptoKey | undefined): Promise<CryptoKey> {
-  if (bytes !== undefined && !(bytes instanceof Uint8Array)) return Promise.resolve(bytes);
-  const raw = bytes ?? crypto.getRandomValues(new Uint8Array(32));
-  return crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-}
-
-/** base64url (no padding) of HMAC-SHA-256(key, identity): 43 characters. */
-export async function passIdOf(key: CryptoKey, identity: Uint8Array): Promise<string> {
-  return encodeBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, identity as Uint8Array<ArrayBuffer>)));
+/**
+ * The function that turns a pass's identity bytes into its passId. With bytes (or none: 32 random
+ * bytes, so ids mean something to this verifier only) the HMAC runs synchronously here: a scan pays
+ * microseconds for it, not a round trip to WebCrypto. A CryptoKey (non-extractable, its bytes never
+ * seen) goes through WebCrypto.
+ */
+export function passIdFunction(key: Uint8Array | CryptoKey | undefined): (identity: Uint8Array) => string | Promise<string> {
+  if (key !== undefined && !(key instanceof Uint8Array)) {
+    return async (identity) => encodeBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, identity as Uint8Array<ArrayBuffer>)));
+  }
+  const raw = key ?? crypto.getRandomValues(new Uint8Array(32));
+  return (identity) => encodeBase64Url(hmacSha256Sync(raw, identity));
 }

@@ -8,7 +8,7 @@ import { verifyIdhp } from './idhp/verify.js';
 import { trustInternals, type TrustInternals, type TrustStore } from './trust/store.js';
 import type { Disclosure, VerificationResult } from './types.js';
 import { classifyInput } from './classify.js';
-import { importPassIdKey, passIdKeyBytes, passIdOf } from './pass-id.js';
+import { passIdFunction, passIdKeyBytes } from './pass-id.js';
 
 export interface VerifierOptions {
   trust: TrustStore;
@@ -41,8 +41,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const locale = options.locale ?? 'en';
   const disclose = options.disclose ?? 'minimal';
   if (disclose !== 'minimal' && disclose !== 'full') throw new TypeError("createVerifier: disclose must be 'minimal' or 'full'");
-  const passIdKeyRaw = passIdKeyBytes(options.passIdKey);
-  let passIdKey: Promise<CryptoKey> | undefined;
+  const passIdOf = passIdFunction(passIdKeyBytes(options.passIdKey));
 
   return {
     async verify(input) {
@@ -54,7 +53,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
       if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('verify: clock() must return a valid Date');
       const outcome = await run(input, internals, now);
       const result = toResult(outcome, { policy, now, locale, disclose });
-      if (outcome.identity && !outcome.incomplete) result.passId = await passIdOf(await (passIdKey ??= importPassIdKey(passIdKeyRaw)), outcome.identity);
+      if (outcome.identity && !outcome.incomplete) {
+        const id = passIdOf(outcome.identity);
+        result.passId = typeof id === 'string' ? id : await id;
+      }
       return result;
     },
   };

@@ -126,6 +126,15 @@ describe('passId: keys', () => {
     const b = await createVerifier({ trust, passIdKey: new TextEncoder().encode('gate-key') }).verify(card.numeric);
     assert.equal(a.passId, b.passId);
   });
+  it('a non-extractable HMAC CryptoKey of the same bytes gives the same ids (and is checked)', async () => {
+    const bytes = new TextEncoder().encode('gate-key');
+    const key = await crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const a = await createVerifier({ trust, passIdKey: key }).verify(card.numeric);
+    const b = await createVerifier({ trust, passIdKey: 'gate-key' }).verify(card.numeric);
+    assert.equal(a.passId, b.passId);
+    const aes = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 128 }, false, ['encrypt']);
+    assert.throws(() => createVerifier({ trust, passIdKey: aes }), TypeError);
+  });
   it('two venues (two keys) get unlinkable ids', async () => {
     const a = await createVerifier({ trust, passIdKey: 'venue-a' }).verify(card.numeric);
     const b = await createVerifier({ trust, passIdKey: 'venue-b' }).verify(card.numeric);
