@@ -69,7 +69,9 @@ export async function startDemoServer({ port = 8080, host = '127.0.0.1', log = c
   const data = await makeDemoData();
   const { imports, packageDirs } = buildImportMap(repoRoot, ['@pass-check/elements', '@pass-check/verifier-core', '@pass-check/gate-sync']);
   // Many gates: when nats-server is installed, a loopback one with JetStream and WebSocket for the two-gate demo.
-  const nats = gates && natsServerPath() ? await startNatsServer({ websocket: true }) : undefined;
+  const nats = gates && natsServerPath()
+    ? await startNatsServer({ websocket: true }).catch((error) => { log(`demo: no two-gate demo, nats-server did not start: ${error.message.split('\n')[0]}`); return undefined; })
+    : undefined;
   const gatePages = nats ? { '/gate': 'gate.html' } : {};
   const importMapScript = JSON.stringify({ imports }, null, 2);
   const importMapHash = `sha256-${createHash('sha256').update(importMapScript).digest('base64')}`;
