@@ -114,7 +114,7 @@ const server = http.createServer((req, res) => {
     const which = url.searchParams.get('bundle');
     res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/pass-check.js"></script></head><body>
 <script>window.t0 = performance.now();</script>
-<pass-scanner camera="off" reset-after="0" duplicate-window="0" trust="/${which}.jws" trust-key='${JSON.stringify(venuePublic)}'></pass-scanner>
+<pass-scanner policy="any-valid" camera="off" reset-after="0" duplicate-window="0" trust="/${which}.jws" trust-key='${JSON.stringify(venuePublic)}'></pass-scanner>
 <script>
   window.firstVerdict = (async () => {
     const scanner = document.querySelector('pass-scanner');
