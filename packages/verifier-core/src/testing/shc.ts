@@ -12,6 +12,7 @@ import type { ShcIssuerInput } from '../types.js';
 
 // Re-exported for the project's own tests (internal helpers are not part of the main entry).
 export { inflateRaw, inflateZlib } from '../internal/inflate.js';
+export { decodeBase64, decodeBase64Url, encodeBase64, encodeBase64Url } from '../internal/bytes.js';
 export { jwsToNumeric, numericToJws, decodeShcNumeric, assembleShcChunks } from '../shc/numeric.js';
 export { parseShcJws } from '../shc/jws.js';
 export { readShcBundle } from '../shc/fhir.js';
