@@ -153,6 +153,58 @@ describe('SHC trust: x5c chains', () => {
   }
 });
 
+describe('SHC trust: chain checks judged in order', () => {
+  // The chain's WebCrypto checks run side by side; the problem reported is still the first in this order:
+  // the leaf's key, its SAN, each link from the leaf up, the root's self-signature.
+  async function chain(issuer, { leafKey = issuer.publicKey, breakChain = false, san = ISS } = {}) {
+    const root = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+    const stranger = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+    const rootCert = await createTestCertificate({ publicKey: root.publicKey, signingKey: root.privateKey, subject: { commonName: 'Test Root' }, isCa: true });
+    const leafCert = await createTestCertificate({
+      publicKey: leafKey, signingKey: breakChain ? stranger.privateKey : root.privateKey,
+      subject: { commonName: 'Test Issuer' }, issuer: { commonName: 'Test Root' }, subjectAltNameUris: san ? [san] : [],
+    });
+    return [b64(leafCert), b64(rootCert)];
+  }
+  const cases = [
+    ['another leaf key and a broken link', async (i) => chain(i, { leafKey: (await createShcIssuer()).publicKey, breakChain: true }), /holds a different key/],
+    ['another SAN and a broken link', (i) => chain(i, { san: 'https://elsewhere.example.org', breakChain: true }), /does not name/],
+    ['a broken link only', (i) => chain(i, { breakChain: true }), /^x5c\[0\] is not signed by x5c\[1\]$/],
+  ];
+  for (const [name, make, message] of cases) {
+    it(`reports the first problem of a chain with ${name}`, async () => {
+      const issuer = await createShcIssuer({ iss: ISS });
+      const other = await createShcIssuer({ iss: ISS });
+      const report = await createTrustStore().addShcIssuer({ iss: ISS, jwks: { keys: [{ ...issuer.publicJwk, x5c: await make(issuer) }, other.publicJwk] } });
+      assert.deepEqual(rejectedCodes(report), ['INVALID_X5C']);
+      assert.match(report.rejected[0].message, message);
+    });
+  }
+});
+
+describe('SHC trust: keys imported into WebCrypto on first use', () => {
+  it('fails closed (BAD_SIGNATURE, never valid) when a held key cannot be imported, and imports it again next time', async () => {
+    const issuer = await createShcIssuer({ iss: ISS });
+    const trust = createTrustStore();
+    await trust.addShcIssuer(issuer.trustEntry());
+    const verifier = await verifierFor(trust);
+    const card = await issuer.issue();
+    const subtle = crypto.subtle;
+    const importKey = subtle.importKey;
+    let refused = 0;
+    subtle.importKey = function (format, data, ...rest) {
+      if (format === 'jwk' && data?.x === issuer.publicJwk.x) { refused++; return Promise.reject(new DOMException('refused by the test', 'DataError')); }
+      return importKey.call(this, format, data, ...rest);
+    };
+    let failed;
+    try { failed = await verifier.verify(card.numeric); } finally { subtle.importKey = importKey; delete subtle.importKey; }
+    assert.ok(refused > 0, 'the key was imported at first use');
+    assert.equal(failed.status, 'invalid');
+    assert.deepEqual(failed.errors.map((e) => e.code), ['BAD_SIGNATURE']);
+    assert.equal((await verifier.verify(card.numeric)).status, 'valid');
+  });
+});
+
 describe('SHC trust: bundles', () => {
   it('exports what it accepted and a new store imports it back, CRLs included', async () => {
     const issuer = await createShcIssuer({ iss: ISS, name: 'Trusty' });

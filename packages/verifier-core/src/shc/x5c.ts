@@ -56,12 +56,18 @@ export async function checkX5c(x5c: unknown, key: { x: string; y: string }, iss:
     chain.push(cert);
   }
   const leaf = chain[0]!;
-  if (!await leafHoldsKey(leaf, key)) return 'the x5c leaf certificate holds a different key';
-  if (!leaf.subjectAltNameUris.includes(iss)) return `the x5c leaf certificate does not name ${iss} as a SAN URI`;
-  for (let i = 0; i + 1 < chain.length; i++) {
-    if (!await signedBy(chain[i]!, chain[i + 1]!)) return `x5c[${i}] is not signed by x5c[${i + 1}]`;
-  }
   const last = chain[chain.length - 1]!;
-  if (bytesEqual(last.issuerName, last.subjectName) && !await signedBy(last, last)) return 'the x5c root certificate is not validly self-signed';
+  // The WebCrypto checks run side by side (each is a round trip to another thread, slow on a
+  // busy machine), then are judged in the order below, so the first failure is the one reported.
+  const [holdsKey, selfSigned, ...links] = await Promise.all([
+    leafHoldsKey(leaf, key),
+    bytesEqual(last.issuerName, last.subjectName) ? signedBy(last, last) : true,
+    ...chain.slice(0, -1).map((cert, i) => signedBy(cert, chain[i + 1]!)),
+  ]);
+  if (!holdsKey) return 'the x5c leaf certificate holds a different key';
+  if (!leaf.subjectAltNameUris.includes(iss)) return `the x5c leaf certificate does not name ${iss} as a SAN URI`;
+  const broken = links.indexOf(false);
+  if (broken >= 0) return `x5c[${broken}] is not signed by x5c[${broken + 1}]`;
+  if (!selfSigned) return 'the x5c root certificate is not validly self-signed';
   return undefined;
 }
