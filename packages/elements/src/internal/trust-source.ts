@@ -137,25 +137,33 @@ export class TrustSource {
   }
 }
 
-const sources = new Map<string, Promise<TrustSource>>();
+const sources = new Map<string, { source: TrustSource; loaded: Promise<TrustSource> }>();
 
-/** One source per bundle URL and key per page, however many elements use it; a failed load is forgotten so the next try fetches again. */
+/**
+ * One source per bundle URL and key per page, however many elements use it; a failed load is forgotten so the next try fetches again.
+ * `source` is there at once (its store empty until `loaded`), so a verifier can be made while the bundle loads.
+ */
+export function startTrustSource(url: string, key: JsonWebKey | undefined, crossOrigin = false): { source: TrustSource; loaded: Promise<TrustSource> } {
+  const absolute = trustBundleUrl(url, crossOrigin).href;
+  const id = `${crossOrigin ? 'x' : 's'} ${absolute}#${key ? JSON.stringify([key.x, key.y]) : ''}`;
+  let started = sources.get(id);
+  if (!started) {
+    const source = new TrustSource(absolute, key, crossOrigin);
+    const loaded = source.load().then(() => source);
+    loaded.catch(() => sources.delete(id));
+    started = { source, loaded };
+    sources.set(id, started);
+  }
+  return started;
+}
+
+/** The loaded source for a bundle URL and key (see startTrustSource). */
 export function trustSourceFor(url: string, key: JsonWebKey | undefined, crossOrigin = false): Promise<TrustSource> {
-  let absolute: string;
   try {
-    absolute = trustBundleUrl(url, crossOrigin).href;
+    return startTrustSource(url, key, crossOrigin).loaded;
   } catch (e) {
     return Promise.reject(e);
   }
-  const id = `${crossOrigin ? 'x' : 's'} ${absolute}#${key ? JSON.stringify([key.x, key.y]) : ''}`;
-  let source = sources.get(id);
-  if (!source) {
-    const created = new TrustSource(absolute, key, crossOrigin);
-    source = created.load().then(() => created);
-    source.catch(() => sources.delete(id));
-    sources.set(id, source);
-  }
-  return source;
 }
 
 /** `trust-key` attribute: a public P-256 JWK as JSON; undefined when absent, a TypeError when malformed. */

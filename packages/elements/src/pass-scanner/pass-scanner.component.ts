@@ -387,8 +387,8 @@ export class PassScannerElement extends LitElement {
         this.fail(ScannerErrorCodes.trustUnavailable, (e as Error).message);
         return Promise.reject(e);
       }
-      const pending = this.detector().passIdKey()
-        .then((passIdKey) => verifierAndSource({ trust: this.trust, trustKey, trustCrossOrigin: this.trustCrossOrigin, policy: this.policy, locale: languageOf(this), passIdKey }))
+      // The duplicate store's key and the trust bundle load side by side (each may read IndexedDB).
+      const pending = verifierAndSource({ trust: this.trust, trustKey, trustCrossOrigin: this.trustCrossOrigin, policy: this.policy, locale: languageOf(this), passIdKey: this.detector().passIdKey() })
         .then(({ verifier, source }) => {
           if (this.verifierPromise === pending) { this.trustSource = source; this.scheduleTrustRefresh(); this.requestUpdate(); }
           return verifier;
