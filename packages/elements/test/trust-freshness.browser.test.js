@@ -156,6 +156,33 @@ describe('<pass-scanner>: background refresh', () => {
   });
 });
 
+describe('<pass-scanner>: a server without validators (no ETag, no Last-Modified)', () => {
+  it('does not check and import the same bundle again at each refresh, and takes a changed one', async () => {
+    const [key, first, second] = await Promise.all([venueKey(), createShcIssuer(), createShcIssuer()]);
+    server.body = await signBundle(bundleFor([first], Date.now() - 60_000), key.privateJwk);
+    await mount({ trust: trustUrl(), 'trust-key': JSON.stringify(key.publicJwk), 'trust-refresh': '1' });
+    assert.equal((await element.verifyText((await first.issue()).numeric))?.status, 'valid');
+    element.reset();
+    // Every bundle import checks the venue signature with crypto.subtle.verify: count those.
+    const subtle = crypto.subtle;
+    const verify = subtle.verify;
+    let checks = 0;
+    subtle.verify = function (...args) { checks++; return verify.apply(this, args); };
+    try {
+      const before = server.requests.length;
+      await until(() => server.requests.length >= before + 2, 10_000);
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(checks, 0, 'the same body again: no signature check, no import');
+      server.body = await signBundle(bundleFor([second], Date.now()), key.privateJwk);
+      await until(() => checks > 0, 10_000);
+    } finally {
+      delete subtle.verify;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal((await element.verifyText((await second.issue()).numeric))?.status, 'valid');
+  });
+});
+
 describe('<pass-scanner>: freshness at the door', () => {
   it('shows staff a banner past trust-warn-age, and still gives verdicts', async () => {
     const issuer = await createShcIssuer();

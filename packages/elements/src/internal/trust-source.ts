@@ -31,6 +31,8 @@ export class TrustSource {
   private etag: string | undefined;
   private lastModified: string | undefined;
   private refreshing: Promise<RefreshOutcome> | undefined;
+  /** The body the store was loaded from: the same body fetched again is not checked and imported again. */
+  private held: string | undefined;
 
   constructor(readonly url: string, readonly key: JsonWebKey | undefined, readonly crossOrigin = false) {}
 
@@ -100,8 +102,11 @@ export class TrustSource {
       return 'failed';
     }
     if (body.length > MAX_BUNDLE_BYTES) { this.lastError = 'bundle too large'; return 'failed'; }
+    // A server without validators (no ETag, no Last-Modified) sends the same bundle again: importing it
+    // again (signature, ~1000 keys) would change nothing the store holds, and would compete with the first scan.
+    const same = this.held !== undefined && body.trim() === this.held;
     try {
-      await this.take(body);
+      if (!same) await this.take(body);
     } catch (e) {
       // Unsigned, foreign-signed, older than held, or not a bundle: keep what we hold.
       this.lastError = `${(e as { code?: string }).code ?? 'BUNDLE_INVALID'}: ${(e as Error).message}`;
@@ -110,6 +115,7 @@ export class TrustSource {
     this.etag = response.headers.get('etag') ?? undefined;
     this.lastModified = response.headers.get('last-modified') ?? undefined;
     this.lastError = undefined;
+    if (same) return 'unchanged';
     const kept: KeptBundle = { body };
     if (this.etag) kept.etag = this.etag;
     if (this.lastModified) kept.lastModified = this.lastModified;
@@ -134,6 +140,7 @@ export class TrustSource {
     }
     const time = built ? Date.parse(built) : NaN;
     this.builtAt = Number.isNaN(time) ? undefined : new Date(time);
+    this.held = text;
   }
 }
 
