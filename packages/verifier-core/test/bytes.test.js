@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeBase64, decodeBase64Url, encodeBase64, encodeBase64Url } from '@pass-check/verifier-core/testing';
+import { decodeBase64, decodeBase64Url, ecJwkThumbprint, encodeBase64, encodeBase64Url } from '@pass-check/verifier-core/testing';
 
 const bytesArb = (max) => fc.uint8Array({ minLength: 0, maxLength: max });
 // References from the platform's btoa (the file runs in Node and in Chromium).
@@ -41,6 +41,19 @@ describe('base64 helpers', () => {
     for (const tail of ['AB', 'AP', 'AAB', 'AAD']) {
       const long = `${text}${tail}`;
       assert.deepEqual(decodeBase64Url(long), decodeBase64(long), tail);
+    }
+  });
+
+  it('RFC 7638 thumbprints (ASCII written directly, anything else through UTF-8) agree with WebCrypto', async () => {
+    const jwks = [
+      { crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' },
+      { crv: 'P-256', x: 'A'.repeat(43), y: 'B'.repeat(43) },
+      { crv: 'P-2é6', x: 'abc', y: 'déf' },
+    ];
+    for (const jwk of jwks) {
+      const canonical = `{"crv":${JSON.stringify(jwk.crv)},"kty":"EC","x":${JSON.stringify(jwk.x)},"y":${JSON.stringify(jwk.y)}}`;
+      const expected = b64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical))));
+      assert.equal(ecJwkThumbprint(jwk), expected, canonical);
     }
   });
 });
