@@ -84,6 +84,23 @@ export class VdsncTrust implements TrustSection<VdsncCscaInput> {
     return { rejected: [] };
   }
 
+  /**
+   * After a replacing import: a CA this import lists again keeps the CRLs `previous`
+   * held for it (a CRL that could not be fetched tonight never un-revokes a signer;
+   * revocations are never undone, so lists only add up). A CA the import no longer
+   * lists is gone with its lists.
+   */
+  carryCrls(previous: VdsncTrust): void {
+    for (const csca of this.cscas) {
+      const held = previous.cscas.find((c) => bytesEqual(c.certificate.der, csca.certificate.der));
+      if (!held) continue;
+      const carried = held.crls.filter((crl) => !csca.crls.some((c) => bytesEqual(c.der, crl.der)));
+      if (!carried.length) continue;
+      csca.crls = [...carried, ...csca.crls].slice(-MAX_CRLS_PER_CSCA);
+      this.known.clear();
+    }
+  }
+
   /** The trusted CA that issued and signed `signer`, if any. */
   async issuerOf(signer: Certificate): Promise<VdsncCsca | undefined> {
     for (const csca of this.cscas) {
