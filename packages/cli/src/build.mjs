@@ -139,7 +139,8 @@ export async function buildTrust({ sources, previous, fetcher, anchor, progress,
         kept++;
       }
     }
-    if (kept && typeof previous.updated === 'string') dataTimes.push(previous.updated);
+    // As a time, in one spelling: `oldestData` sorts these strings.
+    if (kept && typeof previous.updated === 'string' && !Number.isNaN(Date.parse(previous.updated))) dataTimes.push(new Date(previous.updated).toISOString());
     for (const row of rows) if (row.status !== 'ok') row.kept = 'from previous';
   }
 

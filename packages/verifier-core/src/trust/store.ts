@@ -55,7 +55,6 @@ export interface TrustStore {
   addIdhpIssuer(issuer: IdhpIssuerInput): Promise<TrustReport>;
   /** DCC revocation hash lists (formats.md §2). A list for the same hash type and kid adds to the one held. */
   addDccRevocations(list: DccRevocationList): Promise<TrustReport>;
-  /** Forgets an SMART Health Card issuer; resolves false when it was not trusted. */
   /** ICAO VDS-NC: a country signing CA with its CRLs. */
   addVdsncCsca(csca: VdsncCscaInput): Promise<TrustReport>;
   /** DIVOC: an issuer's proof keys. */
@@ -68,8 +67,9 @@ export interface TrustStore {
   removeIdhpIssuer(id: string): Promise<boolean>;
   /**
    * Loads a bundle: it REPLACES what the store holds unless `merge: true`. With a
-   * replace, CRLs and DCC revocation lists held for issuers the bundle still lists
-   * but gives no revocation data for are kept. Verifications in flight finish on
+   * replace, SHC and VDS-NC CRLs held for issuers the bundle still lists but gives no
+   * revocation data for are kept, and DCC revocation lists it does not restate (until
+   * their `expires`). Only imported bundles move the rollback floor (`updated`). Verifications in flight finish on
    * the trust they started with.
    */
   importBundle(bundle: TrustBundle | string, options?: ImportBundleOptions): Promise<ImportReport>;
