@@ -136,6 +136,33 @@ describe('passId: keys', () => {
     const aes = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 128 }, false, ['encrypt']);
     assert.throws(() => createVerifier({ trust, passIdKey: aes }), TypeError);
   });
+  it('key bytes are MACed without a WebCrypto call, to the same ids as a CryptoKey of those bytes', async () => {
+    const subtle = crypto.subtle;
+    const sign = subtle.sign;
+    const own = Object.hasOwn(subtle, 'sign');
+    let hmacCalls = 0;
+    subtle.sign = function (algorithm, ...rest) {
+      if ((algorithm?.name ?? algorithm) === 'HMAC') hmacCalls++;
+      return sign.call(this, algorithm, ...rest);
+    };
+    try {
+      // Keys shorter than, as long as and longer than a SHA-256 block (a longer key is hashed first).
+      for (const length of [1, 32, 63, 64, 65, 200]) {
+        const bytes = Uint8Array.from({ length }, (_, i) => (i * 37 + length) & 0xff);
+        hmacCalls = 0;
+        const fromBytes = await createVerifier({ trust, passIdKey: bytes }).verify(card.numeric);
+        assert.equal(hmacCalls, 0, `a ${length}-byte key is MACed in JavaScript`);
+        const key = await subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+        const fromCryptoKey = await createVerifier({ trust, passIdKey: key }).verify(card.numeric);
+        assert.equal(hmacCalls, 1, 'a CryptoKey is used through WebCrypto');
+        assert.match(fromBytes.passId, /^[A-Za-z0-9_-]{43}$/);
+        assert.equal(fromBytes.passId, fromCryptoKey.passId, `${length}-byte key`);
+      }
+    } finally {
+      if (own) subtle.sign = sign;
+      else delete subtle.sign;
+    }
+  });
   it('two venues (two keys) get unlinkable ids', async () => {
     const a = await createVerifier({ trust, passIdKey: 'venue-a' }).verify(card.numeric);
     const b = await createVerifier({ trust, passIdKey: 'venue-b' }).verify(card.numeric);

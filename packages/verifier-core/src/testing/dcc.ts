@@ -26,7 +26,7 @@ export { decoderWork, type DecoderWork } from '../internal/work.js';
 export { parseCoseSign1, sigStructure } from '../internal/cose.js';
 export { parseCertificate, importCertificateKey, verifyCertificateSignature } from '../internal/x509.js';
 export { decodeDcc, MAX_DCC_COSE_BYTES } from '../dcc/decode.js';
-export { sha256Sync, hmacSha256Sync } from '../internal/sha256.js';
+export { sha256Sync, hmacSha256Sync, hmacSha256Keyed } from '../internal/sha256.js';
 export { parseIsoDate, parseIsoDateTime } from '../internal/dates.js';
 
 export type DccKind = 'vaccination' | 'test' | 'recovery';
