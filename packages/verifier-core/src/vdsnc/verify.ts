@@ -4,7 +4,7 @@ import { canonicalizeJcs } from '../internal/jcs.js';
 import { parseCertificate } from '../internal/x509.js';
 import type { FormatOutcome } from '../outcome.js';
 import type { TrustInternals } from '../trust/store.js';
-import { revocationStatus, type KnownSigner } from '../trust/vdsnc.js';
+import { revocationStatus, stateOf, type KnownSigner } from '../trust/vdsnc.js';
 import { credentialOf, holderOf } from './map.js';
 import { readSeal } from './seal.js';
 import { passIdentity, type PassIdOf } from '../pass-id.js';
@@ -52,8 +52,8 @@ export async function verifyVdsnc(json: unknown, trust: TrustInternals, now: Dat
   if ('error' in found) return fail(found.error);
   const { signer, csca, key } = found;
   if (!signature || signature.length !== P256_SIGNATURE_BYTES) return fail('BAD_SIGNATURE');
-  // A CA trusted for one state does not vouch for another state's seals (when the bundle names the state, alpha-3).
-  if (csca.country !== undefined && /^[A-Z]{3}$/.test(csca.country) && csca.country !== seal.issuingState) return fail('UNKNOWN_ISSUER');
+  // A CA trusted for one state does not vouch for another state's seals; a CA whose state cannot be told vouches for none.
+  if (stateOf(csca) !== seal.issuingState) return fail('UNKNOWN_ISSUER');
 
   const canonical = canonicalizeJcs(seal.data);
   if (canonical === undefined) return fail('MALFORMED');
