@@ -154,6 +154,26 @@ describe('VDS-NC: verification', () => {
     assert.deepEqual(codes(await v.verify(await revokedSigner.issue())), ['REVOKED']);
   });
 
+  it('a CRL made in the future is not current: revocation is reported stale, its revocations still count', async () => {
+    const revokedSigner = await ca.createSigner();
+    const early = await ca.crl({ revoked: [revokedSigner], thisUpdate: new Date(Date.now() + DAY), nextUpdate: new Date(Date.now() + 30 * DAY) });
+    const v = createVerifier({ trust: await trusting(ca.bundleEntry([early])) });
+    const r = await v.verify(await signer.issue());
+    assert.equal(r.status, 'valid');
+    assert.equal(r.revocationChecked, false, 'a list dated after now does not say who is revoked now');
+    assert.equal(r.revocationStale, true);
+    assert.deepEqual(codes(await v.verify(await revokedSigner.issue())), ['REVOKED']);
+    // Once its day has come (the verifier's clock), it is the current list.
+    const later = createVerifier({ trust: await trusting(ca.bundleEntry([early])), clock: () => new Date(Date.now() + 2 * DAY) });
+    const current = await later.verify(await signer.issue());
+    assert.equal(current.revocationChecked, true);
+    assert.equal(current.revocationStale, undefined);
+    // Next to a current list, the current one decides.
+    const both = await createVerifier({ trust: await trusting(ca.bundleEntry([early, await ca.crl()])) }).verify(await signer.issue());
+    assert.equal(both.revocationChecked, true);
+    assert.equal(both.revocationStale, undefined);
+  });
+
   it('without a CRL the result says revocation was not checked', async () => {
     const v = createVerifier({ trust: await trusting(ca.bundleEntry()) });
     const r = await v.verify(await signer.issue());

@@ -10,15 +10,14 @@ import { readSeal } from './seal.js';
 import { passIdentity, type PassIdOf } from '../pass-id.js';
 
 const fail = (code: ErrorCode): FormatOutcome => ({ format: 'vdsnc', errors: [code] });
-/** ICAO writes base64url; padding and the standard alphabet are seen in the wild too, and decode to the same bytes. */
-const BASE64URL_PADDED = /^[A-Za-z0-9_+/-]+={0,2}$/;
 const P256_SIGNATURE_BYTES = 64;
 
 /** The seal's signer: a barcode signer (not a CA) with a P-256 key, issued by a trusted CSCA; remembered once found. */
 async function knownSigner(cer: string, trust: TrustInternals): Promise<KnownSigner | { error: ErrorCode }> {
   const known = trust.vdsnc.knownSigner(cer);
   if (known) return known;
-  const der = BASE64URL_PADDED.test(cer) ? decodeBase64(cer) : undefined;
+  // ICAO writes base64url; padding and the standard alphabet are seen in the wild too: decodeBase64 takes both.
+  const der = decodeBase64(cer);
   const signer = der && parseCertificate(der);
   if (!signer) return { error: 'MALFORMED' };
   // A CA certificate is no barcode signer: letting one sign seals would skip the CA's control over its signers.
@@ -47,7 +46,7 @@ async function knownSigner(cer: string, trust: TrustInternals): Promise<KnownSig
 export async function verifyVdsnc(json: unknown, trust: TrustInternals, now: Date, idOf?: PassIdOf): Promise<FormatOutcome> {
   const seal = readSeal(json);
   if ('error' in seal) return fail(seal.error);
-  const signature = BASE64URL_PADDED.test(seal.signature) ? decodeBase64(seal.signature) : undefined;
+  const signature = decodeBase64(seal.signature);
   const found = await knownSigner(seal.certificate, trust);
   if ('error' in found) return fail(found.error);
   const { signer, csca, key } = found;
