@@ -271,6 +271,25 @@ describe('VDS-NC: the CSCA\'s state against the seal\'s (ISO 3166 alpha-2 and al
     }
   });
 
+  it('takes Germany\'s ICAO code D<< for DEU (C=DE), and no other ICAO-only code for a country', async () => {
+    const germany = await createVdsncCsca({ country: 'DEU', alpha2: 'DE' });
+    const germanSigner = await germany.createSigner();
+    for (const entry of [germany.bundleEntry(), { ...germany.bundleEntry(), country: 'DE' }]) {
+      for (const state of ['D<<', 'DEU']) {
+        const r = await verifyWith(entry, await sealOf(germanSigner, state));
+        assert.equal(r.status, 'valid', `bundle ${entry.country}, seal ${state}: ${JSON.stringify(r.errors)}`);
+      }
+      for (const state of ['EUE', 'UNO', 'FRA']) {
+        assert.deepEqual(codes(await verifyWith(entry, await sealOf(germanSigner, state))), ['UNKNOWN_ISSUER'], `bundle ${entry.country}, seal ${state}`);
+      }
+      for (const state of ['D', 'D<', 'DE', '<<<', 'd<<']) {
+        assert.deepEqual(codes(await verifyWith(entry, await sealOf(germanSigner, state))), ['SCHEMA'], `bundle ${entry.country}, seal ${state}`);
+      }
+    }
+    // France's CA never vouches for a German seal, however it is spelt.
+    assert.deepEqual(codes(await verifyWith(france.bundleEntry(), await sealOf(signer, 'D<<'))), ['UNKNOWN_ISSUER']);
+  });
+
   it('fails closed when the state cannot be told: an unassigned code, or no country at all', async () => {
     const unassigned = await createVdsncCsca({ country: 'ZZZ', alpha2: 'ZZ' });
     const unassignedSigner = await unassigned.createSigner();

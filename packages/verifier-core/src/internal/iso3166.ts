@@ -35,6 +35,18 @@ export function alpha3Of(code: string): string | undefined {
   return code.length === 3 && ALPHA3.has(code) ? code : undefined;
 }
 
+/**
+ * The ISO alpha-3 code of a state as an ICAO document names it (Doc 9303-3 §5):
+ * ICAO's three-letter codes are ISO 3166 alpha-3 except Germany, which is "D",
+ * written "D<<" in a three-character field such as a seal's `hdr.is`. Other ICAO-only codes (EUE, UNO, XOM,
+ * GBD…) name no single ISO country and give undefined: such a state is never
+ * taken to match a certificate's country.
+ */
+export function icaoStateOf(code: string): string | undefined {
+  if (code === 'D<<') return 'DEU';
+  return code.length === 3 ? alpha3Of(code) : undefined;
+}
+
 /** The alpha-2 code of an assigned alpha-3 code (for the test kit's certificates). */
 export function alpha2Of(alpha3: string): string | undefined {
   for (const [two, three] of ALPHA3_OF) if (three === alpha3) return two;

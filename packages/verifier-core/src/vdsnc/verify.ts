@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors.js';
 import { decodeBase64 } from '../internal/bytes.js';
 import { canonicalizeJcs } from '../internal/jcs.js';
+import { icaoStateOf } from '../internal/iso3166.js';
 import { parseCertificate } from '../internal/x509.js';
 import type { FormatOutcome } from '../outcome.js';
 import type { TrustInternals } from '../trust/store.js';
@@ -52,7 +53,9 @@ export async function verifyVdsnc(json: unknown, trust: TrustInternals, now: Dat
   const { signer, csca, key } = found;
   if (!signature || signature.length !== P256_SIGNATURE_BYTES) return fail('BAD_SIGNATURE');
   // A CA trusted for one state does not vouch for another state's seals; a CA whose state cannot be told vouches for none.
-  if (stateOf(csca) !== seal.issuingState) return fail('UNKNOWN_ISSUER');
+  // Germany's seals say "D<<" (ICAO Doc 9303-3), its certificates C=DE: both are DEU here.
+  const caState = stateOf(csca);
+  if (caState === undefined || caState !== icaoStateOf(seal.issuingState)) return fail('UNKNOWN_ISSUER');
 
   const canonical = canonicalizeJcs(seal.data);
   if (canonical === undefined) return fail('MALFORMED');
