@@ -1,7 +1,7 @@
 // Browser tests with Chromium's fake camera. The fake-camera flags belong to a
 // browser launch, so each scenario is a group with its own Chromium playing its
 // own .y4m (made fresh by make-videos.mjs), plus one launch that refuses the camera
-// and one with two cameras.
+// and one with two cameras. The groups run one after another (concurrentBrowsers: 1).
 //   npm run test:camera
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,9 @@ const requests = requestLog();
 export default {
   ...shared,
   rootDir: root,
+  // One browser with one page at a time: the server's request log (the "no network while verifying"
+  // check) is shared by every group, so a second page starting would write into another's window.
+  concurrentBrowsers: 1,
   concurrency: 1,
   middleware: [requests.middleware],
   plugins: [...base.plugins, requests.plugin],

@@ -21,7 +21,17 @@ pass-check trust build --out FILE [sources…] [--previous FILE] [--sign JWK_FIL
   --dcc-jws URL|FILE      a DSC trust list published as a JWS; with --dcc-anchor
   --dcc-anchor FILE       PEM or JWK of the key that signs --dcc-list / --dcc-jws
   --idhp URL|FILE         IBM Digital Health Pass issuer list
-  --previous FILE         the last good bundle: entries of sources that fail now are kept
+  --dcc-value-sets URL|FILE  EU DCC value sets ({valueSetId, valueSetValues}, or a list). Repeatable.
+  --dcc-rules URL|FILE    EU DCC business rules (CertLogic rule JSON, or a list). Repeatable.
+  --vdsnc [AUS=]URL|FILE  ICAO VDS-NC country signing CA certificate(s), PEM or DER (or the
+                          bundle's JSON); AUS= names the alpha-3 state it signs for. Repeatable.
+  --vdsnc-crl URL|FILE    a CRL of one of those CAs, PEM or DER. Repeatable.
+  --divoc URL|FILE        DIVOC issuers as the bundle's JSON, or did:ID=URL|FILE for a bare PEM key
+  --previous FILE         the last good bundle, a file on this machine: entries of sources that
+                          fail now are kept, and sections no source feeds tonight (VDS-NC, DIVOC,
+                          DCC rules and value sets). With --sign it must be signed by the venue
+                          key (or --previous-key) and not be from the future.
+  --previous-key JWK_FILE the public key --previous was signed with (after a key change)
   --sign JWK_FILE         the venue's private JWK (P-256): write a compact JWS (ES256)
   --concurrency N --timeout MS --retries N --max-bytes N   fetching limits
 pass-check trust verify FILE [--key JWK_FILE] [--json]
@@ -34,8 +44,11 @@ exit codes: 0 all good; 1 done with problems (some source failed, some pass inva
 
 class UsageError extends Error {}
 
-const REPEATABLE_SOURCES = { '--vci': 'vci', '--shc-issuer': 'shc-issuer', '--dcc-eu-json': 'dcc-eu-json', '--dcc-list': 'dcc-list', '--dcc-jws': 'dcc-jws', '--idhp': 'idhp' };
-const VALUE_OPTIONS = new Set(['--out', '--previous', '--sign', '--dcc-anchor', '--key', '--trust', '--policy', '--concurrency', '--timeout', '--retries', '--max-bytes']);
+const REPEATABLE_SOURCES = {
+  '--vci': 'vci', '--shc-issuer': 'shc-issuer', '--dcc-eu-json': 'dcc-eu-json', '--dcc-list': 'dcc-list', '--dcc-jws': 'dcc-jws', '--idhp': 'idhp',
+  '--dcc-value-sets': 'dcc-value-sets', '--dcc-rules': 'dcc-rules', '--vdsnc': 'vdsnc', '--vdsnc-crl': 'vdsnc-crl', '--divoc': 'divoc',
+};
+const VALUE_OPTIONS = new Set(['--out', '--previous', '--previous-key', '--sign', '--dcc-anchor', '--key', '--trust', '--policy', '--concurrency', '--timeout', '--retries', '--max-bytes']);
 const FLAGS = new Set(['--json', '--help', '-h']);
 
 function parseArgs(args) {
@@ -69,10 +82,15 @@ async function readJsonFile(file, what) {
 
 const publicPart = (jwk) => ({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y });
 
-/** A bundle file: plain JSON, or a signed JWS (checked with `key` when given). */
+/**
+ * A bundle file: plain JSON, or a signed JWS. With `key`, only a JWS signed by that key
+ * (checked once here: callers import the returned bundle as it is); plain JSON is then
+ * refused with BUNDLE_UNSIGNED.
+ */
 async function readBundleFile(file, key) {
   let text;
   try { text = (await fs.readFile(file, 'utf8')).trim(); } catch (e) { throw new UsageError(`cannot read bundle ${file}: ${e.code ?? e.message}`); }
+  if (key && text.startsWith('{')) throw new TrustError('BUNDLE_UNSIGNED', 'the bundle is not signed, and a key was given to check it with');
   if (text.startsWith('{')) {
     let bundle;
     try { bundle = JSON.parse(text); } catch { throw new UsageError(`bundle ${file} is not JSON`); }
@@ -131,8 +149,13 @@ function summarizeBundle(bundle) {
     shcCrls: arr(bundle.shc).reduce((n, i) => n + arr(i?.crls).length, 0),
     dccSigners: arr(bundle.dcc).length,
     dccRevocationLists: arr(bundle.dccRevocations).length,
+    dccValueSets: Object.keys(bundle.dccValueSets ?? {}).length,
+    dccRules: arr(bundle.dccRules).length,
     idhpIssuers: arr(bundle.idhp).length,
-    otherSections: Object.keys(bundle).filter((k) => !['version', 'updated', 'shc', 'dcc', 'dccRevocations', 'idhp'].includes(k)).sort(),
+    vdsncCscas: arr(bundle.vdsnc).length,
+    vdsncCrls: arr(bundle.vdsnc).reduce((n, c) => n + arr(c?.crls).length, 0),
+    divocIssuers: arr(bundle.divoc).length,
+    otherSections: Object.keys(bundle).filter((k) => !['version', 'updated', 'shc', 'dcc', 'dccRevocations', 'dccValueSets', 'dccRules', 'idhp', 'vdsnc', 'divoc'].includes(k)).sort(),
   };
 }
 
@@ -140,7 +163,7 @@ function summarizeBundle(bundle) {
 
 async function trustBuild(opts, io) {
   if (!opts.out) throw new UsageError('trust build needs --out FILE');
-  if (!opts.sources.length) throw new UsageError('trust build needs at least one source (--vci, --shc-issuer, --dcc-eu-json, --dcc-list, --dcc-jws, --idhp)');
+  if (!opts.sources.length) throw new UsageError(`trust build needs at least one source (${Object.keys(REPEATABLE_SOURCES).join(', ')})`);
   const fetcher = createFetcher({
     concurrency: number(opts.concurrency, '--concurrency', 1, 64),
     timeoutMs: number(opts.timeout, '--timeout', 100, 600_000),
@@ -152,19 +175,28 @@ async function trustBuild(opts, io) {
   const signKey = opts.sign ? await readJsonFile(opts.sign, 'signing key') : undefined;
   if (signKey && (signKey.kty !== 'EC' || signKey.crv !== 'P-256' || typeof signKey.d !== 'string')) throw new UsageError('--sign needs a private EC P-256 JWK (with d)');
   const anchor = opts['dcc-anchor'] ? await loadAnchor(opts['dcc-anchor']).catch((e) => { throw new UsageError(e.message); }) : undefined;
+  if (opts['previous-key'] && !opts.previous) throw new UsageError('--previous-key goes with --previous');
+  const now = io.now?.() ?? new Date();
   let previous;
   const previousExists = opts.previous ? await fs.access(opts.previous).then(() => true, () => false) : false;
   if (opts.previous && !previousExists) io.stderr.write(`pass-check: no previous bundle at ${opts.previous} yet (first run): building without one\n`);
   if (opts.previous && previousExists) {
+    // What --previous holds goes into the next bundle: for a signed build it must itself be
+    // signed by the venue key (or the key named), or whoever can change that file injects trust.
+    const previousKey = opts['previous-key'] ? publicPart(await readJsonFile(opts['previous-key'], '--previous-key')) : signKey ? publicPart(signKey) : undefined;
     try {
-      previous = (await readBundleFile(opts.previous, signKey ? publicPart(signKey) : undefined)).bundle;
+      previous = (await readBundleFile(opts.previous, previousKey)).bundle;
     } catch (e) {
       if (e instanceof UsageError) throw e;
-      throw new UsageError(`--previous ${opts.previous}: ${e.message}`);
+      throw new UsageError(`--previous ${opts.previous} refused (${e.code ?? 'BUNDLE_INVALID'}): ${e.message}${previousKey
+        ? `; a signed build takes only a previous bundle signed by ${opts['previous-key'] ? 'the --previous-key key' : 'the --sign key (after a key change: --previous-key)'}` : ''}`);
     }
+    const built = typeof previous?.updated === 'string' ? Date.parse(previous.updated) : NaN;
+    if (previousKey && Number.isNaN(built)) throw new UsageError(`--previous ${opts.previous} refused: it does not say when it was built`);
+    if (built > now.getTime()) throw new UsageError(`--previous ${opts.previous} refused: built ${previous.updated}, after now (${now.toISOString()}): a bundle from the future`);
   }
   const progress = progressBar(io.stderr);
-  const { bundle, report } = await buildTrust({ sources: opts.sources, previous, fetcher, anchor, progress, now: io.now?.() ?? new Date() });
+  const { bundle, report } = await buildTrust({ sources: opts.sources, previous, fetcher, anchor, progress, now });
   progress?.end();
   if (report.exitCode !== 2) {
     const body = signKey ? await signBundle(bundle, signKey) : JSON.stringify(bundle, null, 1) + '\n';
@@ -180,7 +212,10 @@ async function trustBuild(opts, io) {
     io.stdout.write(table([
       { what: 'SMART Health Card issuers', count: t.shcIssuers }, { what: '  keys', count: t.shcKeys }, { what: '  CRLs', count: t.shcCrls },
       { what: 'EU DCC signers', count: t.dccSigners }, { what: '  revocation lists', count: t.dccRevocationLists },
+      { what: '  value sets', count: t.dccValueSets }, { what: '  business rules', count: t.dccRules },
       { what: 'IBM Digital Health Pass issuers', count: t.idhpIssuers },
+      { what: 'ICAO VDS-NC CSCAs', count: t.vdsncCscas }, { what: '  CRLs', count: t.vdsncCrls },
+      { what: 'DIVOC issuers', count: t.divocIssuers },
       { what: 'kept from --previous', count: t.keptFromPrevious },
       { what: 'rejected keys/certificates/CRLs', count: report.rejected.length },
       { what: 'source or issuer problems', count: report.problems.length },
@@ -214,7 +249,8 @@ async function trustVerify(opts, io) {
   if (key && read.signed !== true) { summary.valid = false; summary.code = 'BUNDLE_UNSIGNED'; code = 2; }
   const store = createTrustStore();
   try {
-    const report = key && read.signed === true ? await store.importBundle(read.text, { key }) : await store.importBundle(read.bundle);
+    // The signature was checked by readBundleFile: the bundle it returned is imported as it is (opened once).
+    const report = await store.importBundle(read.bundle);
     summary.rejected = report.rejected;
     if (report.rejected.length && code === 0) code = 1;
   } catch (e) {
@@ -228,7 +264,10 @@ async function trustVerify(opts, io) {
       { what: 'built', value: `${summary.updated ?? '?'} (${summary.age} ago)` },
       { what: 'SMART Health Card issuers / keys / CRLs', value: `${summary.shcIssuers} / ${summary.shcKeys} / ${summary.shcCrls}` },
       { what: 'EU DCC signers / revocation lists', value: `${summary.dccSigners} / ${summary.dccRevocationLists}` },
+      { what: 'EU DCC value sets / business rules', value: `${summary.dccValueSets} / ${summary.dccRules}` },
       { what: 'IBM Digital Health Pass issuers', value: summary.idhpIssuers },
+      { what: 'ICAO VDS-NC CSCAs / CRLs', value: `${summary.vdsncCscas} / ${summary.vdsncCrls}` },
+      { what: 'DIVOC issuers', value: summary.divocIssuers },
       { what: 'other sections', value: summary.otherSections.join(', ') || '-' },
       { what: 'rejected on import', value: summary.rejected?.length ?? '-' },
     ], ['what', 'value']) + '\n');

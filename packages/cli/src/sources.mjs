@@ -21,8 +21,31 @@
 //    dsc_trust_list: {CC: {eku, keys: [JWK with x5c]}}}.
 //  - IBM Digital Health Pass: issuer documents {id (DID), name, publicKey(s):
 //    [{id, publicKeyJwk}]}, alone, as an array, or under `issuers` or `payload`.
+//  - EU DCC value sets as the EU DCC Gateway distributes them and the eHealth
+//    Network's value set files (ehn-dcc-development/eu-dcc-valuesets, e.g.
+//    `vaccine-prophylaxis.json`) are written: {valueSetId, valueSetDate,
+//    valueSetValues: {CODE: {display, lang, active, system, version}}}; one
+//    object or a list of them. Every listed code is taken (an inactive code still
+//    names what older passes carry).
+//  - EU DCC business rules: the CertLogic rule JSON of the eHealth Network's
+//    "Guidelines on Technical Specifications for EU Digital COVID Certificates -
+//    Validation Rules" (v1.1, 2022-02-23), {Identifier, Type, Country, Version,
+//    SchemaVersion, Engine, EngineVersion, CertificateType, Description,
+//    ValidFrom, ValidTo, AffectedFields, Logic}; one rule or a list of them. The
+//    trust store checks each envelope (trust/dcc-rules.ts) and reports the rest.
+//  - ICAO VDS-NC: country signing CA certificates (ICAO Doc 9303 part 12, PKI for
+//    MRTDs; VDS-NC in the ICAO TR "VDS for non-constrained environments" 1.1) as PEM
+//    (one or more CERTIFICATE blocks), DER, or the bundle's own JSON
+//    [{certificate, country, crls}]; `AUS=URL|FILE` names the alpha-3 state the CA
+//    signs for. CRLs (RFC 5280 CertificateList, PEM or DER) are given apart and go
+//    to the CA whose subject is the CRL's issuer; the store checks the signature.
+//  - DIVOC: the bundle's JSON [{id, issuer?, name?, publicKeys:[{id,
+//    publicKeyPem}]}] (or one such object, or under `issuers`), or a bare SPKI PEM
+//    public key as `ID=URL|FILE` (ID: the verification method proofs name, e.g.
+//    did:india), as DIVOC deployments publish their signing key.
 import fs from 'node:fs/promises';
 import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
+import { vciSnapshotEntries } from '@pass-check/verifier-core';
 import { SourceError, parseJsonBytes } from './fetch.mjs';
 
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -127,15 +150,8 @@ export async function vciSource(spec, ctx) {
   const doc = parseJsonBytes(await readSource(spec, ctx), spec);
   if (isObject(doc) && Array.isArray(doc.issuerInfo)) {
     if (doc.issuerInfo.length > MAX_ISSUERS) throw new SourceError('BAD_FORMAT', `${spec}: more than ${MAX_ISSUERS} issuers`);
-    const shc = [];
-    const seen = new Set();
-    for (const info of doc.issuerInfo) {
-      const iss = isObject(info) && isObject(info.issuer) && typeof info.issuer.iss === 'string' ? info.issuer.iss : undefined;
-      if (!iss || seen.has(iss) || !Array.isArray(info.keys) || info.keys.length === 0) continue;
-      seen.add(iss);
-      const name = typeof info.issuer.name === 'string' ? info.issuer.name : undefined;
-      shc.push({ iss, ...(name ? { name } : {}), jwks: { keys: info.keys }, crls: Array.isArray(info.crls) ? info.crls : [] });
-    }
+    // The same mapping as verifier-core's importVciSnapshot (no issuer list here: every issuer in the snapshot).
+    const { shc } = vciSnapshotEntries(doc);
     const time = typeof doc.time === 'string' && !Number.isNaN(Date.parse(doc.time)) ? new Date(doc.time).toISOString() : undefined;
     return { shc, problems: [], failedIssuers: [], dataTime: time };
   }
@@ -270,6 +286,186 @@ export async function idhpSource(spec, ctx) {
   return { idhp, problems };
 }
 
+// ---------------------------------------------------------------- EU DCC value sets and rules
+
+export const MAX_VALUE_SETS = 64;
+export const MAX_RULES = 5000;
+
+/** One object or a list of them, as a JSON document gives it. */
+const listOf = (doc) => (Array.isArray(doc) ? doc : [doc]);
+
+export async function dccValueSetsSource(spec, ctx) {
+  const doc = parseJsonBytes(await readSource(spec, ctx), spec);
+  const list = listOf(doc);
+  if (list.length > MAX_VALUE_SETS) throw new SourceError('BAD_FORMAT', `${spec}: more than ${MAX_VALUE_SETS} value sets`);
+  const dccValueSets = {};
+  const problems = [];
+  for (const set of list) {
+    if (!isObject(set) || typeof set.valueSetId !== 'string' || !/^[\w.-]{1,128}$/.test(set.valueSetId) || !isObject(set.valueSetValues)) {
+      problems.push({ id: spec, code: 'BAD_FORMAT', message: 'not a value set ({valueSetId, valueSetValues: {code: {...}}})' });
+      continue;
+    }
+    const codes = Object.keys(set.valueSetValues).filter((c) => c.length > 0 && c.length <= 128);
+    dccValueSets[set.valueSetId] = [...new Set([...(dccValueSets[set.valueSetId] ?? []), ...codes])].sort();
+  }
+  if (!Object.keys(dccValueSets).length) throw new SourceError('BAD_FORMAT', `${spec}: no value set`);
+  const dates = list.map((s) => (isObject(s) && typeof s.valueSetDate === 'string' ? Date.parse(s.valueSetDate) : NaN)).filter(Number.isFinite);
+  return { dccValueSets, problems, ...(dates.length ? { dataTime: new Date(Math.min(...dates)).toISOString() } : {}) };
+}
+
+export async function dccRulesSource(spec, ctx) {
+  const doc = parseJsonBytes(await readSource(spec, ctx), spec);
+  const list = listOf(doc);
+  if (list.length > MAX_RULES) throw new SourceError('BAD_FORMAT', `${spec}: more than ${MAX_RULES} rules`);
+  const dccRules = [];
+  const problems = [];
+  for (const rule of list) {
+    if (!isObject(rule) || typeof rule.Identifier !== 'string' || typeof rule.Version !== 'string') {
+      problems.push({ id: spec, code: 'BAD_FORMAT', message: 'not a CertLogic rule ({Identifier, Version, Logic, ...})' });
+      continue;
+    }
+    dccRules.push(rule);
+  }
+  if (!dccRules.length) throw new SourceError('BAD_FORMAT', `${spec}: no rule`);
+  return { dccRules, problems };
+}
+
+// ---------------------------------------------------------------- ICAO VDS-NC
+
+/** `PREFIX=REST` where PREFIX matches `pattern`; else the whole spec. */
+function prefixed(spec, pattern) {
+  const at = spec.indexOf('=');
+  if (at > 0 && pattern.test(spec.slice(0, at))) return { prefix: spec.slice(0, at), source: spec.slice(at + 1) };
+  return { source: spec };
+}
+
+/** Base64 DER of every PEM block with this label, or of the whole input when it is DER. */
+function derBlocks(bytes, label) {
+  const text = Buffer.from(bytes).toString('latin1');
+  const pem = new RegExp(`-----BEGIN ${label}-----([A-Za-z0-9+/=\\s]+)-----END ${label}-----`, 'g');
+  const blocks = [...text.matchAll(pem)].map((m) => base64Der(m[1]));
+  if (blocks.length) return blocks.filter(Boolean);
+  return bytes.length && bytes[0] === 0x30 ? [Buffer.from(bytes)] : [];
+}
+
+/** A DER element at `offset`: its tag, where its contents start and end (bounded by `end`). */
+function derAt(der, offset, end) {
+  if (offset + 2 > end) return undefined;
+  const tag = der[offset];
+  let length = der[offset + 1];
+  let start = offset + 2;
+  if (length & 0x80) {
+    const count = length & 0x7f;
+    if (count < 1 || count > 4 || start + count > end) return undefined;
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + der[start + i];
+    start += count;
+  }
+  return start + length > end ? undefined : { tag, start, end: start + length, next: start + length, offset };
+}
+
+/** The children of a constructed element. */
+function derChildren(der, element) {
+  const out = [];
+  for (let at = element.start; at < element.end;) {
+    const child = derAt(der, at, element.end);
+    if (!child) return undefined;
+    out.push(child);
+    at = child.next;
+  }
+  return out;
+}
+
+/**
+ * The DER of a certificate's subject, or of a CRL's issuer (RFC 5280 §4.1, §5.1):
+ * enough to give each CRL to its CA; the store then checks the CRL's signature.
+ */
+function nameOf(der, kind) {
+  const outer = derAt(der, 0, der.length);
+  const tbs = outer && outer.tag === 0x30 ? derChildren(der, outer)?.[0] : undefined;
+  const fields = tbs && tbs.tag === 0x30 ? derChildren(der, tbs) : undefined;
+  if (!fields) return undefined;
+  let i = 0;
+  if (kind === 'certificate') {
+    if (fields[0]?.tag === 0xa0) i++; // [0] version
+    i += 2; // serialNumber, signature
+    i += 2; // issuer, validity: the subject follows
+  } else {
+    if (fields[0]?.tag === 0x02) i++; // version
+    i += 1; // signature: the issuer follows
+  }
+  const name = fields[i];
+  return name && name.tag === 0x30 ? der.subarray(name.offset, name.end).toString('hex') : undefined;
+}
+
+export async function vdsncSource(spec, ctx) {
+  const { prefix: country, source } = prefixed(spec, /^[A-Z]{3}$/);
+  const bytes = await readSource(source, ctx);
+  const text = Buffer.from(bytes).toString('utf8').trim();
+  if (text.startsWith('[') || text.startsWith('{')) {
+    const list = listOf(parseJsonBytes(bytes, source));
+    if (list.length > MAX_CERTIFICATES) throw new SourceError('BAD_FORMAT', `${source}: more than ${MAX_CERTIFICATES} CAs`);
+    const vdsnc = list.filter((e) => isObject(e) && typeof e.certificate === 'string')
+      .map((e) => ({ certificate: e.certificate, ...(country ?? e.country ? { country: country ?? e.country } : {}), crls: Array.isArray(e.crls) ? e.crls : [] }));
+    if (!vdsnc.length) throw new SourceError('BAD_FORMAT', `${source}: no {certificate} entry`);
+    return { vdsnc, problems: [] };
+  }
+  const certificates = derBlocks(bytes, 'CERTIFICATE');
+  if (!certificates.length || certificates.length > MAX_CERTIFICATES) throw new SourceError('BAD_FORMAT', `${source}: no CA certificate (PEM or DER)`);
+  // A PEM file may carry the CAs' CRLs too.
+  const crls = derBlocks(Buffer.from(text.includes('X509 CRL') ? bytes : []), 'X509 CRL');
+  return { vdsnc: certificates.map((der) => ({ certificate: der.toString('base64'), ...(country ? { country } : {}), crls: [] })), vdsncCrls: crls.map((d) => d.toString('base64')), problems: [] };
+}
+
+export async function vdsncCrlSource(spec, ctx) {
+  const crls = derBlocks(await readSource(spec, ctx), 'X509 CRL');
+  if (!crls.length || crls.length > 64) throw new SourceError('BAD_FORMAT', `${spec}: no CRL (PEM or DER)`);
+  return { vdsncCrls: crls.map((d) => d.toString('base64')), problems: [] };
+}
+
+/** Gives each CRL to the CA that issued it (by name); CRLs of no listed CA are problems. */
+export function attachVdsncCrls(entries, crls) {
+  const problems = [];
+  const byName = new Map();
+  for (const entry of entries) {
+    const name = nameOf(Buffer.from(entry.certificate, 'base64'), 'certificate');
+    if (name) byName.set(name, [...(byName.get(name) ?? []), entry]);
+  }
+  for (const crl of crls) {
+    const targets = byName.get(nameOf(Buffer.from(crl, 'base64'), 'crl') ?? '') ?? [];
+    if (!targets.length) { problems.push({ code: 'INVALID_CRL', message: 'a VDS-NC CRL whose issuer is no listed CSCA' }); continue; }
+    for (const t of targets) if (!t.crls.includes(crl)) t.crls = [...t.crls, crl];
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------- DIVOC
+
+export async function divocSource(spec, ctx) {
+  const { prefix: id, source } = prefixed(spec, /^did:[\w.:%-]{1,200}$/);
+  const bytes = await readSource(source, ctx);
+  const text = Buffer.from(bytes).toString('utf8').trim();
+  if (text.startsWith('-----BEGIN PUBLIC KEY-----')) {
+    if (!id) throw new SourceError('BAD_FORMAT', `${source}: a bare PEM key needs its verification method: --divoc did:…=${source}`);
+    return { divoc: [{ id, publicKeys: [{ id, publicKeyPem: text.replace(/\r\n/g, '\n') + '\n' }] }], problems: [] };
+  }
+  const doc = parseJsonBytes(bytes, source);
+  const raw = isObject(doc) && Array.isArray(doc.issuers) ? doc.issuers : listOf(doc);
+  if (raw.length > MAX_ISSUERS) throw new SourceError('BAD_FORMAT', `${source}: more than ${MAX_ISSUERS} issuers`);
+  const divoc = [];
+  const problems = [];
+  for (const i of raw) {
+    if (!isObject(i) || typeof i.id !== 'string' || !Array.isArray(i.publicKeys)) {
+      problems.push({ id: source, code: 'INVALID_KEY', message: 'DIVOC issuer entry without id and publicKeys' });
+      continue;
+    }
+    divoc.push({ id: i.id, ...(typeof i.issuer === 'string' ? { issuer: i.issuer } : {}), ...(typeof i.name === 'string' ? { name: i.name } : {}),
+      publicKeys: i.publicKeys.filter(isObject).map((k) => ({ id: k.id, publicKeyPem: k.publicKeyPem })) });
+  }
+  if (!divoc.length) throw new SourceError('NO_KEYS', `${source}: no issuer`);
+  return { divoc, problems };
+}
+
 export const sourceLoaders = {
   vci: vciSource,
   'shc-issuer': shcIssuerSource,
@@ -277,8 +473,16 @@ export const sourceLoaders = {
   'dcc-list': dccListSource,
   'dcc-jws': dccJwsSource,
   idhp: idhpSource,
+  'dcc-value-sets': dccValueSetsSource,
+  'dcc-rules': dccRulesSource,
+  vdsnc: vdsncSource,
+  'vdsnc-crl': vdsncCrlSource,
+  divoc: divocSource,
 };
 /** Which bundle sections a source type feeds (what --previous keeps when it fails). */
 export const sourceSections = {
   vci: ['shc'], 'shc-issuer': ['shc'], 'dcc-eu-json': ['dcc'], 'dcc-list': ['dcc'], 'dcc-jws': ['dcc'], idhp: ['idhp'],
+  'dcc-value-sets': ['dccValueSets'], 'dcc-rules': ['dccRules'], vdsnc: ['vdsnc'],
+  // A CRL that fails keeps the one held (the store carries CRLs over for a CA listed again).
+  'vdsnc-crl': [], divoc: ['divoc'],
 };

@@ -5,7 +5,7 @@ export { createTrustStore } from './trust/store.js';
 export type { TrustStore, ImportBundleOptions, ImportReport } from './trust/store.js';
 export { signBundle, openSignedBundle } from './trust/signed.js';
 export { memoryStorage, idbStorage } from './trust/storage.js';
-export { importVciSnapshot } from './trust/vci.js';
+export { importVciSnapshot, vciSnapshotEntries } from './trust/vci.js';
 export type { VciIssuerList, VciSnapshot, VciImportReport } from './trust/vci.js';
 export { VerifierError, TrustError, ErrorCodes, TrustErrorCodes, BundleErrorCodes } from './errors.js';
 export type { ErrorCode, TrustErrorCode, BundleErrorCode } from './errors.js';

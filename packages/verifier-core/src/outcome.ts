@@ -20,7 +20,7 @@ export interface FormatOutcome {
   revocationStale?: boolean;
   /** The pass hides (or lacks) the holder's given name, family name or birth date: no door decision can rest on it. */
   identityWithheld?: boolean;
-  /** result.passId (see pass-id.ts); set only once the signature has verified. Computed while WebCrypto checks the signature. */
+  /** result.passId (see pass-id.ts); set only once the signature has verified. A promise only for a CryptoKey passIdKey. */
   passId?: string | Promise<string>;
   /** The field an error is about, where known (shown with `disclose: 'full'`). */
   errorFields?: Partial<Record<ErrorCode, string>>;

@@ -8,6 +8,7 @@
 // with HMAC-SHA-256 under the venue's key: equal passes give equal ids at one
 // venue's gates, and ids from two venues (two keys) cannot be linked.
 import { encodeBase64Url, encodeUtf8 } from './internal/bytes.js';
+import { hmacSha256Keyed } from './internal/sha256.js';
 
 /** Shortest accepted passIdKey: an empty key would make ids linkable across venues. */
 export const MIN_PASS_ID_KEY_BYTES = 1;
@@ -50,22 +51,20 @@ export function passIdKeyBytes(key: unknown): Uint8Array | CryptoKey | undefined
 }
 
 /**
- * The function that turns a pass's identity bytes into its passId: HMAC-SHA-256 in WebCrypto, started
- * while the signature check runs there too, so a scan waits for neither in turn. Bytes (or none: 32
- * random bytes, so ids mean something to this verifier only) are imported once as a non-extractable key.
+ * The function that turns a pass's identity bytes into its passId, HMAC-SHA-256 under the venue's key.
+ * Key bytes (or none: 32 random bytes, so ids mean something to this verifier only) are MACed here,
+ * synchronously, with the key's pad states computed once: 3–6 µs of CPU for a pass's identity against
+ * about 40 µs for a WebCrypto call (docs/notes/measured.md). A CryptoKey (e.g. one kept non-extractable
+ * in IndexedDB) cannot be read, so it is used through WebCrypto, started while the signature check runs.
+ * Both give the same id for the same key bytes.
  */
 export function passIdFunction(key: Uint8Array | CryptoKey | undefined): PassIdOf {
-  let ready: CryptoKey | undefined = key !== undefined && !(key instanceof Uint8Array) ? key : undefined;
-  // Imported at the first authentic pass, not when the verifier is made. The bytes live only until then.
-  let raw: Uint8Array | undefined = ready ? undefined : (key as Uint8Array | undefined) ?? crypto.getRandomValues(new Uint8Array(32));
-  let importing: Promise<CryptoKey> | undefined;
-  const keyPromise = (): Promise<CryptoKey> => (importing ??= crypto.subtle.importKey(
-    'raw', raw as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'],
-  ).then((k) => { ready = k; raw = undefined; return k; }));
-  const mac = (k: CryptoKey, identity: Uint8Array) =>
-    crypto.subtle.sign('HMAC', k, identity as Uint8Array<ArrayBuffer>).then((bytes) => encodeBase64Url(new Uint8Array(bytes)));
+  if (key === undefined || key instanceof Uint8Array) {
+    const mac = hmacSha256Keyed(key ?? crypto.getRandomValues(new Uint8Array(32)));
+    return (identity) => encodeBase64Url(mac(identity));
+  }
   return (identity) => {
-    const id = ready ? mac(ready, identity) : keyPromise().then((k) => mac(k, identity));
+    const id = crypto.subtle.sign('HMAC', key, identity as Uint8Array<ArrayBuffer>).then((bytes) => encodeBase64Url(new Uint8Array(bytes)));
     id.catch(() => {}); // a pass whose signature fails never awaits its id
     return id;
   };

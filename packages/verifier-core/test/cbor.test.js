@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeCbor, encodeCbor, CborTag } from '@pass-check/verifier-core/testing';
+import { decodeCbor, encodeCbor, CborTag, DEFAULT_CBOR_LIMITS, decoderWork } from '@pass-check/verifier-core/testing';
 
 const hex = (s) => Uint8Array.from(s.replace(/\s+/g, '').match(/../g) ?? [], (b) => parseInt(b, 16));
 const value = (h, limits) => { const r = decodeCbor(hex(h), limits); assert.equal(r.error, undefined, r.error); return r.value; };
@@ -65,21 +65,35 @@ describe('CBOR decoder (RFC 8949 Appendix A examples)', () => {
     error('f8ff');             // simple value with a one-byte argument
     error('1f');               // indefinite integer
   });
-  it('refuses a nesting bomb quickly', () => {
-    const deep = new Uint8Array(100_000).fill(0x81); // [[[[…
-    const t0 = performance.now();
-    assert.match(decodeCbor(deep).error, /deep/);
-    const tags = new Uint8Array(100_000).fill(0xc6); // tag(6) tag(6) …
-    assert.match(decodeCbor(tags).error, /deep/);
-    assert.ok(performance.now() - t0 < 200);
+  // Bounded work, not wall time: a bomb stops after as many items and bytes as the limits allow.
+  /** decodeCbor's error, with the items and input bytes it read before stopping. */
+  const work = (bytes) => {
+    const items = decoderWork.cborItems, read = decoderWork.cborBytes;
+    const { error: why } = decodeCbor(bytes);
+    return { why, items: decoderWork.cborItems - items, bytes: decoderWork.cborBytes - read };
+  };
+  it('refuses a nesting bomb after maxDepth items', () => {
+    const { maxDepth } = DEFAULT_CBOR_LIMITS;
+    for (const head of [0x81, 0xc6]) { // [[[[… and tag(6) tag(6) …
+      const r = work(new Uint8Array(100_000).fill(head));
+      assert.match(r.why, /deep/);
+      assert.ok(r.items <= maxDepth + 1, `${r.items} items read`);
+      assert.ok(r.bytes <= maxDepth + 1, `${r.bytes} bytes read`);
+    }
   });
-  it('refuses length bombs before allocating anything', () => {
-    const t0 = performance.now();
-    assert.match(error('9b00000000ffffffff'), /array longer/);       // a 4-billion-item array in 9 bytes
-    assert.match(error('bb001fffffffffffff'), /map longer/);
-    assert.match(error('5b001fffffffffffff00'), /beyond the end/);  // a byte string as long
-    assert.match(error('7a7fffffff'), /beyond the end/);
-    assert.ok(performance.now() - t0 < 50);
+  it('refuses length bombs at their head, before reading or allocating anything more', () => {
+    for (const [bomb, why] of [
+      ['9b00000000ffffffff', /array longer/],        // a 4-billion-item array in 9 bytes
+      ['bb001fffffffffffff', /map longer/],
+      ['5b001fffffffffffff00', /beyond the end/],     // a byte string as long
+      ['7a7fffffff', /beyond the end/],
+    ]) {
+      const bytes = hex(bomb);
+      const r = work(bytes);
+      assert.match(r.why, why);
+      assert.equal(r.items, 1, bomb);
+      assert.ok(r.bytes <= 9, `${bomb}: ${r.bytes} bytes read`);
+    }
   });
   it('caps the number of items', () => {
     const many = new Uint8Array(1 + 2 + 20_000);

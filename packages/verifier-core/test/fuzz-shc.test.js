@@ -7,6 +7,7 @@ import { createTrustStore, createVerifier, ErrorCodes } from '@pass-check/verifi
 import {
   createShcIssuer, decodeShcNumeric, assembleShcChunks, parseShcJws, readShcBundle, inflateRaw, shcFhirBundle,
 } from '@pass-check/verifier-core/testing';
+import { pathsOf } from './fuzz-helpers.js';
 
 const RUNS = 10_000;
 const isVerifierError = (e) => e?.name === 'VerifierError' && ErrorCodes.includes(e.code);
@@ -40,13 +41,8 @@ function mutatedText(seed) {
   });
 }
 
-/** Every [path, parent] of a JSON value, to replace or delete members at random. */
-function paths(value, prefix = []) {
-  if (typeof value !== 'object' || value === null) return [prefix];
-  return [prefix, ...Object.keys(value).flatMap((k) => paths(value[k], [...prefix, k]))];
-}
 function mutatedBundle(seed) {
-  const all = paths(seed).filter((p) => p.length > 0);
+  const all = pathsOf(seed).filter((p) => p.length > 0);
   const edit = fc.record({ at: fc.nat(), remove: fc.boolean(), value: fc.jsonValue({ maxDepth: 2 }) });
   return fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) => {
     const copy = structuredClone(seed);

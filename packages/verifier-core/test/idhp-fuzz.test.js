@@ -4,27 +4,12 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createTrustStore, createVerifier, ErrorCodes } from '@pass-check/verifier-core';
+import { createTrustStore, createVerifier } from '@pass-check/verifier-core';
 import { createIdhpIssuer, idhpQrText, idhpSignedText } from '@pass-check/verifier-core/testing';
+import { isResult, pathsOf, setAt } from './fuzz-helpers.js';
 
 const RUNS = 300;
 const NOW = new Date('2021-06-01T12:00:00Z');
-
-/** Every path to a value inside `value`, as key lists. */
-function pathsOf(value, prefix = []) {
-  const out = [prefix];
-  if (value && typeof value === 'object') for (const k of Object.keys(value)) out.push(...pathsOf(value[k], [...prefix, k]));
-  return out;
-}
-function setAt(root, path, replacement) {
-  if (path.length === 0) return replacement;
-  const copy = structuredClone(root);
-  let node = copy;
-  for (const k of path.slice(0, -1)) node = node[k];
-  node[path.at(-1)] = replacement;
-  return copy;
-}
-const isResult = (r) => ['valid', 'invalid'].includes(r.status) && r.errors.every((e) => ErrorCodes.includes(e.code) && typeof e.message === 'string');
 
 describe('IBM Digital Health Pass fuzzing (fast-check)', () => {
   let verifier, credential, paths, signedText;

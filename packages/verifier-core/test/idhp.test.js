@@ -229,6 +229,9 @@ describe('IBM Digital Health Pass: verification', () => {
     let node = deep.credentialSubject;
     for (let i = 0; i < 40; i++) node = node.x = {};
     assert.deepEqual(codes(await v.verify(idhpQrText(deep))), ['MALFORMED']);
+    // The signed text is RFC 8785's (the library's one canonical writer), which has no form for a lone surrogate.
+    const lone = structuredClone(cred); lone.credentialSubject.note = 'a\ud800b';
+    assert.deepEqual(codes(await v.verify(idhpQrText(lone))), ['MALFORMED']);
     assert.deepEqual(codes(await v.verify('{"proof":' + '['.repeat(20000) + ']'.repeat(20000) + '}')), ['SCHEMA']);
   });
 

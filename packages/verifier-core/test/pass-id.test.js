@@ -43,6 +43,20 @@ function b64decode(text, alphabet) {
   for (const ch of clean) { acc = (acc << 6) | alphabet.indexOf(ch); bits += 6; if (bits >= 8) { bits -= 8; out.push((acc >> bits) & 0xff); } }
   return Uint8Array.from(out);
 }
+/** Every encoding verifies, and all give one passId. */
+async function assertOneId(verifier, encodings) {
+  const ids = new Set();
+  for (const [name, input] of Object.entries(encodings)) {
+    const r = await verifier.verify(input);
+    assert.equal(r.status, 'valid', `${name}: ${JSON.stringify(r.errors)}`);
+    assert.match(r.passId, /^[A-Za-z0-9_-]{43}$/, name);
+    ids.add(r.passId);
+  }
+  assert.equal(ids.size, 1);
+}
+/** The same JSON value with the keys of every object in reverse order. */
+const reorder = (v) => (Array.isArray(v) ? v.map(reorder) : v && typeof v === 'object'
+  ? Object.fromEntries(Object.keys(v).reverse().map((k) => [k, reorder(v[k])])) : v);
 /** zlib with stored (uncompressed) blocks: the same COSE as a different "compression level". */
 function zlibStored(data) {
   const blocks = [];
@@ -136,6 +150,33 @@ describe('passId: keys', () => {
     const aes = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 128 }, false, ['encrypt']);
     assert.throws(() => createVerifier({ trust, passIdKey: aes }), TypeError);
   });
+  it('key bytes are MACed without a WebCrypto call, to the same ids as a CryptoKey of those bytes', async () => {
+    const subtle = crypto.subtle;
+    const sign = subtle.sign;
+    const own = Object.hasOwn(subtle, 'sign');
+    let hmacCalls = 0;
+    subtle.sign = function (algorithm, ...rest) {
+      if ((algorithm?.name ?? algorithm) === 'HMAC') hmacCalls++;
+      return sign.call(this, algorithm, ...rest);
+    };
+    try {
+      // Keys shorter than, as long as and longer than a SHA-256 block (a longer key is hashed first).
+      for (const length of [1, 32, 63, 64, 65, 200]) {
+        const bytes = Uint8Array.from({ length }, (_, i) => (i * 37 + length) & 0xff);
+        hmacCalls = 0;
+        const fromBytes = await createVerifier({ trust, passIdKey: bytes }).verify(card.numeric);
+        assert.equal(hmacCalls, 0, `a ${length}-byte key is MACed in JavaScript`);
+        const key = await subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+        const fromCryptoKey = await createVerifier({ trust, passIdKey: key }).verify(card.numeric);
+        assert.equal(hmacCalls, 1, 'a CryptoKey is used through WebCrypto');
+        assert.match(fromBytes.passId, /^[A-Za-z0-9_-]{43}$/);
+        assert.equal(fromBytes.passId, fromCryptoKey.passId, `${length}-byte key`);
+      }
+    } finally {
+      if (own) subtle.sign = sign;
+      else delete subtle.sign;
+    }
+  });
   it('two venues (two keys) get unlinkable ids', async () => {
     const a = await createVerifier({ trust, passIdKey: 'venue-a' }).verify(card.numeric);
     const b = await createVerifier({ trust, passIdKey: 'venue-b' }).verify(card.numeric);
@@ -190,13 +231,7 @@ describe('passId: EU DCC', () => {
       untagged: 'HC1:' + encodeBase45(zlibStored(rebuild(parsed.signature, 'untagged'))),
       cwt: 'HC1:' + encodeBase45(zlibStored(rebuild(parsed.signature, 'cwt'))),
     };
-    const ids = new Set();
-    for (const [name, input] of Object.entries(encodings)) {
-      const r = await verifier.verify(input);
-      assert.equal(r.status, 'valid', `${name}: ${JSON.stringify(r.errors)}`);
-      ids.add(r.passId);
-    }
-    assert.equal(ids.size, 1);
+    await assertOneId(verifier, encodings);
   });
   it('differs for another pass of the same person', async () => {
     const a = await verifier.verify(text);
@@ -220,8 +255,6 @@ describe('passId: IBM Digital Health Pass', () => {
   });
 
   it('is the same pretty-printed, as base64, with keys reordered, and with the other signature forms', async () => {
-    const reorder = (v) => (Array.isArray(v) ? v.map(reorder) : v && typeof v === 'object'
-      ? Object.fromEntries(Object.keys(v).reverse().map((k) => [k, reorder(v[k])])) : v);
     const der = b64decode(cred.proof.signatureValue, B64URL);
     const raw = derToRawEcdsa(der, 32);
     const encodings = {
@@ -232,13 +265,7 @@ describe('passId: IBM Digital Health Pass', () => {
       rawSignature: JSON.stringify({ ...cred, proof: { ...cred.proof, signatureValue: b64encode(raw, B64, true) } }),
       twinSignature: JSON.stringify({ ...cred, proof: { ...cred.proof, signatureValue: b64encode(rawToDerEcdsa(twin(raw)), B64URL, false) } }),
     };
-    const ids = new Set();
-    for (const [name, input] of Object.entries(encodings)) {
-      const r = await verifier.verify(input);
-      assert.equal(r.status, 'valid', `${name}: ${JSON.stringify(r.errors)}`);
-      ids.add(r.passId);
-    }
-    assert.equal(ids.size, 1);
+    await assertOneId(verifier, encodings);
   });
   it('differs between two credentials', async () => {
     const a = await verifier.verify(idhpQrText(cred));
@@ -272,8 +299,6 @@ describe('passId: ICAO VDS-NC and DIVOC', () => {
     const text = await signer.issue({ name: 'SEAL  HOLDER', birthDate: '1970-01-02' });
     const seal = JSON.parse(text);
     // The same seal, pretty-printed with its keys in reverse order at every level.
-    const reorder = (x) => (Array.isArray(x) ? x.map(reorder) : x && typeof x === 'object'
-      ? Object.fromEntries(Object.entries(x).reverse().map(([k, val]) => [k, reorder(val)])) : x);
     const a = await v.verify(text);
     const b = await v.verify(JSON.stringify(reorder(seal), null, 2));
     assert.equal(a.status, 'valid', JSON.stringify(a.errors));

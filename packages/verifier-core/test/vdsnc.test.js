@@ -154,6 +154,26 @@ describe('VDS-NC: verification', () => {
     assert.deepEqual(codes(await v.verify(await revokedSigner.issue())), ['REVOKED']);
   });
 
+  it('a CRL made in the future is not current: revocation is reported stale, its revocations still count', async () => {
+    const revokedSigner = await ca.createSigner();
+    const early = await ca.crl({ revoked: [revokedSigner], thisUpdate: new Date(Date.now() + DAY), nextUpdate: new Date(Date.now() + 30 * DAY) });
+    const v = createVerifier({ trust: await trusting(ca.bundleEntry([early])) });
+    const r = await v.verify(await signer.issue());
+    assert.equal(r.status, 'valid');
+    assert.equal(r.revocationChecked, false, 'a list dated after now does not say who is revoked now');
+    assert.equal(r.revocationStale, true);
+    assert.deepEqual(codes(await v.verify(await revokedSigner.issue())), ['REVOKED']);
+    // Once its day has come (the verifier's clock), it is the current list.
+    const later = createVerifier({ trust: await trusting(ca.bundleEntry([early])), clock: () => new Date(Date.now() + 2 * DAY) });
+    const current = await later.verify(await signer.issue());
+    assert.equal(current.revocationChecked, true);
+    assert.equal(current.revocationStale, undefined);
+    // Next to a current list, the current one decides.
+    const both = await createVerifier({ trust: await trusting(ca.bundleEntry([early, await ca.crl()])) }).verify(await signer.issue());
+    assert.equal(both.revocationChecked, true);
+    assert.equal(both.revocationStale, undefined);
+  });
+
   it('without a CRL the result says revocation was not checked', async () => {
     const v = createVerifier({ trust: await trusting(ca.bundleEntry()) });
     const r = await v.verify(await signer.issue());
@@ -185,11 +205,8 @@ describe('VDS-NC: trust section', () => {
     assert.deepEqual(codes(await createVerifier({ trust }).verify(await signer.issue())), ['UNKNOWN_ISSUER']);
   });
 
-  it('takes an alpha-2 country (kept, not compared with hdr.is) and refuses junk there', async () => {
+  it('refuses junk as a country', async () => {
     const ca = await createVdsncCsca();
-    const signer = await ca.createSigner();
-    const trust = await trusting({ ...ca.bundleEntry(), country: 'UT' });
-    assert.equal((await createVerifier({ trust }).verify(await signer.issue())).status, 'valid');
     await assert.rejects(createTrustStore().addVdsncCsca({ ...ca.bundleEntry(), country: 'Utopia' }), TrustError);
   });
 
@@ -204,15 +221,88 @@ describe('VDS-NC: trust section', () => {
   });
 
   it('round-trips through exportBundle/importBundle, with its CRLs', async () => {
-    const ca = await createVdsncCsca({ country: 'XXA', alpha2: 'XA' });
+    const ca = await createVdsncCsca({ country: 'NZL', alpha2: 'NZ' });
     const signer = await ca.createSigner();
     const first = await trusting(ca.bundleEntry([await ca.crl({ revoked: [signer] })]));
     const bundle = JSON.parse(JSON.stringify(await first.exportBundle()));
     assert.equal(bundle.vdsnc.length, 1);
-    assert.equal(bundle.vdsnc[0].country, 'XXA');
+    assert.equal(bundle.vdsnc[0].country, 'NZL');
     const second = createTrustStore();
     assert.deepEqual((await second.importBundle(bundle)).rejected, []);
     assert.deepEqual(codes(await createVerifier({ trust: second }).verify(await signer.issue())), ['REVOKED']);
+  });
+});
+
+// Certificates name their country in alpha-2 (C=), seals their state in alpha-3 (hdr.is), bundles either way.
+// Before, only a bundle's alpha-3 code was compared: a CSCA named by an alpha-2 code, or by its certificate
+// alone, vouched for every state's seals.
+describe('VDS-NC: the CSCA\'s state against the seal\'s (ISO 3166 alpha-2 and alpha-3)', () => {
+  const sealOf = (signer, state) => signer.issue({ mutate: (data) => { data.hdr.is = state; } });
+  const verifyWith = async (entry, text) => createVerifier({ trust: await trusting(entry) }).verify(text);
+  let france, signer;
+  before(async () => {
+    france = await createVdsncCsca({ country: 'FRA', alpha2: 'FR' });
+    signer = await france.createSigner();
+  });
+
+  it('a CSCA of France (C=FR) vouches for FRA seals, whether the bundle says FR, FRA or nothing', async () => {
+    const { country: _, ...unnamed } = france.bundleEntry();
+    for (const entry of [{ ...france.bundleEntry(), country: 'FR' }, france.bundleEntry(), unnamed]) {
+      const r = await verifyWith(entry, await signer.issue());
+      assert.equal(r.status, 'valid', `${entry.country}: ${JSON.stringify(r.errors)}`);
+      assert.deepEqual(r.issuer, { id: 'FRA' });
+    }
+  });
+
+  it('refuses another state\'s seal from it as UNKNOWN_ISSUER, whichever way the CSCA is named', async () => {
+    const { country: _, ...unnamed } = france.bundleEntry();
+    for (const entry of [{ ...france.bundleEntry(), country: 'FR' }, france.bundleEntry(), unnamed]) {
+      for (const state of ['DEU', 'UTO', 'FRX']) {
+        assert.deepEqual(codes(await verifyWith(entry, await sealOf(signer, state))), ['UNKNOWN_ISSUER'], `${entry.country} vouching for ${state}`);
+      }
+    }
+  });
+
+  it('refuses every seal when the certificate and the bundle name two states', async () => {
+    for (const country of ['DE', 'DEU']) {
+      for (const state of ['FRA', 'DEU']) {
+        assert.deepEqual(codes(await verifyWith({ ...france.bundleEntry(), country }, await sealOf(signer, state))), ['UNKNOWN_ISSUER'], `C=FR, bundle ${country}, seal ${state}`);
+      }
+    }
+  });
+
+  it('takes Germany\'s ICAO code D<< for DEU (C=DE), and no other ICAO-only code for a country', async () => {
+    const germany = await createVdsncCsca({ country: 'DEU', alpha2: 'DE' });
+    const germanSigner = await germany.createSigner();
+    for (const entry of [germany.bundleEntry(), { ...germany.bundleEntry(), country: 'DE' }]) {
+      for (const state of ['D<<', 'DEU']) {
+        const r = await verifyWith(entry, await sealOf(germanSigner, state));
+        assert.equal(r.status, 'valid', `bundle ${entry.country}, seal ${state}: ${JSON.stringify(r.errors)}`);
+      }
+      for (const state of ['EUE', 'UNO', 'FRA']) {
+        assert.deepEqual(codes(await verifyWith(entry, await sealOf(germanSigner, state))), ['UNKNOWN_ISSUER'], `bundle ${entry.country}, seal ${state}`);
+      }
+      for (const state of ['D', 'D<', 'DE', '<<<', 'd<<']) {
+        assert.deepEqual(codes(await verifyWith(entry, await sealOf(germanSigner, state))), ['SCHEMA'], `bundle ${entry.country}, seal ${state}`);
+      }
+    }
+    // France's CA never vouches for a German seal, however it is spelt.
+    assert.deepEqual(codes(await verifyWith(france.bundleEntry(), await sealOf(signer, 'D<<'))), ['UNKNOWN_ISSUER']);
+  });
+
+  it('fails closed when the state cannot be told: an unassigned code, or no country at all', async () => {
+    const unassigned = await createVdsncCsca({ country: 'ZZZ', alpha2: 'ZZ' });
+    const unassignedSigner = await unassigned.createSigner();
+    assert.deepEqual(codes(await verifyWith(unassigned.bundleEntry(), await unassignedSigner.issue())), ['UNKNOWN_ISSUER']);
+    const { country: _, ...unnamedEntry } = unassigned.bundleEntry();
+    assert.deepEqual(codes(await verifyWith(unnamedEntry, await unassignedSigner.issue())), ['UNKNOWN_ISSUER']);
+    // A certificate without C=: only the bundle names the state, and that is enough when it is an assigned code.
+    const noC = await createVdsncCsca({ country: 'FRA', alpha2: '' });
+    const noCSigner = await noC.createSigner();
+    assert.equal((await verifyWith({ ...noC.bundleEntry(), country: 'FR' }, await noCSigner.issue())).status, 'valid');
+    const { country: __, ...nothing } = noC.bundleEntry();
+    assert.deepEqual(codes(await verifyWith(nothing, await noCSigner.issue())), ['UNKNOWN_ISSUER']);
+    assert.deepEqual(codes(await verifyWith({ ...noC.bundleEntry(), country: 'ZZ' }, await noCSigner.issue())), ['UNKNOWN_ISSUER']);
   });
 });
 

@@ -1,5 +1,6 @@
 // Shared by the fake-camera tests (browser side).
 import { executeServerCommand } from '@web/test-runner-commands';
+import assert from 'node:assert/strict';
 import '@pass-check/elements/define';
 
 export const expected = () => fetch('/camera-fixtures/expected.json').then((r) => r.json());
@@ -45,4 +46,35 @@ export function watchPageNetwork() {
     navigator.sendBeacon = originals.sendBeacon;
     return calls;
   };
+}
+
+/**
+ * Mounts a scanner on the camera and lets its first scan warm everything up (trust bundle
+ * fetched, worker and .wasm loaded), then scans again with every network path watched, page
+ * spies and the server's log, from the next frame to the verdict. The server's log is this
+ * page's alone: the camera config runs one browser with one page at a time.
+ */
+export async function scanWatched(timeoutMs = 60000) {
+  const scanner = mountScanner({ 'duplicate-window': '0', 'reset-after': '0' });
+  const first = await nextEvent(scanner, 'pass-result', timeoutMs);
+  const mark = await requestCount();
+  const stopWatching = watchPageNetwork();
+  scanner.reset();
+  const event = await nextEvent(scanner, 'pass-result', timeoutMs);
+  const pageCalls = stopWatching();
+  const serverSaw = (await requestsSince(mark)).filter((p) => !p.startsWith('/__web-test-runner'));
+  return { scanner, first, event, pageCalls, serverSaw };
+}
+
+/** Both scans of scanWatched accepted the pass as `format` with `holder`, and nothing reached the network the second time. */
+export function assertAcceptedSilently({ scanner, first, event, pageCalls, serverSaw }, format, holder) {
+  assert.equal(first.detail.status, 'valid', JSON.stringify(first.detail.errors));
+  assert.equal(event.detail.status, 'valid', JSON.stringify(event.detail.errors));
+  assert.equal(event.detail.format, format);
+  assert.deepEqual(event.detail.holder, holder);
+  assert.deepEqual(pageCalls, [], 'no fetch, XHR, WebSocket, beacon or resource load while verifying');
+  assert.deepEqual(serverSaw, [], `the server saw no request from the page or its worker while verifying (saw: ${serverSaw.join(', ')})`);
+  assert.equal(scanner.engine, 'wasm-qr');
+  assert.equal(scanner.getAttribute('state'), 'result');
+  assert.equal(scanner.shadowRoot.querySelector('[part=result]').dataset.verdict, 'accepted');
 }

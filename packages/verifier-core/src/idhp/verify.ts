@@ -2,7 +2,7 @@ import type { ErrorCode } from '../errors.js';
 import { isObject } from '../internal/bytes.js';
 import type { FormatOutcome } from '../outcome.js';
 import type { TrustInternals } from '../trust/store.js';
-import { canonicalJson } from './canonical.js';
+import { canonicalizeJcs } from '../internal/jcs.js';
 import { parseIdhpDate } from './dates.js';
 import { credentialOf, hasImpossibleDate, holderOf, identityWithheld } from './map.js';
 import { applyObfuscation } from './obfuscation.js';
@@ -48,7 +48,7 @@ export async function verifyIdhp(credential: unknown, trust: TrustInternals, now
   const { signatureValue, ...unsignedProof } = proof;
   const signed: Record<string, unknown> = { ...credential, proof: unsignedProof };
   delete signed.obfuscation; // selective disclosure lives outside the signature
-  const signedText = canonicalJson(signed);
+  const signedText = canonicalizeJcs(signed);
   if (signedText === undefined) return fail('MALFORMED');
   const verifying = verifyIdhpSignature(key, signedText, signatureValue);
   // Canonical JSON of everything signed (key order and whitespace do not count; the signature value and the

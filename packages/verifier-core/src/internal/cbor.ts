@@ -9,6 +9,8 @@
 // Byte strings come back as views into the input (the COSE protected header is
 // signed as the exact bytes it was sent as).
 
+import { decoderWork } from './work.js';
+
 /** A tagged item, e.g. COSE_Sign1 is tag 18, CWT tag 61. */
 export class CborTag {
   constructor(readonly tag: number, readonly value: CborValue) {}
@@ -232,6 +234,7 @@ function halfFloat(bytes: Uint8Array): number {
 /** Decodes exactly one CBOR item filling all of `bytes`. Never throws on bad input. */
 export function decodeCbor(bytes: Uint8Array, limits: CborLimits = DEFAULT_CBOR_LIMITS): CborResult {
   const reader = new Reader(bytes, limits);
+  decoderWork.cborCalls++;
   try {
     const value = reader.item(0);
     if (value === BREAK) return { error: 'break at the top level' };
@@ -241,6 +244,9 @@ export function decodeCbor(bytes: Uint8Array, limits: CborLimits = DEFAULT_CBOR_
     if (e instanceof Malformed) return { error: e.why };
     if (e instanceof RangeError) return { error: 'nested too deep' }; // the JS stack, should limits be set very high
     throw e;
+  } finally {
+    decoderWork.cborItems += reader.items;
+    decoderWork.cborBytes += reader.position;
   }
 }
 

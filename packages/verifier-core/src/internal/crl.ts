@@ -2,9 +2,9 @@
 // far as a verifier needs: who issued it, when it was made and when the next
 // one is due, the serial numbers it revokes, and what it takes to check its
 // signature (with verifyCertificateSignature, as for a certificate).
-import { DerTags, contextTag, decodeBitStringBytes, decodeOid, decodeTime, readChildren, readWholeDer, type DerElement } from './asn1.js';
+import { DerTags, contextTag, decodeBitStringBytes, decodeTime, readChildren, readWholeDer, type DerElement } from './asn1.js';
 import { toHex } from './bytes.js';
-import type { SignedByIssuer } from './x509.js';
+import { readAlgorithm, type SignedByIssuer } from './x509.js';
 
 export interface RevocationList extends SignedByIssuer {
   der: Uint8Array;
@@ -20,15 +20,6 @@ export const MAX_CRL_BYTES = 512 * 1024;
 /** Most entries read from one list. */
 export const MAX_CRL_ENTRIES = 50_000;
 
-function algorithmOf(element: DerElement | undefined): { oid: string; parameters?: Uint8Array } | undefined {
-  if (!element || element.tag !== DerTags.sequence) return undefined;
-  const parts = readChildren(element);
-  if (!parts || parts.length < 1 || parts.length > 2 || parts[0]!.tag !== DerTags.oid) return undefined;
-  const oid = decodeOid(parts[0]!.contents);
-  if (!oid) return undefined;
-  return parts[1] && parts[1].tag !== DerTags.null ? { oid, parameters: parts[1].raw } : { oid };
-}
-
 const isTime = (e: DerElement | undefined): e is DerElement => !!e && (e.tag === DerTags.utcTime || e.tag === DerTags.generalizedTime);
 
 /** Parses a DER CRL. Undefined for anything that is not one (never throws). */
@@ -37,14 +28,14 @@ export function parseCrl(der: Uint8Array): RevocationList | undefined {
   const list = readWholeDer(der);
   const top = list && list.tag === DerTags.sequence ? readChildren(list) : undefined;
   if (!top || top.length !== 3 || top[0]!.tag !== DerTags.sequence) return undefined;
-  const outer = algorithmOf(top[1]);
+  const outer = readAlgorithm(top[1]);
   const signature = decodeBitStringBytes(top[2]!);
   const fields = readChildren(top[0]!);
   if (!outer || !signature || !fields) return undefined;
 
   let i = 0;
   if (fields[i]?.tag === DerTags.integer) i++; // version v2
-  const inner = algorithmOf(fields[i++]);
+  const inner = readAlgorithm(fields[i++]);
   const issuer = fields[i++];
   const thisUpdateElement = fields[i++];
   if (!inner || inner.oid !== outer.oid || !issuer || issuer.tag !== DerTags.sequence || !isTime(thisUpdateElement)) return undefined;
@@ -78,7 +69,7 @@ export function parseCrl(der: Uint8Array): RevocationList | undefined {
     thisUpdate,
     revokedSerials,
   };
-  if (outer.parameters) crl.signatureParameters = outer.parameters;
+  if (outer.parameters && outer.parameters.tag !== DerTags.null) crl.signatureParameters = outer.parameters.raw;
   if (nextUpdate) crl.nextUpdate = nextUpdate;
   return crl;
 }

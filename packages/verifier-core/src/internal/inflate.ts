@@ -4,6 +4,7 @@
 // problem, including output beyond `maxOutput`, is a VerifierError('BAD_COMPRESSION'),
 // raised as soon as it is seen, so a hostile stream costs at most maxOutput bytes.
 import { VerifierError } from '../errors.js';
+import { decoderWork } from './work.js';
 
 const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
 const LENGTH_EXTRA_BITS = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
@@ -151,7 +152,10 @@ function bits(state: Inflater, need: number): number {
 /** Room for `extra` more output bytes: refuses past the cap, grows the buffer by doubling. */
 function reserve(state: Inflater, size: number, extra: number): Uint8Array {
   const needed = size + extra;
-  if (needed > state.maxOutput) fail(`output over the ${state.maxOutput}-byte cap`);
+  if (needed > state.maxOutput) {
+    state.size = size; // what was written, for decoderWork
+    fail(`output over the ${state.maxOutput}-byte cap`);
+  }
   if (needed <= state.output.length) return state.output;
   const grown = new Uint8Array(Math.min(state.maxOutput, Math.max(needed, state.output.length * 2)));
   grown.set(state.output.subarray(0, size));
@@ -239,7 +243,7 @@ function huffmanBlock(state: Inflater, literals: HuffmanCode, distances: Huffman
       ({ position, bitBuffer, bitCount } = state);
     }
     if (symbol < 256) {
-      if (size >= output.length) output = reserve(state, size, 1);
+      if (size >= output.length) { state.position = position; output = reserve(state, size, 1); }
       output[size++] = symbol;
       continue;
     }
@@ -319,13 +323,19 @@ function inflateAt(data: Uint8Array, start: number, maxOutput: number, into?: Ui
     output: into ?? new Uint8Array(Math.min(maxOutput, Math.max(1024, (data.length - start) * 4))),
   };
   let final = 0;
-  while (!final) {
-    final = bits(state, 1);
-    const type = bits(state, 2);
-    if (type === 0) storedBlock(state);
-    else if (type === 1) huffmanBlock(state, ...fixedCodes());
-    else if (type === 2) huffmanBlock(state, ...dynamicCodes(state));
-    else fail('reserved block type');
+  try {
+    while (!final) {
+      final = bits(state, 1);
+      const type = bits(state, 2);
+      if (type === 0) storedBlock(state);
+      else if (type === 1) huffmanBlock(state, ...fixedCodes());
+      else if (type === 2) huffmanBlock(state, ...dynamicCodes(state));
+      else fail('reserved block type');
+    }
+  } finally {
+    decoderWork.inflateCalls++;
+    decoderWork.inflateInputBytes += state.position - start;
+    decoderWork.inflateOutputBytes += state.size;
   }
   // Unused bits of the last byte are padding; whole bytes read ahead were not part of the stream.
   return { output: state.output.subarray(0, state.size), end: state.position - (state.bitCount >> 3) };

@@ -1,7 +1,9 @@
 // RFC 8785 JSON Canonicalization Scheme (JCS), for values that came from
 // JSON.parse: object keys sorted by UTF-16 code units, no whitespace, strings
 // and numbers written as ECMAScript's JSON.stringify writes them (which is
-// what RFC 8785 §3.2.2 specifies). Bounded in depth and size.
+// what RFC 8785 §3.2.2 specifies). Bounded in depth and size. The library's one
+// canonical JSON writer: ICAO VDS-NC seals sign this form of `data`, and IBM
+// Digital Health Pass signs its credentials in it (sorted keys, no whitespace).
 
 /** Deepest nesting accepted; real seals go 6 levels deep. */
 export const MAX_JCS_DEPTH = 32;
@@ -40,6 +42,7 @@ function write(value: unknown, depth: number, budget: { nodes: number }): string
     const parts: string[] = [];
     // Array.prototype.sort compares UTF-16 code units, the order RFC 8785 §3.2.3 asks for.
     for (const key of Object.keys(record).sort()) {
+      if (record[key] === undefined) continue; // as JSON.stringify: not in the text (JSON.parse never makes one)
       const name = writeString(key);
       const text = write(record[key], depth + 1, budget);
       if (name === undefined || text === undefined) return undefined;

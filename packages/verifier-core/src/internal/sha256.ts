@@ -2,10 +2,10 @@
 // SHA-256. A scan hashes short inputs (DCC revocation hashes of a UVCI or a
 // signature, IDHP disclosed values), where a WebCrypto digest, a round trip through
 // another thread, costs far more than hashing a few dozen bytes here; trust loading
-// hashes certificates for their kids and JWKs for their thumbprints. Nothing here is
-// secret (the inputs come from passes and trust lists), so constant time does not
-// matter. Checked against the FIPS and RFC 4231 vectors and against WebCrypto on
-// random inputs (test/sha256.test.js); the test kit computes kids and revocation
+// hashes certificates for their kids and JWKs for their thumbprints. passIds are
+// MACed here under the venue's key (pass-id.ts): the code has no table lookup or
+// branch that depends on the data, so the key's bytes do not change its timing.
+// Checked against the FIPS and RFC 4231 vectors and against WebCrypto on random inputs (test/sha256.test.js); the test kit computes kids and revocation
 // hashes with WebCrypto, so every DCC test checks the two against each other.
 
 const K = new Uint32Array([
@@ -60,9 +60,12 @@ function compress(state: Uint32Array, data: Uint8Array): void {
   }
 }
 
-/** SHA-256 of `first` followed by `second` (so HMAC need not join its key pad and message). */
-function sha256Of(first: Uint8Array, second?: Uint8Array): Uint8Array {
-  state.set(INITIAL);
+/**
+ * SHA-256 of `first` followed by `second` (so HMAC need not join its key pad and message),
+ * continuing from `start`, the state after `before` bytes (whole blocks) were hashed.
+ */
+function sha256Of(first: Uint8Array, second?: Uint8Array, start: Uint32Array = INITIAL, before = 0): Uint8Array {
+  state.set(start);
   const length = first.length + (second ? second.length : 0);
   // The message, a 1 bit, zeros, and the length in bits as 64 bits: a whole number of blocks.
   const size = Math.ceil((length + 9) / BLOCK_BYTES) * BLOCK_BYTES;
@@ -71,7 +74,7 @@ function sha256Of(first: Uint8Array, second?: Uint8Array): Uint8Array {
   if (second) padded.set(second, first.length);
   padded.fill(0, length, size);
   padded[length] = 0x80;
-  const bits = length * 8;
+  const bits = (before + length) * 8;
   padded[size - 5] = Math.floor(bits / 0x100000000) & 0xff;
   padded[size - 4] = bits >>> 24;
   padded[size - 3] = (bits >>> 16) & 0xff;
@@ -92,9 +95,25 @@ export function sha256Sync(data: Uint8Array): Uint8Array {
 
 /** HMAC-SHA-256 (RFC 2104): H((K ^ opad) || H((K ^ ipad) || message)), the key hashed first when longer than a block. */
 export function hmacSha256Sync(key: Uint8Array, message: Uint8Array): Uint8Array {
+  return hmacSha256Keyed(key)(message);
+}
+
+/**
+ * HMAC-SHA-256 under one key for many messages: the states after the key's inner and
+ * outer pad blocks are computed once, so each message costs two compressions fewer.
+ * The key is used as data only (no table lookups or branches depend on it).
+ */
+export function hmacSha256Keyed(key: Uint8Array): (message: Uint8Array) => Uint8Array {
   const k = key.length > BLOCK_BYTES ? sha256Of(key) : key;
-  const inner = new Uint8Array(BLOCK_BYTES).fill(0x36);
-  const outer = new Uint8Array(BLOCK_BYTES).fill(0x5c);
-  for (let i = 0; i < k.length; i++) { inner[i] = inner[i]! ^ k[i]!; outer[i] = outer[i]! ^ k[i]!; }
-  return sha256Of(outer, sha256Of(inner, message));
+  const pad = new Uint8Array(BLOCK_BYTES);
+  const stateAfter = (byte: number): Uint32Array => {
+    pad.fill(byte);
+    for (let i = 0; i < k.length; i++) pad[i] = pad[i]! ^ k[i]!;
+    state.set(INITIAL);
+    compress(state, pad);
+    return state.slice();
+  };
+  const inner = stateAfter(0x36), outer = stateAfter(0x5c);
+  pad.fill(0);
+  return (message) => sha256Of(sha256Of(message, undefined, inner, BLOCK_BYTES), undefined, outer, BLOCK_BYTES);
 }

@@ -131,7 +131,8 @@ function explicitCurve(parameters: DerElement): 'P-256' | 'P-384' | 'P-521' | un
 /** Largest certificate we read: real DSCs are 0.5–2 KB. */
 export const MAX_CERTIFICATE_BYTES = 16 * 1024;
 
-function readAlgorithm(element: DerElement | undefined): { oid: string; parameters?: DerElement } | undefined {
+/** An AlgorithmIdentifier (RFC 5280 §4.1.1.2): its OID and parameters, if any (NULL included, as written). */
+export function readAlgorithm(element: DerElement | undefined): { oid: string; parameters?: DerElement } | undefined {
   if (!element || element.tag !== DerTags.sequence) return undefined;
   const parts = readChildren(element);
   if (!parts || parts.length < 1 || parts.length > 2 || parts[0]!.tag !== DerTags.oid) return undefined;

@@ -22,10 +22,11 @@ import type { DccRevocationList } from '../types.js';
 // Internals re-exported for the project's own tests (not part of the main entry).
 export { decodeBase45, encodeBase45 } from '../internal/base45.js';
 export { decodeCbor, encodeCbor, CborTag, DEFAULT_CBOR_LIMITS } from '../internal/cbor.js';
+export { decoderWork, type DecoderWork } from '../internal/work.js';
 export { parseCoseSign1, sigStructure } from '../internal/cose.js';
 export { parseCertificate, importCertificateKey, verifyCertificateSignature } from '../internal/x509.js';
-export { decodeDcc } from '../dcc/decode.js';
-export { sha256Sync, hmacSha256Sync } from '../internal/sha256.js';
+export { decodeDcc, MAX_DCC_COSE_BYTES } from '../dcc/decode.js';
+export { sha256Sync, hmacSha256Sync, hmacSha256Keyed } from '../internal/sha256.js';
 export { parseIsoDate, parseIsoDateTime } from '../internal/dates.js';
 
 export type DccKind = 'vaccination' | 'test' | 'recovery';

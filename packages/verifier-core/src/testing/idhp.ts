@@ -1,7 +1,7 @@
 // Test kit for IBM Digital Health Pass credentials: an issuer with a fresh
 // P-256 key that signs credentials the way IBM's issuer does (formats.md §3),
 // in either subject shape, with optional selective disclosure. Test keys only.
-import { canonicalJson } from '../idhp/canonical.js';
+import { canonicalizeJcs } from '../internal/jcs.js';
 import { rawToDerEcdsa } from '../internal/ecdsa.js';
 import { encodeBase64, encodeBase64Url, encodeUtf8, isObject } from '../internal/bytes.js';
 import type { IdhpIssuerInput } from '../types.js';
@@ -88,7 +88,7 @@ export async function createIdhpIssuer(options: { id?: string; name?: string; ke
     }
     const obfuscation = await obfuscate(credential.credentialSubject, o.obfuscate ?? []);
     credential.proof = { created: credential.issuanceDate, creator: keyId, nonce: crypto.randomUUID(), type: 'EcdsaSecp256r1Signature2019' };
-    const text = canonicalJson(credential);
+    const text = canonicalizeJcs(credential);
     if (text === undefined) throw new TypeError('sign: the credential is too deep or too large');
     const raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, keys.privateKey, encodeUtf8(text) as Uint8Array<ArrayBuffer>));
     (credential.proof as Record<string, unknown>).signatureValue = o.signatureForm === 'raw' ? encodeBase64(raw) : encodeBase64Url(rawToDerEcdsa(raw));
@@ -158,7 +158,7 @@ export function tamperIdhp(credential: Record<string, unknown>): Record<string, 
 export function idhpSignedText(credential: Record<string, unknown>): string {
   const { obfuscation: _disclosures, ...rest } = credential;
   const proof = isObject(rest.proof) ? Object.fromEntries(Object.entries(rest.proof).filter(([k]) => k !== 'signatureValue')) : rest.proof;
-  const text = canonicalJson({ ...rest, proof });
+  const text = canonicalizeJcs({ ...rest, proof });
   if (text === undefined) throw new TypeError('idhpSignedText: the credential is too deep or too large');
   return text;
 }

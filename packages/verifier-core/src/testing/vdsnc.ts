@@ -12,6 +12,7 @@ import {
 import { encodeBase64, encodeBase64Url } from '../internal/bytes.js';
 import { rawToDerEcdsa } from '../internal/ecdsa.js';
 import { canonicalizeJcs } from '../internal/jcs.js';
+import { alpha2Of } from '../internal/iso3166.js';
 import { Oids, parseCertificate } from '../internal/x509.js';
 import type { VdsncCscaInput } from '../types.js';
 import { createTestCertificate } from './dcc.js';
@@ -107,10 +108,13 @@ async function seal(data: Record<string, unknown>, certificateDer: Uint8Array, p
   return JSON.stringify({ data, sig });
 }
 
-/** A test CSCA of a made-up state (default 'UTO', as in ICAO's examples). */
+/**
+ * A test CSCA of a made-up state (default 'UTO', as in ICAO's examples). Its certificates' C= is
+ * `alpha2`, by default the ISO 3166 alpha-2 of `country` ('' leaves C= out).
+ */
 export async function createVdsncCsca(options: { country?: string; alpha2?: string; notBefore?: Date; notAfter?: Date } = {}): Promise<VdsncTestCa> {
   const country = options.country ?? 'UTO';
-  const alpha2 = options.alpha2 ?? country.slice(0, 2);
+  const alpha2 = options.alpha2 ?? alpha2Of(country) ?? country.slice(0, 2);
   const keys = (await crypto.subtle.generateKey(P256, true, ['sign', 'verify'])) as CryptoKeyPair;
   const now = Date.now();
   const subject = { country: alpha2, commonName: `pass-check test CSCA ${country}` };

@@ -3,6 +3,7 @@
 import { TrustError } from '../errors.js';
 import { decodeBase64, encodeBase64, toHex } from '../internal/bytes.js';
 import { sha256Sync } from '../internal/sha256.js';
+import { parseIsoDateTime } from '../internal/dates.js';
 import { importCertificateKey, parseCertificate, type Certificate } from '../internal/x509.js';
 import type { DccRevocationList, DccSignerInput, TrustReport } from '../types.js';
 import type { TrustSection } from './section.js';
@@ -39,6 +40,16 @@ export interface DccSigner {
 export const DCC_REVOCATION_HASH_TYPES = ['UVCI', 'COUNTRYCODEUVCI', 'SIGNATURE'] as const;
 /** Revocation hashes are SHA-256, compared on their first 16 bytes. */
 export const REVOCATION_HASH_BYTES = 16;
+
+/**
+ * When a list stops applying, in ms since the epoch: compared as a time, never as text
+ * (`…+05:00` and `…Z`, fractions). An expiry that is no ISO 8601 time fails closed: the
+ * list never expires (Infinity), so a typo cannot drop revocations.
+ */
+function expiryTime(expires: string | undefined): number {
+  if (expires === undefined) return Infinity;
+  return (typeof expires === 'string' ? parseIsoDateTime(expires) : undefined) ?? Infinity;
+}
 
 interface LoadedRevocations {
   list: DccRevocationList;
@@ -112,8 +123,7 @@ export class DccTrust implements TrustSection<DccSignerInput> {
   carryRevocations(previous: DccTrust, now: Date): void {
     for (const [identity, loaded] of previous.revocations) {
       if (this.revocations.has(identity)) continue;
-      const expires = loaded.list.expires ? Date.parse(loaded.list.expires) : NaN;
-      if (!Number.isNaN(expires) && expires < now.getTime()) continue;
+      if (expiryTime(loaded.list.expires) < now.getTime()) continue;
       this.revocations.set(identity, { ...loaded, list: { ...loaded.list, hashes: [...loaded.list.hashes] }, hashes: new Set(loaded.hashes) });
     }
   }
@@ -184,8 +194,12 @@ export class DccTrust implements TrustSection<DccSignerInput> {
     if (!usable && list.hashes.length) throw new TrustError('INVALID_CRL', 'no usable hash in the revocation list');
     const stored: DccRevocationList = { hashType: list.hashType, hashes: kept };
     if (kid) stored.kid = kid;
-    const expires = typeof list.expires === 'string' ? list.expires : held?.list.expires;
-    if (expires) stored.expires = held?.list.expires && typeof list.expires === 'string' && held.list.expires > list.expires ? held.list.expires : expires;
+    // The later of the two expiries, by time (an unparseable one counts as never).
+    const given = typeof list.expires === 'string' ? list.expires : undefined;
+    const heldExpires = held?.list.expires;
+    const expires = given === undefined ? heldExpires : heldExpires === undefined ? (held ? undefined : given)
+      : expiryTime(heldExpires) >= expiryTime(given) ? heldExpires : given;
+    if (expires) stored.expires = expires;
     this.revocations.set(identity, kid ? { list: stored, kid, hashes } : { list: stored, hashes });
     return report;
   }

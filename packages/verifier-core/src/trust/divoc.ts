@@ -54,7 +54,8 @@ async function importKey(pem: unknown): Promise<{ type: DivocKeyType; key: Crypt
 
 export class DivocTrust implements TrustSection<DivocIssuerInput> {
   private readonly keys = new Map<string, DivocKey[]>();
-  private readonly accepted: DivocIssuerInput[] = [];
+  /** By issuer id: an issuer added again (another add, a merged bundle) is held once. */
+  private readonly accepted = new Map<string, DivocIssuerInput>();
 
   async add(input: DivocIssuerInput): Promise<TrustReport> {
     if (!isObject(input)) throw new TrustError('INVALID_KEY', 'a DIVOC issuer must be an object');
@@ -65,26 +66,32 @@ export class DivocTrust implements TrustSection<DivocIssuerInput> {
     if (publicKeys.length > MAX_KEYS_PER_ISSUER) throw new TrustError('INVALID_KEY', `issuer lists more than ${MAX_KEYS_PER_ISSUER} keys`);
     const rejected: TrustReport['rejected'] = [];
     const good: { id: string; publicKeyPem: string; key: DivocKey }[] = [];
+    const held = this.accepted.get(id);
+    const isHeld = (keyId: string, pem: string) => held?.publicKeys.some((k) => k.id === keyId && k.publicKeyPem.trim() === pem.trim()) ?? false;
     for (const entry of publicKeys as unknown[]) {
       const keyId = isObject(entry) && typeof entry.id === 'string' && entry.id && entry.id.length <= MAX_ID_CHARS ? entry.id : undefined;
       if (!keyId) { rejected.push({ code: 'INVALID_KEY', message: 'key entry without an id' }); continue; }
-      const imported = await importKey(isObject(entry) ? entry.publicKeyPem : undefined);
+      const pem = isObject(entry) ? entry.publicKeyPem : undefined;
+      const imported = await importKey(pem);
       if (typeof imported === 'string') { rejected.push({ kid: keyId, code: 'INVALID_KEY', message: imported }); continue; }
+      if (isHeld(keyId, pem as string) || good.some((g) => g.id === keyId && g.publicKeyPem.trim() === (pem as string).trim())) continue;
       const key: DivocKey = { ...imported };
       if (issuer !== undefined) key.issuer = issuer;
       if (typeof name === 'string') key.issuerName = name;
       good.push({ id: keyId, publicKeyPem: (entry as { publicKeyPem: string }).publicKeyPem, key });
     }
-    if (good.length === 0) throw new TrustError('INVALID_KEY', `no usable key for ${id}: ${rejected.map((r) => r.message).join('; ')}`);
+    if (good.length === 0 && !held) throw new TrustError('INVALID_KEY', `no usable key for ${id}: ${rejected.map((r) => r.message).join('; ')}`);
     for (const g of good) {
       const list = this.keys.get(g.id) ?? [];
       list.push(g.key);
       this.keys.set(g.id, list);
     }
-    const entry: DivocIssuerInput = { id, publicKeys: good.map((g) => ({ id: g.id, publicKeyPem: g.publicKeyPem })) };
+    const entry: DivocIssuerInput = { id, publicKeys: [...(held?.publicKeys ?? []), ...good.map((g) => ({ id: g.id, publicKeyPem: g.publicKeyPem }))] };
     if (issuer !== undefined) entry.issuer = issuer;
+    else if (held?.issuer !== undefined) entry.issuer = held.issuer;
     if (typeof name === 'string') entry.name = name;
-    this.accepted.push(entry);
+    else if (held?.name !== undefined) entry.name = held.name;
+    this.accepted.set(id, entry);
     return { rejected };
   }
 
@@ -100,6 +107,6 @@ export class DivocTrust implements TrustSection<DivocIssuerInput> {
   }
 
   entries(): DivocIssuerInput[] {
-    return this.accepted.map((e) => ({ ...e, publicKeys: e.publicKeys.map((k) => ({ ...k })) }));
+    return [...this.accepted.values()].map((e) => ({ ...e, publicKeys: e.publicKeys.map((k) => ({ ...k })) }));
   }
 }

@@ -116,7 +116,12 @@ export class ShcTrust implements TrustSection<ShcIssuerInput> {
    * re-added without a CRL for a key keeps the CRL held for it there, so a
    * source that failed to serve its CRL never un-revokes passes.
    */
-  constructor(private readonly previous?: ShcTrust) {}
+  constructor(private previous?: ShcTrust) {}
+
+  /** Drops the link to the replaced state once an import has loaded (so that state can be collected). */
+  forgetPrevious(): void {
+    this.previous = undefined;
+  }
 
   /** Forgets an issuer and its keys; false when it was not trusted. */
   remove(iss: string): boolean {

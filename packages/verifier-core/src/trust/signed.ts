@@ -54,6 +54,8 @@ export async function openSignedBundle(jws: unknown, publicJwk: JsonWebKey): Pro
   const headerBytes = decodeBase64Url(h);
   const header = headerBytes && parseJson(decodeUtf8(headerBytes) ?? '');
   if (!isObject(header) || header.alg !== 'ES256') throw new TrustError('BUNDLE_SIGNATURE', 'signed bundle: only ES256 is accepted');
+  // The type, exactly: a JWS of another kind signed by the same key (a token, another list) is no bundle.
+  if (header.typ !== SIGNED_BUNDLE_TYPE) throw new TrustError('BUNDLE_SIGNATURE', `signed bundle: typ must be ${SIGNED_BUNDLE_TYPE}`);
   if ('crit' in header || 'b64' in header) throw new TrustError('BUNDLE_SIGNATURE', 'signed bundle: unsupported header parameters');
   const signature = decodeBase64Url(s);
   if (!signature || signature.length !== 64) throw new TrustError('BUNDLE_SIGNATURE', 'signed bundle: an ES256 signature is 64 bytes');

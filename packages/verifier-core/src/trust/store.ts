@@ -55,7 +55,6 @@ export interface TrustStore {
   addIdhpIssuer(issuer: IdhpIssuerInput): Promise<TrustReport>;
   /** DCC revocation hash lists (formats.md §2). A list for the same hash type and kid adds to the one held. */
   addDccRevocations(list: DccRevocationList): Promise<TrustReport>;
-  /** Forgets an SMART Health Card issuer; resolves false when it was not trusted. */
   /** ICAO VDS-NC: a country signing CA with its CRLs. */
   addVdsncCsca(csca: VdsncCscaInput): Promise<TrustReport>;
   /** DIVOC: an issuer's proof keys. */
@@ -68,8 +67,9 @@ export interface TrustStore {
   removeIdhpIssuer(id: string): Promise<boolean>;
   /**
    * Loads a bundle: it REPLACES what the store holds unless `merge: true`. With a
-   * replace, CRLs and DCC revocation lists held for issuers the bundle still lists
-   * but gives no revocation data for are kept. Verifications in flight finish on
+   * replace, SHC and VDS-NC CRLs held for issuers the bundle still lists but gives no
+   * revocation data for are kept, and DCC revocation lists it does not restate (until
+   * their `expires`). Only imported bundles move the rollback floor (`updated`). Verifications in flight finish on
    * the trust they started with.
    */
   importBundle(bundle: TrustBundle | string, options?: ImportBundleOptions): Promise<ImportReport>;
@@ -114,6 +114,18 @@ function newState(previous?: TrustState): TrustState {
     vdsnc: new VdsncTrust(), divoc: new DivocTrust() };
 }
 
+/**
+ * After a replacing import has loaded `state`: carries over the revocation data of
+ * `previous` that the bundle did not restate (revocation is never dropped silently),
+ * then cuts every link to `previous`, so the replaced state can be collected (a chain
+ * of earlier states would otherwise grow with every import).
+ */
+function carryRevocation(state: TrustState, previous: TrustState): void {
+  state.dcc.carryRevocations(previous.dcc, new Date());
+  state.vdsnc.carryCrls(previous.vdsnc);
+  state.shc.forgetPrevious();
+}
+
 const mergeReports = (reports: TrustReport[]): TrustReport => ({ rejected: reports.flatMap((r) => r.rejected) });
 
 /** Runs `add` and turns a whole-input TrustError or TypeError into a report line, for bundle imports. */
@@ -155,8 +167,13 @@ export function createTrustStore(options: { storage?: TrustStorage } = {}): Trus
     return mergeReports(reports);
   }
 
-  const exportBundle = (): TrustBundle => {
-    const bundle: Record<string, unknown> = { version: 1, updated: updated ?? new Date().toISOString() };
+  /**
+   * @param persist for the store's own storage: `updated` only when an imported bundle set it,
+   * since a restart takes the stored `updated` as its rollback floor (a local add is no bundle).
+   */
+  const exportBundle = (persist = false): TrustBundle => {
+    const bundle: Record<string, unknown> = { version: 1 };
+    if (updated !== undefined || !persist) bundle.updated = updated ?? new Date().toISOString();
     for (const handler of bundleSections) bundle[handler.key] = handler.entries(internals);
     Object.assign(bundle, dccRuleEntries(internals.dccRules));
     for (const [key, value] of Object.entries(extras)) if (!(key in bundle)) bundle[key] = structuredClone(value);
@@ -169,8 +186,8 @@ export function createTrustStore(options: { storage?: TrustStorage } = {}): Trus
     const next = queue.then(async () => {
       await internals.ready;
       const result = await run();
-      updated ??= new Date().toISOString();
-      if (storage) await storage.save(exportBundle());
+      // Only imported bundles move the rollback floor (`updated`): a local add* does not.
+      if (storage) await storage.save(exportBundle(true));
       return result;
     });
     queue = next.catch(() => undefined);
@@ -205,10 +222,10 @@ export function createTrustStore(options: { storage?: TrustStorage } = {}): Trus
       // a verification in flight keeps the state it started with (see verifier.ts).
       const state = newState(internals);
       const report = await load(bundle, state);
-      state.dcc.carryRevocations(internals.dcc, new Date());
+      carryRevocation(state, internals);
       Object.assign(internals, state);
       extras = unknown;
-      updated = built ?? new Date().toISOString();
+      if (built) updated = built;
       return built ? { ...report, updated: built } : report;
     });
   }

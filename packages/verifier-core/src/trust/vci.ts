@@ -21,6 +21,31 @@ export interface VciImportReport extends TrustReport {
 }
 
 /**
+ * The bundle's `shc` entries for a VCI snapshot: one per issuer (an issuer listed twice
+ * has its keys and CRLs put together), with its keys and CRLs as the snapshot holds
+ * them. With `issuers`, only those the issuer list names, by the list's name; issuers
+ * left out, or without keys, are `skipped`. Used by importVciSnapshot and by the CLI.
+ */
+export function vciSnapshotEntries(snapshot: VciSnapshot, issuers?: VciIssuerList): { shc: ShcIssuerInput[]; skipped: string[] } {
+  if (!isObject(snapshot) || !Array.isArray(snapshot.issuerInfo)) throw new TypeError('snapshot must be vci_snapshot.json ({ issuerInfo })');
+  const names = new Map<string, string | undefined>();
+  if (issuers) for (const listed of issuers.participating_issuers) if (isObject(listed) && typeof listed.iss === 'string') names.set(listed.iss, listed.name);
+  const byIss = new Map<string, ShcIssuerInput & { crls: object[]; jwks: { keys: object[] } }>();
+  const skipped: string[] = [];
+  for (const info of snapshot.issuerInfo) {
+    const iss = isObject(info) && isObject(info.issuer) && typeof info.issuer.iss === 'string' ? info.issuer.iss : undefined;
+    if (!iss) continue;
+    if ((issuers && !names.has(iss)) || !Array.isArray(info.keys) || info.keys.length === 0) { skipped.push(iss); continue; }
+    const crls = Array.isArray(info.crls) ? info.crls : [];
+    const held = byIss.get(iss);
+    if (held) { held.jwks.keys.push(...info.keys); held.crls.push(...crls); continue; }
+    const name = names.get(iss) ?? (typeof info.issuer.name === 'string' ? info.issuer.name : undefined);
+    byIss.set(iss, { iss, ...(name ? { name } : {}), jwks: { keys: [...info.keys] }, crls: [...crls] });
+  }
+  return { shc: [...byIss.values()], skipped };
+}
+
+/**
  * Loads the VCI directory into a trust store, offline: the issuer list says whom
  * to trust, the snapshot holds their keys and CRLs (fetch both ahead of time, e.g.
  * daily, from the directory; nothing is fetched here). Issuers in the snapshot but
@@ -32,18 +57,7 @@ export async function importVciSnapshot(store: TrustStore, directory: { issuers:
   const { issuers, snapshot } = directory ?? {};
   if (!isObject(issuers) || !Array.isArray(issuers.participating_issuers)) throw new TypeError('importVciSnapshot: issuers must be vci-issuers.json ({ participating_issuers })');
   if (!isObject(snapshot) || !Array.isArray(snapshot.issuerInfo)) throw new TypeError('importVciSnapshot: snapshot must be vci_snapshot.json ({ issuerInfo })');
-  const names = new Map<string, string | undefined>();
-  for (const listed of issuers.participating_issuers) if (isObject(listed) && typeof listed.iss === 'string') names.set(listed.iss, listed.name);
-
-  const shc: ShcIssuerInput[] = [];
-  const skipped: string[] = [];
-  for (const info of snapshot.issuerInfo) {
-    const iss = isObject(info) && isObject(info.issuer) && typeof info.issuer.iss === 'string' ? info.issuer.iss : undefined;
-    if (!iss) continue;
-    if (!names.has(iss) || !Array.isArray(info.keys) || info.keys.length === 0) { skipped.push(iss); continue; }
-    const name = names.get(iss) ?? (typeof info.issuer.name === 'string' ? info.issuer.name : undefined);
-    shc.push({ iss, ...(name ? { name } : {}), jwks: { keys: info.keys }, crls: Array.isArray(info.crls) ? info.crls : [] });
-  }
+  const { shc, skipped } = vciSnapshotEntries(snapshot, issuers);
   const report = await store.importBundle({ version: 1, ...(typeof snapshot.time === 'string' ? { updated: snapshot.time } : {}), shc }, { merge: true });
   const trusted = store[trustInternals].shc.issuers;
   return { rejected: report.rejected, imported: shc.filter((i) => trusted.has(i.iss)).length, skipped };

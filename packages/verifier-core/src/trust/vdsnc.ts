@@ -4,6 +4,7 @@
 import { TrustError } from '../errors.js';
 import { bytesEqual, decodeBase64, encodeBase64, toHex } from '../internal/bytes.js';
 import { isCurrent, parseCrl, type RevocationList } from '../internal/crl.js';
+import { alpha3Of } from '../internal/iso3166.js';
 import { parseCertificate, verifyCertificateSignature, type Certificate } from '../internal/x509.js';
 import type { TrustReport, VdsncCscaInput } from '../types.js';
 import type { TrustSection } from './section.js';
@@ -13,7 +14,7 @@ const MAX_CRLS_PER_CSCA = 16;
 
 export interface VdsncCsca {
   certificate: Certificate;
-  /** alpha-3 state code the CA signs for, when the bundle says. */
+  /** The state code the CA signs for (alpha-2 or alpha-3), when the bundle says. */
   country?: string;
   crls: RevocationList[];
 }
@@ -56,9 +57,9 @@ export class VdsncTrust implements TrustSection<VdsncCscaInput> {
     const certificate = der && parseCertificate(der);
     if (!certificate) throw new TrustError('INVALID_CERTIFICATE', 'not an X.509 certificate');
     if (!certificate.isCa) throw new TrustError('INVALID_CERTIFICATE', 'not a CA certificate (basicConstraints cA)');
-    // alpha-3 as seals name their state; an alpha-2 code is kept but cannot be compared with `hdr.is`.
+    // alpha-3 as seals name their state, or alpha-2 as certificates do: compared with `hdr.is` through ISO 3166 (stateOf).
     const country = typeof input.country === 'string' && /^[A-Z]{2,3}$/.test(input.country) ? input.country : undefined;
-    if (input.country !== undefined && !country) throw new TrustError('INVALID_CERTIFICATE', 'country must be an ISO 3166 code (alpha-3, as seals name their state)');
+    if (input.country !== undefined && !country) throw new TrustError('INVALID_CERTIFICATE', 'country must be an ISO 3166 code (alpha-3 as seals name their state, or alpha-2)');
     const crlInputs = Array.isArray(input.crls) ? input.crls : input.crls === undefined ? [] : undefined;
     if (!crlInputs || crlInputs.length > MAX_CRLS_PER_CSCA) throw new TrustError('INVALID_CRL', `crls must be a list of at most ${MAX_CRLS_PER_CSCA}`);
     const crls: RevocationList[] = [];
@@ -84,6 +85,23 @@ export class VdsncTrust implements TrustSection<VdsncCscaInput> {
     return { rejected: [] };
   }
 
+  /**
+   * After a replacing import: a CA this import lists again keeps the CRLs `previous`
+   * held for it (a CRL that could not be fetched tonight never un-revokes a signer;
+   * revocations are never undone, so lists only add up). A CA the import no longer
+   * lists is gone with its lists.
+   */
+  carryCrls(previous: VdsncTrust): void {
+    for (const csca of this.cscas) {
+      const held = previous.cscas.find((c) => bytesEqual(c.certificate.der, csca.certificate.der));
+      if (!held) continue;
+      const carried = held.crls.filter((crl) => !csca.crls.some((c) => bytesEqual(c.der, crl.der)));
+      if (!carried.length) continue;
+      csca.crls = [...carried, ...csca.crls].slice(-MAX_CRLS_PER_CSCA);
+      this.known.clear();
+    }
+  }
+
   /** The trusted CA that issued and signed `signer`, if any. */
   async issuerOf(signer: Certificate): Promise<VdsncCsca | undefined> {
     for (const csca of this.cscas) {
@@ -99,6 +117,19 @@ export class VdsncTrust implements TrustSection<VdsncCscaInput> {
       return entry;
     });
   }
+}
+
+/**
+ * The state (alpha-3, as seals name it) a CSCA signs for: its certificate's C= (alpha-2)
+ * and the bundle's `country` (either form), which must agree. Undefined, so no seal
+ * matches (fail closed), when neither is given, when one is no assigned code, or when
+ * they name two states.
+ */
+export function stateOf(csca: VdsncCsca): string | undefined {
+  const named = [csca.certificate.subjectCountry, csca.country].filter((c): c is string => c !== undefined);
+  const states = named.map(alpha3Of);
+  const state = states[0];
+  return state !== undefined && states.every((s) => s === state) ? state : undefined;
 }
 
 export type RevocationStatus = 'revoked' | 'good' | 'stale' | 'unchecked';

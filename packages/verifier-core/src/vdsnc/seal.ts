@@ -9,7 +9,7 @@ export type SealType = (typeof SEAL_TYPES)[number];
 export interface Seal {
   data: Record<string, unknown>;
   type: SealType;
-  /** Issuing state, ISO 3166 alpha-3 (`hdr.is`). */
+  /** Issuing state (`hdr.is`): ISO 3166 alpha-3, or ICAO's `D<<` for Germany. */
   issuingState: string;
   message: Record<string, unknown>;
   /** base64url DER of the barcode signer certificate. */
@@ -38,7 +38,7 @@ export function readSeal(json: unknown): Seal | { error: ErrorCode } {
   if (!isObject(hdr) || !isObject(msg) || Object.keys(data).length !== 2) return { error: 'SCHEMA' };
   if (sig.alg !== 'ES256') return { error: 'BAD_HEADER' };
   if (typeof sig.cer !== 'string' || typeof sig.sigvl !== 'string') return { error: 'BAD_HEADER' };
-  if (hdr.v !== 1 || typeof hdr.is !== 'string' || !/^[A-Z]{3}$/.test(hdr.is)) return { error: 'SCHEMA' };
+  if (hdr.v !== 1 || typeof hdr.is !== 'string' || !/^(?:[A-Z]{3}|D<<)$/.test(hdr.is)) return { error: 'SCHEMA' };
   if (!SEAL_TYPES.includes(hdr.t as SealType)) return { error: 'SCHEMA' };
   return { data, type: hdr.t as SealType, issuingState: hdr.is, message: msg, certificate: sig.cer, signature: sig.sigvl };
 }

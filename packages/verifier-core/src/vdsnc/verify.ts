@@ -1,24 +1,24 @@
 import type { ErrorCode } from '../errors.js';
 import { decodeBase64 } from '../internal/bytes.js';
 import { canonicalizeJcs } from '../internal/jcs.js';
+import { icaoStateOf } from '../internal/iso3166.js';
 import { parseCertificate } from '../internal/x509.js';
 import type { FormatOutcome } from '../outcome.js';
 import type { TrustInternals } from '../trust/store.js';
-import { revocationStatus, type KnownSigner } from '../trust/vdsnc.js';
+import { revocationStatus, stateOf, type KnownSigner } from '../trust/vdsnc.js';
 import { credentialOf, holderOf } from './map.js';
 import { readSeal } from './seal.js';
 import { passIdentity, type PassIdOf } from '../pass-id.js';
 
 const fail = (code: ErrorCode): FormatOutcome => ({ format: 'vdsnc', errors: [code] });
-/** ICAO writes base64url; padding and the standard alphabet are seen in the wild too, and decode to the same bytes. */
-const BASE64URL_PADDED = /^[A-Za-z0-9_+/-]+={0,2}$/;
 const P256_SIGNATURE_BYTES = 64;
 
 /** The seal's signer: a barcode signer (not a CA) with a P-256 key, issued by a trusted CSCA; remembered once found. */
 async function knownSigner(cer: string, trust: TrustInternals): Promise<KnownSigner | { error: ErrorCode }> {
   const known = trust.vdsnc.knownSigner(cer);
   if (known) return known;
-  const der = BASE64URL_PADDED.test(cer) ? decodeBase64(cer) : undefined;
+  // ICAO writes base64url; padding and the standard alphabet are seen in the wild too: decodeBase64 takes both.
+  const der = decodeBase64(cer);
   const signer = der && parseCertificate(der);
   if (!signer) return { error: 'MALFORMED' };
   // A CA certificate is no barcode signer: letting one sign seals would skip the CA's control over its signers.
@@ -47,13 +47,15 @@ async function knownSigner(cer: string, trust: TrustInternals): Promise<KnownSig
 export async function verifyVdsnc(json: unknown, trust: TrustInternals, now: Date, idOf?: PassIdOf): Promise<FormatOutcome> {
   const seal = readSeal(json);
   if ('error' in seal) return fail(seal.error);
-  const signature = BASE64URL_PADDED.test(seal.signature) ? decodeBase64(seal.signature) : undefined;
+  const signature = decodeBase64(seal.signature);
   const found = await knownSigner(seal.certificate, trust);
   if ('error' in found) return fail(found.error);
   const { signer, csca, key } = found;
   if (!signature || signature.length !== P256_SIGNATURE_BYTES) return fail('BAD_SIGNATURE');
-  // A CA trusted for one state does not vouch for another state's seals (when the bundle names the state, alpha-3).
-  if (csca.country !== undefined && /^[A-Z]{3}$/.test(csca.country) && csca.country !== seal.issuingState) return fail('UNKNOWN_ISSUER');
+  // A CA trusted for one state does not vouch for another state's seals; a CA whose state cannot be told vouches for none.
+  // Germany's seals say "D<<" (ICAO Doc 9303-3), its certificates C=DE: both are DEU here.
+  const caState = stateOf(csca);
+  if (caState === undefined || caState !== icaoStateOf(seal.issuingState)) return fail('UNKNOWN_ISSUER');
 
   const canonical = canonicalizeJcs(seal.data);
   if (canonical === undefined) return fail('MALFORMED');
