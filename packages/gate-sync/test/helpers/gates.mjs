@@ -54,3 +54,30 @@ export function passId(label = 'p') {
   counter += 1;
   return `${label}_${counter}_${Math.random().toString(36).slice(2, 10)}`;
 }
+
+/**
+ * Resolves when `sync.status` satisfies `condition`: checked now and at every
+ * `gate-sync-status` event (every change of online, pending or dropped fires one),
+ * so no polling interval decides the outcome. `ms` only bounds a hang.
+ */
+export function whenStatus(sync, condition, ms = 20_000, what = 'status') {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!condition(sync.status)) return;
+      cleanup();
+      resolve(sync.status);
+    };
+    const timer = setTimeout(() => { cleanup(); reject(new Error(`timed out waiting for ${what}: ${JSON.stringify(sync.status)}`)); }, ms);
+    const cleanup = () => { clearTimeout(timer); sync.removeEventListener('gate-sync-status', check); };
+    sync.addEventListener('gate-sync-status', check);
+    check();
+  });
+}
+
+/** A clock that stands still until moved: two claims "in the same millisecond" on demand. */
+export function frozenClock(start = Date.now()) {
+  let t = start;
+  const now = () => t;
+  now.advance = (ms) => { t += ms; };
+  return now;
+}
