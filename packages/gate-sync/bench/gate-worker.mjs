@@ -58,7 +58,7 @@ async function run({ kind, rate, seconds, startAt, label }) {
   for (let n = 0; n < total; n += 1) if (owned.has(n % gateCount)) mine.push(n);
   const latencies = new Float64Array(mine.length);
   const admitted = [];
-  let first = 0, already = 0, errors = 0, done = 0, next = 0, lastAnswer = startAt;
+  let first = 0, already = 0, errors = 0, done = 0, next = 0, lastAnswer = startAt, repeats = 0, repeatsAdmitted = 0;
   const loop = monitorEventLoopDelay({ resolution: 5 });
   const eluBefore = performance.eventLoopUtilization();
   loop.enable();
@@ -90,9 +90,12 @@ async function run({ kind, rate, seconds, startAt, label }) {
             if (at !== gi) id = candidate;
           }
         }
+        const repeat = id !== undefined;
+        if (repeat) repeats += 1;
         id ??= `${label}_${n}_${Math.random().toString(36).slice(2, 10)}`;
         gates.get(gi).claim(id).then((answer) => {
-          if (answer.first) { first += 1; admitted.push([id, gi]); } else already += 1;
+          if (answer.first && repeat) repeatsAdmitted += 1;
+          if (answer.first) { first += 1; if (!repeat) admitted.push([id, gi]); } else already += 1;
           answered(due);
         }, () => { errors += 1; answered(due); });
       }
@@ -104,7 +107,7 @@ async function run({ kind, rate, seconds, startAt, label }) {
   loop.disable();
   const elu = performance.eventLoopUtilization(eluBefore);
   return {
-    latencies, first, already, errors, lastAnswer,
+    latencies, first, already, errors, lastAnswer, repeats, repeatsAdmitted,
     loopP99: loop.count ? loop.percentile(99) / 1e6 : 0, loopMax: loop.count ? loop.max / 1e6 : 0,
     utilization: elu.utilization,
     offline: [...gates.values()].filter((g) => !g.online).length,
