@@ -134,15 +134,18 @@ async function benchSingle(head) {
   console.log(`sustained: ${fmt(sustained)}`);
   console.log(`  claim / bare round trip: p50 ${(sustained.p50 / baseline.p50).toFixed(1)}x, p99 ${(sustained.p99 / baseline.p99).toFixed(1)}x`);
   console.log(`  goal p99 <= 20 ms at ${RATE}/s: ${sustained.p99 <= 20 ? 'met' : 'NOT met'} (load ${load()})`);
-  let saturation;
+  let saturation = 0;
   let within20 = sustained.p99 <= 20 ? RATE : undefined;
-  for (let rate = RATE * 2; rate <= 64_000; rate *= 2) {
+  let stopped = false;
+  for (let rate = RATE * 2; rate <= 64_000 && !stopped; rate *= 2) {
     const r = await run('claims', rate, STEP_SECONDS, 'step');
     console.log(`step ${STEP_SECONDS} s: ${fmt(r)}`);
     if (r.p99 <= 20 && r.achieved >= rate * 0.95) within20 = rate;
-    if (r.achieved < rate * 0.95 || r.p99 > 1000 || r.offline) { saturation = r.achieved; break; }
+    // The saturation rate: the most claims a second done in any step (past it, more offered means fewer done).
+    saturation = Math.max(saturation, r.achieved);
+    stopped = r.achieved < rate * 0.95 || r.p99 > 1000 || r.offline > 0;
   }
-  console.log(`p99 <= 20 ms ${within20 ? `up to ${within20} claims/s offered` : 'at none of the rates'}; saturates at about ${saturation ?? 'more than 64000'} claims/s done`);
+  console.log(`p99 <= 20 ms ${within20 ? `up to ${within20} claims/s offered` : 'at none of the rates'}; saturation: at most ${saturation} claims/s done in any step${stopped ? '' : ' (not reached by 64000/s)'}`);
 }
 
 async function benchCluster(head) {
