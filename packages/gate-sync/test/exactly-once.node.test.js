@@ -11,14 +11,22 @@ import { startProxy, bucketReader, passId, whenStatus, frozenClock } from './hel
 describe('gate sync: a claim is first exactly once', () => {
   let server;
   const open = [];
+  const proxies = [];
+  const proxyToServer = async () => {
+    const p = await startProxy(server.port);
+    proxies.push(p);
+    return p;
+  };
   const gate = async (name, extra = {}) => {
     const sync = await createNatsGateSync({ servers: server.url, gate: name, window: 600, claimTimeout: 15_000, ...extra });
     open.push(sync);
     return sync;
   };
   before(async () => { server = await startNatsServer(); });
+  // Closed here, pass or fail: an open proxy or connection would keep the test process alive.
   after(async () => {
     await Promise.all(open.map((g) => g.close()));
+    await Promise.all(proxies.map((p) => p.close()));
     await server?.stop();
   });
 
@@ -85,7 +93,7 @@ describe('gate sync: a claim is first exactly once', () => {
   });
 
   it('offline, one gate claims the same pass twice at once: one first, one claim queued, no late duplicate against itself', async () => {
-    const proxy = await startProxy(server.port);
+    const proxy = await proxyToServer();
     const clock = frozenClock();
     // Frozen time keeps both claims inside the "just disconnected" grace, where they used to wait side by side.
     const g = await gate('off-twin', { servers: proxy.url, claimTimeout: 300, now: clock });
@@ -101,14 +109,33 @@ describe('gate sync: a claim is first exactly once', () => {
     await whenStatus(g, (s) => s.online && s.pending === 0, 20_000, 'flushed');
     assert.deepEqual(late, []);
     const reader = await bucketReader(server.url);
-    assert.equal(await reader.holder(id), 'off-twin');
+    const holder = await reader.holder(id);
     await reader.close();
-    await proxy.close();
+    assert.equal(holder, 'off-twin');
+  });
+
+  it('a claim whose write landed but whose answer was lost is still its own: first, and no late duplicate', async () => {
+    const proxy = await proxyToServer();
+    const g = await gate('deaf', { servers: proxy.url, claimTimeout: 300 });
+    const late = [];
+    g.addEventListener(LateDuplicateEvent.eventName, (e) => late.push(e.detail));
+    const id = passId('deaf');
+    proxy.deafen();
+    assert.deepEqual(await g.claim(id), { first: true }, 'no answer in time: decided on local memory');
+    assert.equal(g.status.pending, 1);
+    const reader = await bucketReader(server.url);
+    const landed = await reader.holder(id);
+    await reader.close();
+    assert.equal(landed, 'deaf', 'the write itself landed');
+    proxy.hear();
+    await whenStatus(g, (s) => s.online && s.pending === 0, 20_000, 'published');
+    assert.deepEqual(late, [], 'its own record, found by its nonce, is not a late duplicate');
+    assert.equal((await (await gate('hears-deaf')).claim(id)).gate, 'deaf');
   });
 
   it('offline, two devices with the same gate name admit the same pass: the second to publish reports a late duplicate', async () => {
-    const proxyA = await startProxy(server.port);
-    const proxyB = await startProxy(server.port);
+    const proxyA = await proxyToServer();
+    const proxyB = await proxyToServer();
     const clock = frozenClock();
     const a = await gate('9', { servers: proxyA.url, claimTimeout: 300, now: clock });
     const b = await gate('9', { servers: proxyB.url, claimTimeout: 300, now: clock });
@@ -129,7 +156,5 @@ describe('gate sync: a claim is first exactly once', () => {
     assert.equal(late.length, 1, 'the double admission is reported, not taken for the device\'s own');
     assert.equal(late[0].passId, id);
     assert.equal(late[0].gate, '9');
-    await proxyA.close();
-    await proxyB.close();
   });
 });

@@ -14,23 +14,36 @@ export async function until(condition, ms = 10_000, what = 'condition') {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** A loopback TCP proxy to `targetPort`; cut() drops every connection and refuses new ones until restore(). */
+/**
+ * A loopback TCP proxy to `targetPort`; cut() drops every connection and refuses new ones until restore().
+ * deafen() holds back everything the server sends (requests still arrive, answers do not) until hear().
+ */
 export async function startProxy(targetPort) {
   const sockets = new Set();
   let open = true;
+  let deaf = false;
+  const held = [];
   const server = net.createServer((client) => {
     if (!open) { client.destroy(); return; }
     const upstream = net.connect(targetPort, '127.0.0.1');
     sockets.add(client); sockets.add(upstream);
-    client.pipe(upstream); upstream.pipe(client);
+    client.pipe(upstream);
+    upstream.on('data', (chunk) => { if (deaf) held.push([client, chunk]); else client.write(chunk); });
     const end = () => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream); };
     client.on('error', end); upstream.on('error', end); client.on('close', end); upstream.on('close', end);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A test that fails before close() must not keep the process alive with this listener.
+  server.unref();
   return {
     url: `nats://127.0.0.1:${server.address().port}`,
     cut() { open = false; for (const s of sockets) s.destroy(); sockets.clear(); },
     restore() { open = true; },
+    deafen() { deaf = true; },
+    hear() {
+      deaf = false;
+      for (const [client, chunk] of held.splice(0)) if (!client.destroyed) client.write(chunk);
+    },
     close() { this.cut(); return new Promise((resolve) => server.close(resolve)); },
   };
 }
