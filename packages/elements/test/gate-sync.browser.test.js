@@ -7,7 +7,7 @@ import { describe, it, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import '@pass-check/elements/define';
 import { DuplicateDetector, LocalGateSync, PassLateDuplicateEvent } from '@pass-check/elements';
-import { createTrustStore, createVerifier } from '@pass-check/verifier-core';
+import { createTrustStore, createVerifier, supportedLanguages } from '@pass-check/verifier-core';
 import { createShcIssuer } from '@pass-check/verifier-core/testing';
 import { until } from './helpers/fixtures.js';
 
@@ -118,6 +118,39 @@ describe('<pass-scanner> gateSync', () => {
     assert.match(line().textContent, /Offline.*3 waiting/);
     sync.dispatchEvent(Object.assign(new Event('gate-sync-status'), { detail: { online: true, pending: 0, dropped: 0 } }));
     await until(() => !line());
+  });
+
+  it('speaks every language of the elements: offline line, late-duplicate notice and "already admitted at gate N"', async () => {
+    const { issuer, verifierFor } = await venue();
+    const offline = new Map();
+    const notices = new Map();
+    for (const lang of supportedLanguages) {
+      const sync = venueMemory().gate('5');
+      const gate = await scannerAt(await verifierFor(), sync);
+      gate.setAttribute('lang', lang);
+      sync.dispatchEvent(Object.assign(new Event('gate-sync-status'), { detail: { online: false, pending: 7, dropped: 0 } }));
+      const at = new Date(2026, 11, 2, 9, 2), admittedHereAt = new Date(2026, 11, 2, 9, 5);
+      sync.dispatchEvent(Object.assign(new Event('gate-sync-late-duplicate'), { detail: { passId: 'x', gate: '12', at, admittedHereAt } }));
+      await until(() => gate.shadowRoot.querySelector('[part~="gate-status"]') && gate.shadowRoot.querySelector('[data-notice="late-duplicate"]'));
+      const line = gate.shadowRoot.querySelector('[part~="gate-status"]').textContent.trim();
+      const notice = gate.shadowRoot.querySelector('[data-notice="late-duplicate"]').textContent.trim();
+      assert.match(line, /7/, lang);
+      assert.match(notice, /12/, lang);
+      offline.set(lang, line);
+      notices.set(lang, notice);
+    }
+    assert.equal(new Set(offline.values()).size, supportedLanguages.length, 'no language falls back to another\'s offline line');
+    assert.equal(new Set(notices.values()).size, supportedLanguages.length, 'no language falls back to another\'s notice');
+
+    const memory = venueMemory();
+    const three = await scannerAt(await verifierFor(), memory.gate('3'));
+    const seventeen = await scannerAt(await verifierFor(), memory.gate('17'));
+    const card = await issuer.issue();
+    assert.equal((await present(three, card.numeric)).verdict, 'accepted');
+    seventeen.setAttribute('lang', 'it');
+    assert.match((await present(seventeen, card.numeric)).line, /^Già ammesso al varco 3, \d\d[:.]\d\d/);
+    seventeen.setAttribute('lang', 'zh-Hant');
+    assert.match((await present(seventeen, card.numeric)).line, /^已在 3 號閘口入場/);
   });
 
   it('a late duplicate becomes a staff notice and a pass-late-duplicate event with no pass data', async () => {

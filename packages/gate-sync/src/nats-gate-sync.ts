@@ -1,7 +1,12 @@
 // GateSync on NATS JetStream key-value. Each admitted pass is one key (its
 // passId) holding which gate admitted it and when; the bucket's TTL is the
 // duplicate window. A claim is an atomic create-if-absent, so of two gates
-// claiming the same pass at once exactly one is first.
+// claiming the same pass at once exactly one is first. "First" means this claim's
+// own create succeeded: every claim carries a nonce stored in the record, and only
+// a record with that nonce is ever taken as ours (a retry whose first write landed).
+// A record naming this gate is not enough: two scans in flight on one device, or
+// two devices given the same gate name, would both be "first". On one device,
+// claims of the same pass are also decided one after the other.
 //
 // Offline is normal: with the server out of reach, a gate answers from its own
 // memory, queues its claims (bounded) and says so in `gate-sync-status`; on
@@ -28,6 +33,7 @@ const RETRY_PAUSE_MS = 100;
 const JETSTREAM_TIMEOUT_MS = 2000;
 const MAX_GATE_NAME = 64;
 const MAX_VALUE_BYTES = 512;
+const MAX_NONCE = 64;
 /** JetStream's "wrong last sequence": the key exists, another claim came first. */
 const WRONG_LAST_SEQUENCE = [10071, 10164];
 
@@ -57,8 +63,8 @@ export interface NatsGateSyncOptions {
   now?: () => number;
 }
 
-interface Claim { gate: string; at: number }
-interface Queued { passId: string; key: string; at: number }
+interface Claim { gate: string; at: number; nonce?: string }
+interface Queued { passId: string; key: string; at: number; nonce: string }
 type Remote = { first: true } | { first: false; gate: string; at: number; mine: boolean };
 
 /** Connects and sets the bucket up; starts offline (and keeps trying) when the server cannot be reached in time. */
@@ -84,6 +90,11 @@ export class NatsGateSync extends EventTarget implements GateSync {
   private closed = false;
   private readonly queue: Queued[] = [];
   private readonly local = new Map<string, Claim>();
+  /** Claims of one key being decided on this device: the next waits for the previous. */
+  private readonly deciding = new Map<string, Promise<unknown>>();
+  /** This device (random) and a counter: each claim's nonce, unique across devices and claims. */
+  private readonly device = randomId();
+  private claims = 0;
   private dropped = 0;
   private disconnectedAt = 0;
   private readonly waitingForConnection = new Set<() => void>();
@@ -128,7 +139,20 @@ export class NatsGateSync extends EventTarget implements GateSync {
     checkPassId(passId);
     if (this.closed) throw new Error('gate sync is closed');
     const key = await keyFor(passId);
+    // Two scans of one pass in flight here: the second is decided after the first, from memory.
+    const previous = this.deciding.get(key);
+    const decided = previous ? previous.then(() => this.decide(passId, key)) : this.decide(passId, key);
+    const settled = decided.then(() => {}, () => {});
+    this.deciding.set(key, settled);
+    void settled.then(() => { if (this.deciding.get(key) === settled) this.deciding.delete(key); });
+    return decided;
+  }
+
+  private async decide(passId: string, key: string): Promise<ClaimResult> {
+    if (this.closed) throw new Error('gate sync is closed');
     const at = this.now();
+    this.claims += 1;
+    const nonce = `${this.device}.${this.claims.toString(36)}`;
     const known = this.remembered(key, at);
     if (known) return { first: false, gate: known.gate, at: new Date(known.at) };
     // Just disconnected: a cluster's client moves to another node in well under a second, so
@@ -138,13 +162,13 @@ export class NatsGateSync extends EventTarget implements GateSync {
     }
     if (this.online && this.queue.length === 0) {
       try {
-        const answer = await this.claimWithin(key, at);
+        const answer = await this.claimWithin(key, at, nonce);
         if (answer.first) {
           this.remember(key, { gate: this.gate, at });
           return { first: true };
         }
         this.remember(key, { gate: answer.gate, at: answer.at });
-        // Our own earlier request, delivered late (after a timeout), is still ours: first.
+        // Our own earlier request (this claim's nonce), delivered late after a timeout, is still ours: first.
         if (answer.mine) return { first: true };
         return { first: false, gate: answer.gate, at: new Date(answer.at) };
       } catch {
@@ -154,7 +178,8 @@ export class NatsGateSync extends EventTarget implements GateSync {
     }
     // Offline: this gate's own memory decides, and the claim waits to be published.
     this.remember(key, { gate: this.gate, at });
-    this.queue.push({ passId, key, at });
+    // The same nonce: if the timed-out request landed after all, publishing finds it ours.
+    this.queue.push({ passId, key, at, nonce });
     if (this.queue.length > this.maxQueue) {
       this.queue.shift();
       this.dropped += 1;
@@ -274,7 +299,7 @@ export class NatsGateSync extends EventTarget implements GateSync {
           const item = this.queue[0];
           let answer: Remote;
           try {
-            answer = await this.claimWithin(item.key, item.at);
+            answer = await this.claimWithin(item.key, item.at, item.nonce);
           } catch {
             this.degraded = true;
             this.scheduleRetry();
@@ -326,13 +351,13 @@ export class NatsGateSync extends EventTarget implements GateSync {
   /**
    * claimRemote, tried again within the claim timeout: a cluster moving its leader, or the
    * client moving to another node, is a pause of a second or two, not a reason to go offline.
-   * Repeating is safe: our own earlier write, if it landed, is recognized as ours.
+   * Repeating is safe: our own earlier write, if it landed, carries this claim's nonce.
    */
-  private async claimWithin(key: string, at: number): Promise<Remote> {
+  private async claimWithin(key: string, at: number, nonce: string): Promise<Remote> {
     const deadline = Date.now() + this.claimTimeoutMs;
     for (;;) {
       try {
-        return await this.withTimeout(this.claimRemote(key, at), Math.max(1, deadline - Date.now()));
+        return await this.withTimeout(this.claimRemote(key, at, nonce), Math.max(1, deadline - Date.now()));
       } catch (e) {
         if (this.closed || Date.now() + RETRY_PAUSE_MS >= deadline) throw e;
         await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
@@ -341,10 +366,10 @@ export class NatsGateSync extends EventTarget implements GateSync {
   }
 
   /** Create-if-absent; when the key exists, who holds it. Bounded: a key expiring meanwhile is retried twice. */
-  private async claimRemote(key: string, at: number): Promise<Remote> {
+  private async claimRemote(key: string, at: number, nonce: string): Promise<Remote> {
     const kv = this.kv;
     if (!kv) throw new Error('not connected');
-    const value = JSON.stringify({ g: this.gate, t: at });
+    const value = JSON.stringify({ g: this.gate, t: at, n: nonce });
     // kv.create() would read the key again after a refusal; put() with an expected revision is the same
     // atomic write, and one round trip less for a pass already admitted.
     let expected = 0;
@@ -368,7 +393,8 @@ export class NatsGateSync extends EventTarget implements GateSync {
       const holder = parseClaim(entry.value);
       // Unreadable: someone wrote there, so the pass is taken (fail closed).
       if (!holder) return { first: false, gate: '?', at: entry.created.getTime(), mine: false };
-      return { first: false, gate: holder.gate, at: holder.at, mine: holder.gate === this.gate && holder.at === at };
+      // Ours only if it carries this very claim's nonce; a record without one (or another's) is someone else's.
+      return { first: false, gate: holder.gate, at: holder.at, mine: holder.nonce === nonce };
     }
     throw new Error('claim kept changing');
   }
@@ -409,13 +435,20 @@ function isWrongLastSequence(e: unknown): boolean {
 function parseClaim(bytes: Uint8Array): Claim | undefined {
   if (bytes.length > MAX_VALUE_BYTES) return undefined;
   try {
-    const value = JSON.parse(new TextDecoder().decode(bytes)) as { g?: unknown; t?: unknown };
+    const value = JSON.parse(new TextDecoder().decode(bytes)) as { g?: unknown; t?: unknown; n?: unknown };
     if (typeof value?.g !== 'string' || !value.g || value.g.length > MAX_GATE_NAME) return undefined;
     if (typeof value.t !== 'number' || !Number.isFinite(value.t)) return undefined;
-    return { gate: value.g, at: value.t };
+    const nonce = typeof value.n === 'string' && value.n.length <= MAX_NONCE ? value.n : undefined;
+    return { gate: value.g, at: value.t, nonce };
   } catch {
     return undefined;
   }
+}
+
+/** 16 random hex digits (64 bits): this device's part of every claim nonce. */
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A passId as a key: base64url ids as they are; anything else by its SHA-256 (a '=' prefix keeps the two apart). */

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createNatsGateSync } from '@pass-check/gate-sync';
 import { freePort, startNatsServer } from '../../../tools/nats-server.mjs';
-import { until, bucketReader, passId } from './helpers/gates.mjs';
+import { bucketReader, passId, whenStatus } from './helpers/gates.mjs';
 
 /** Tries `make` until it works: a new cluster needs a few seconds to elect its JetStream leaders. */
 async function retrying(make, ms = 30_000) {
@@ -61,7 +61,7 @@ describe('NATS gate sync on a three-node cluster', () => {
       assert.ok(onKilledNode.includes('g2'));
       for (const name of onKilledNode) assert.ok(movedOff.has(name), `${name} lost its node`);
       for (const name of onKilledNode) assert.notEqual(gates.find((g) => g.gate === name).serverName, 'node-2', `${name} moved to another node`);
-      await until(() => gates.every((g) => g.status.pending === 0), 30_000, 'queues empty');
+      await Promise.all(gates.map((g) => whenStatus(g, (st) => st.pending === 0, 30_000, `${g.gate} queue empty`)));
       const reader = await retrying(() => bucketReader(nodes[0].url));
       for (const [id, gate] of admitted) assert.equal(await reader.holder(id), gate, `claim for ${id} kept`);
       await reader.close();

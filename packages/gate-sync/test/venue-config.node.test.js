@@ -66,14 +66,26 @@ describe('nats-venue.conf', () => {
   it('does not let gate 1 read gate 2\'s replies, or anything outside the bucket', async () => {
     const nc = await connect({ servers: `nats://127.0.0.1:${port}`, user: 'gate-1', pass: passwords.GATE_1_PASSWORD, inboxPrefix: '_INBOX_gate-1' });
     const errors = [];
-    (async () => { for await (const s of nc.status()) if (s.type === 'error') errors.push(String(s.error?.message ?? s.error)); })();
+    // Both refusals arrive as -ERR from the server: wait for the two (an event each), not for a fixed time.
+    const refusedInbox = (e) => /permission/i.test(e) && /_INBOX_gate-2/.test(e);
+    const refusedDelete = (e) => /permission/i.test(e) && /STREAM\.DELETE/.test(e);
+    let heard;
+    const both = new Promise((resolve) => { heard = resolve; });
+    (async () => {
+      for await (const s of nc.status()) {
+        if (s.type !== 'error') continue;
+        errors.push(String(s.error?.message ?? s.error));
+        if (errors.some(refusedInbox) && errors.some(refusedDelete)) heard();
+      }
+    })();
     nc.subscribe('_INBOX_gate-2.>');
     nc.publish('$JS.API.STREAM.DELETE.KV_pass-check-seen');
     nc.publish('elsewhere');
     await nc.flush();
-    await new Promise((r) => setTimeout(r, 300));
-    assert.ok(errors.some((e) => /permission/i.test(e) && /_INBOX_gate-2/.test(e)), errors.join('\n'));
-    assert.ok(errors.some((e) => /permission/i.test(e) && /STREAM\.DELETE/.test(e)), errors.join('\n'));
+    let timer;
+    await Promise.race([both, new Promise((resolve) => { timer = setTimeout(resolve, 10_000); })]).finally(() => clearTimeout(timer));
+    assert.ok(errors.some(refusedInbox), errors.join('\n'));
+    assert.ok(errors.some(refusedDelete), errors.join('\n'));
     await nc.close();
   });
 });

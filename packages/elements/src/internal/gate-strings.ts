@@ -1,6 +1,7 @@
-// Words for a scanner that shares its memory with the venue's other gates.
-// English, French and Spanish; other languages fall back to English for now.
-import { resolveLanguage } from '@pass-check/verifier-core';
+// Words for a scanner that shares its memory with the venue's other gates, in
+// every language the elements speak (a Record over Language: a missing one does
+// not compile). Kept plain: what door staff need to read at a glance.
+import { resolveLanguage, type Language } from '@pass-check/verifier-core';
 
 export interface GateStrings {
   alreadyAdmittedAt: (gate: string, time: string) => string;
@@ -28,7 +29,57 @@ const es: GateStrings = {
   dismiss: 'Cerrar',
 };
 
+const it: GateStrings = {
+  alreadyAdmittedAt: (g, t) => `Già ammesso al varco ${g}, ${t}`,
+  offline: (n) => `Offline: gli altri varchi non vedono le scansioni di questo varco (${n} in attesa)`,
+  lateDuplicate: (g, t, h) => `Ammesso due volte: un pass ammesso qui alle ${h} è stato ammesso anche al varco ${g}, ${t}`,
+  dismiss: 'Chiudi',
+};
+const pl: GateStrings = {
+  alreadyAdmittedAt: (g, t) => `Już wpuszczono przy bramce ${g}, ${t}`,
+  offline: (n) => `Offline: inne bramki nie widzą skanów z tej bramki (oczekuje: ${n})`,
+  lateDuplicate: (g, t, h) => `Wpuszczono dwa razy: przepustkę wpuszczoną tutaj o ${h} wpuszczono też przy bramce ${g}, ${t}`,
+  dismiss: 'Zamknij',
+};
+const ru: GateStrings = {
+  alreadyAdmittedAt: (g, t) => `Уже пропущен на входе ${g}, ${t}`,
+  offline: (n) => `Нет связи: другие входы не видят сканирования этого входа (в очереди: ${n})`,
+  lateDuplicate: (g, t, h) => `Пропущен дважды: пропуск, принятый здесь в ${h}, также принят на входе ${g}, ${t}`,
+  dismiss: 'Закрыть',
+};
+const ht: GateStrings = {
+  alreadyAdmittedAt: (g, t) => `Deja antre nan pòtay ${g}, ${t}`,
+  offline: (n) => `San koneksyon: lòt pòtay yo pa wè sa yo eskane isit la (${n} ap tann)`,
+  lateDuplicate: (g, t, h) => `Antre de fwa: yon pas ki antre isit la a ${h} te antre tou nan pòtay ${g}, ${t}`,
+  dismiss: 'Fèmen',
+};
+const bn: GateStrings = {
+  alreadyAdmittedAt: (g, t) => `${g} নম্বর গেটে আগেই প্রবেশ করানো হয়েছে, ${t}`,
+  offline: (n) => `অফলাইন: অন্য গেটগুলো এই গেটের স্ক্যান দেখতে পাচ্ছে না (${n}টি অপেক্ষায়)`,
+  lateDuplicate: (g, t, h) => `দুবার প্রবেশ: এখানে ${h}-এ প্রবেশ করানো একটি পাস ${g} নম্বর গেটেও প্রবেশ করানো হয়েছে, ${t}`,
+  dismiss: 'বন্ধ করুন',
+};
+const ko: GateStrings = {
+  alreadyAdmittedAt: (g, t) => `${g}번 게이트에서 이미 입장함, ${t}`,
+  offline: (n) => `오프라인: 다른 게이트에서 이 게이트의 스캔을 볼 수 없음 (대기 ${n}건)`,
+  lateDuplicate: (g, t, h) => `두 번 입장: 여기서 ${h}에 입장한 패스가 ${g}번 게이트에서도 입장함, ${t}`,
+  dismiss: '닫기',
+};
+const zhHans: GateStrings = {
+  alreadyAdmittedAt: (g, t) => `已在 ${g} 号闸口入场，${t}`,
+  offline: (n) => `离线：其他闸口看不到本闸口的扫描（${n} 条待发送）`,
+  lateDuplicate: (g, t, h) => `重复入场：在此处于 ${h} 入场的通行证也在 ${g} 号闸口入场，${t}`,
+  dismiss: '关闭',
+};
+const zhHant: GateStrings = {
+  alreadyAdmittedAt: (g, t) => `已在 ${g} 號閘口入場，${t}`,
+  offline: (n) => `離線：其他閘口看不到本閘口的掃描（${n} 筆待傳送）`,
+  lateDuplicate: (g, t, h) => `重複入場：在此處於 ${h} 入場的通行證也在 ${g} 號閘口入場，${t}`,
+  dismiss: '關閉',
+};
+
+const byLanguage: Record<Language, GateStrings> = { en, fr, es, it, pl, ru, ht, bn, ko, 'zh-Hans': zhHans, 'zh-Hant': zhHant };
+
 export function gateStringsFor(lang: string | undefined): GateStrings {
-  const language = resolveLanguage(lang);
-  return language === 'fr' ? fr : language === 'es' ? es : en;
+  return byLanguage[resolveLanguage(lang)] ?? en;
 }

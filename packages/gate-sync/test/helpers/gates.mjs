@@ -14,23 +14,36 @@ export async function until(condition, ms = 10_000, what = 'condition') {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** A loopback TCP proxy to `targetPort`; cut() drops every connection and refuses new ones until restore(). */
+/**
+ * A loopback TCP proxy to `targetPort`; cut() drops every connection and refuses new ones until restore().
+ * deafen() holds back everything the server sends (requests still arrive, answers do not) until hear().
+ */
 export async function startProxy(targetPort) {
   const sockets = new Set();
   let open = true;
+  let deaf = false;
+  const held = [];
   const server = net.createServer((client) => {
     if (!open) { client.destroy(); return; }
     const upstream = net.connect(targetPort, '127.0.0.1');
     sockets.add(client); sockets.add(upstream);
-    client.pipe(upstream); upstream.pipe(client);
+    client.pipe(upstream);
+    upstream.on('data', (chunk) => { if (deaf) held.push([client, chunk]); else client.write(chunk); });
     const end = () => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream); };
     client.on('error', end); upstream.on('error', end); client.on('close', end); upstream.on('close', end);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A test that fails before close() must not keep the process alive with this listener.
+  server.unref();
   return {
     url: `nats://127.0.0.1:${server.address().port}`,
     cut() { open = false; for (const s of sockets) s.destroy(); sockets.clear(); },
     restore() { open = true; },
+    deafen() { deaf = true; },
+    hear() {
+      deaf = false;
+      for (const [client, chunk] of held.splice(0)) if (!client.destroyed) client.write(chunk);
+    },
     close() { this.cut(); return new Promise((resolve) => server.close(resolve)); },
   };
 }
@@ -53,4 +66,31 @@ let counter = 0;
 export function passId(label = 'p') {
   counter += 1;
   return `${label}_${counter}_${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/**
+ * Resolves when `sync.status` satisfies `condition`: checked now and at every
+ * `gate-sync-status` event (every change of online, pending or dropped fires one),
+ * so no polling interval decides the outcome. `ms` only bounds a hang.
+ */
+export function whenStatus(sync, condition, ms = 20_000, what = 'status') {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!condition(sync.status)) return;
+      cleanup();
+      resolve(sync.status);
+    };
+    const timer = setTimeout(() => { cleanup(); reject(new Error(`timed out waiting for ${what}: ${JSON.stringify(sync.status)}`)); }, ms);
+    const cleanup = () => { clearTimeout(timer); sync.removeEventListener('gate-sync-status', check); };
+    sync.addEventListener('gate-sync-status', check);
+    check();
+  });
+}
+
+/** A clock that stands still until moved: two claims "in the same millisecond" on demand. */
+export function frozenClock(start = Date.now()) {
+  let t = start;
+  const now = () => t;
+  now.advance = (ms) => { t += ms; };
+  return now;
 }
