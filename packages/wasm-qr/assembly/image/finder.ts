@@ -63,7 +63,7 @@ export class FinderCandidates {
  * is full of 1:1:3:1:1 runs, and checking every one of them is most of the
  * time spent on a frame without a code. Real frames need up to about 2000.
  */
-const MAX_CONFIRMATIONS: i32 = 8000;
+export const MAX_CONFIRMATIONS: i32 = 8000;
 /** Row sightings checked by the last scan (diagnostics). */
 export let lastConfirmations: i32 = 0;
 
@@ -155,17 +155,19 @@ function confirm(img: BitImage, out: FinderCandidates, rowTotal: i32, centreX: f
 
 /**
  * Scans every `rowStep`-th row for 1:1:3:1:1 runs and collects confirmed
- * finder-pattern centres into `out` (pixel coordinates, pixel centres at +0.5).
+ * finder-pattern centres into `out` (pixel coordinates, pixel centres at +0.5);
+ * stops after `maxConfirmations` row sightings have been checked.
  */
-export function findFinderPatterns(img: BitImage, rowStep: i32, out: FinderCandidates): void {
+export function findFinderPatterns(img: BitImage, rowStep: i32, out: FinderCandidates, maxConfirmations: i32 = MAX_CONFIRMATIONS): void {
   out.clear();
   lastConfirmations = 0;
   const width = img.width;
   const flip: u32 = img.inverted ? 1 : 0;
   for (let y = rowStep >> 1; y < img.height; y += rowStep) {
-    for (let i = 0; i < 5; i++) unchecked((runs[i] = 0));
+    // the hot loop: this row's pixels and block thresholds by pointer, the five runs in locals
+    // (r0..r4: dark, light, dark, light, dark; `state` is the index of the run being counted)
+    let r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0;
     let state = 0;
-    // the hot loop: this row's pixels and block thresholds by pointer
     const rowLuma = img.luma + <usize>(y * width);
     const rowThresholds = img.thresholds + <usize>((y >> BLOCK_SHIFT) * img.blocksX);
     for (let x = 0; x <= width; x++) {
@@ -177,46 +179,52 @@ export function findFinderPatterns(img: BitImage, rowStep: i32, out: FinderCandi
       }
       if (dark) {
         if (state & 1) state++;
-        unchecked((runs[state] = unchecked(runs[state]) + 1));
+        if (state == 0) r0++;
+        else if (state == 2) r2++;
+        else r4++;
         continue;
       }
-      if ((state & 1) == 1) {
-        unchecked((runs[state] = unchecked(runs[state]) + 1));
-        continue;
-      }
+      if (state == 1) { r1++; continue; }
+      if (state == 3) { r3++; continue; }
       if (state == 0) {
-        if (unchecked(runs[0]) == 0) continue; // no dark run yet
+        if (r0 == 0) continue; // no dark run yet
         state = 1;
-        unchecked((runs[1] = 1));
+        r1 = 1;
         continue;
       }
-      if (state < 4) {
-        state++;
-        unchecked((runs[state] = 1));
+      if (state == 2) {
+        state = 3;
+        r3 = 1;
         continue;
       }
       // state 4 ended: five runs are complete
       let found = false;
       // cheap integer test first: the middle run is the longest of the five
-      const middle = unchecked(runs[2]);
-      if (middle >= unchecked(runs[0]) && middle >= unchecked(runs[1]) && middle >= unchecked(runs[3]) && middle >= unchecked(runs[4]) && isFinderRatio(runs, 0.5)) {
-        const total = unchecked(runs[0]) + unchecked(runs[1]) + unchecked(runs[2]) + unchecked(runs[3]) + unchecked(runs[4]);
-        const centreX = <f64>x - <f64>unchecked(runs[4]) - <f64>unchecked(runs[3]) - <f64>unchecked(runs[2]) * 0.5;
-        found = out.bumpIfKnown(centreX, <f64>y + 0.5, <f64>total / 7.0);
-        if (!found) {
-          if (++lastConfirmations > MAX_CONFIRMATIONS) return;
-          found = confirm(img, out, total, centreX, y, unchecked(runs[2]));
+      if (r2 >= r0 && r2 >= r1 && r2 >= r3 && r2 >= r4) {
+        unchecked((runs[0] = r0));
+        unchecked((runs[1] = r1));
+        unchecked((runs[2] = r2));
+        unchecked((runs[3] = r3));
+        unchecked((runs[4] = r4));
+        if (isFinderRatio(runs, 0.5)) {
+          const total = r0 + r1 + r2 + r3 + r4;
+          const centreX = <f64>x - <f64>r4 - <f64>r3 - <f64>r2 * 0.5;
+          found = out.bumpIfKnown(centreX, <f64>y + 0.5, <f64>total / 7.0);
+          if (!found) {
+            if (++lastConfirmations > maxConfirmations) return;
+            found = confirm(img, out, total, centreX, y, r2);
+          }
         }
       }
       if (found) {
-        for (let i = 0; i < 5; i++) unchecked((runs[i] = 0));
+        r0 = r1 = r2 = r3 = r4 = 0;
         state = 0;
       } else {
-        unchecked((runs[0] = unchecked(runs[2])));
-        unchecked((runs[1] = unchecked(runs[3])));
-        unchecked((runs[2] = unchecked(runs[4])));
-        unchecked((runs[3] = 1));
-        unchecked((runs[4] = 0));
+        r0 = r2;
+        r1 = r3;
+        r2 = r4;
+        r3 = 1;
+        r4 = 0;
         state = 3;
       }
     }
