@@ -3,6 +3,8 @@
 
 import { BitImage, BLOCK_SHIFT } from './bitimage';
 
+const BLOCK: i32 = 1 << BLOCK_SHIFT;
+
 /** At most this many distinct candidates per image: bounds memory and the triple search. */
 export const MAX_CANDIDATES: i32 = 160;
 
@@ -170,63 +172,82 @@ export function findFinderPatterns(img: BitImage, rowStep: i32, out: FinderCandi
     let state = 0;
     const rowLuma = img.luma + <usize>(y * width);
     const rowThresholds = img.thresholds + <usize>((y >> BLOCK_SHIFT) * img.blocksX);
-    for (let x = 0; x <= width; x++) {
-      let dark = false;
-      if (x < width) {
-        const v = <u32>load<u8>(rowLuma + <usize>x);
-        const t = <u32>load<u8>(rowThresholds + <usize>(x >> BLOCK_SHIFT));
-        dark = (<u32>(v <= t) ^ flip) != 0;
+    for (let x0 = 0; x0 < width; x0 += BLOCK) {
+      const x1 = min(x0 + BLOCK, width);
+      const t = <u32>load<u8>(rowThresholds + <usize>(x0 >> BLOCK_SHIFT));
+      // a block's pixels all of one colour continue the current run: no per-pixel state machine
+      let darkCount: u32 = 0;
+      for (let x = x0; x < x1; x++) darkCount += <u32>(<u32>load<u8>(rowLuma + <usize>x) <= t) ^ flip;
+      const n = x1 - x0;
+      if (darkCount == 0) {
+        if (state == 1) { r1 += n; continue; }
+        if (state == 3) { r3 += n; continue; }
+        if (state == 0 && r0 == 0) continue;
+      } else if (darkCount == <u32>n) {
+        if (state == 0) { r0 += n; continue; }
+        if (state == 2) { r2 += n; continue; }
+        if (state == 4) { r4 += n; continue; }
       }
-      if (dark) {
-        if (state & 1) state++;
-        if (state == 0) r0++;
-        else if (state == 2) r2++;
-        else r4++;
-        continue;
-      }
-      if (state == 1) { r1++; continue; }
-      if (state == 3) { r3++; continue; }
-      if (state == 0) {
-        if (r0 == 0) continue; // no dark run yet
-        state = 1;
-        r1 = 1;
-        continue;
-      }
-      if (state == 2) {
-        state = 3;
-        r3 = 1;
-        continue;
-      }
-      // state 4 ended: five runs are complete
-      let found = false;
-      // cheap integer test first: the middle run is the longest of the five
-      if (r2 >= r0 && r2 >= r1 && r2 >= r3 && r2 >= r4) {
-        unchecked((runs[0] = r0));
-        unchecked((runs[1] = r1));
-        unchecked((runs[2] = r2));
-        unchecked((runs[3] = r3));
-        unchecked((runs[4] = r4));
-        if (isFinderRatio(runs, 0.5)) {
-          const total = r0 + r1 + r2 + r3 + r4;
-          const centreX = <f64>x - <f64>r4 - <f64>r3 - <f64>r2 * 0.5;
-          found = out.bumpIfKnown(centreX, <f64>y + 0.5, <f64>total / 7.0);
-          if (!found) {
-            if (++lastConfirmations > maxConfirmations) return;
-            found = confirm(img, out, total, centreX, y, r2);
-          }
+      for (let x = x0; x < x1; x++) {
+        const dark = ((<u32>(<u32>load<u8>(rowLuma + <usize>x) <= t)) ^ flip) != 0;
+        if (dark) {
+          if (state & 1) state++;
+          if (state == 0) r0++;
+          else if (state == 2) r2++;
+          else r4++;
+          continue;
+        }
+        if (state == 1) { r1++; continue; }
+        if (state == 3) { r3++; continue; }
+        if (state == 0) {
+          if (r0 == 0) continue; // no dark run yet
+          state = 1;
+          r1 = 1;
+          continue;
+        }
+        if (state == 2) {
+          state = 3;
+          r3 = 1;
+          continue;
+        }
+        // state 4 ended by a light pixel: five runs are complete
+        const found = checkRuns(img, out, r0, r1, r2, r3, r4, x, y, maxConfirmations);
+        if (found < 0) return;
+        if (found > 0) {
+          r0 = r1 = r2 = r3 = r4 = 0;
+          state = 0;
+        } else {
+          r0 = r2;
+          r1 = r3;
+          r2 = r4;
+          r3 = 1;
+          r4 = 0;
+          state = 3;
         }
       }
-      if (found) {
-        r0 = r1 = r2 = r3 = r4 = 0;
-        state = 0;
-      } else {
-        r0 = r2;
-        r1 = r3;
-        r2 = r4;
-        r3 = 1;
-        r4 = 0;
-        state = 3;
-      }
     }
+    // the row's end closes a last dark run like a light pixel would
+    if (state == 4 && checkRuns(img, out, r0, r1, r2, r3, r4, width, y, maxConfirmations) < 0) return;
   }
+}
+
+/**
+ * Five complete runs ending just before `x` on row `y`: a finder sighting when they read 1:1:3:1:1
+ * and the cuts through them confirm it. 1 found (or an already known pattern seen again), 0 not, −1 the
+ * budget of confirmations is spent.
+ */
+function checkRuns(img: BitImage, out: FinderCandidates, r0: i32, r1: i32, r2: i32, r3: i32, r4: i32, x: i32, y: i32, maxConfirmations: i32): i32 {
+  // cheap integer test first: the middle run is the longest of the five
+  if (r2 < r0 || r2 < r1 || r2 < r3 || r2 < r4) return 0;
+  unchecked((runs[0] = r0));
+  unchecked((runs[1] = r1));
+  unchecked((runs[2] = r2));
+  unchecked((runs[3] = r3));
+  unchecked((runs[4] = r4));
+  if (!isFinderRatio(runs, 0.5)) return 0;
+  const total = r0 + r1 + r2 + r3 + r4;
+  const centreX = <f64>x - <f64>r4 - <f64>r3 - <f64>r2 * 0.5;
+  if (out.bumpIfKnown(centreX, <f64>y + 0.5, <f64>total / 7.0)) return 1;
+  if (++lastConfirmations > maxConfirmations) return -1;
+  return confirm(img, out, total, centreX, y, r2) ? 1 : 0;
 }
