@@ -29,8 +29,11 @@ let cornerScale: f32 = 1;
 /** Images this small (longest side, px) get a second look at 2× (3× under SMALL_TRIPLE) when nothing is found. */
 const SMALL_SIDE: i32 = 400;
 const SMALL_TRIPLE: i32 = 200;
-/** Images this large (shortest side, px) get a second look at half size (then a quarter) when nothing is found. */
-const LARGE_SIDE: i32 = 1000;
+/**
+ * Images this large (shortest side, px) get a second look at half size (then a quarter) when nothing
+ * is found: photos, not camera frames (1920 × 1080 is scanned once).
+ */
+const LARGE_SIDE: i32 = 1200;
 let results = new Array<DecodedSymbol>(0);
 let corners = new Array<StaticArray<f32>>(0);
 

@@ -18,6 +18,7 @@
 //   low-light  → light      a dim, noisy frame (high ISO)
 //   charset    → charset    Japanese text in byte mode, Shift JIS without an ECI
 import { seededRandom } from './codec-helpers.js';
+import { adjugate, boxBlur, squareToQuad } from './image-scenes.js';
 
 export const FIELD_KINDS = ['dark-mode', 'small', 'motion', 'moire', 'jpeg', 'large', 'tilt', 'curved', 'crease', 'thumb', 'glare', 'low-light', 'charset'];
 export const FAILURE_OF_KIND = {
@@ -91,24 +92,6 @@ function symbolOf(random, kind, version, encoder) {
   throw new Error(`no payload fits version ${version}`);
 }
 
-/** The 3×3 transform (row-vector form) taking the unit square onto the quadrilateral p0..p3. */
-function squareToQuad(p) {
-  const [x0, y0, x1, y1, x2, y2, x3, y3] = p.flatMap((q) => [q.x, q.y]);
-  const dx3 = x0 - x1 + x2 - x3;
-  const dy3 = y0 - y1 + y2 - y3;
-  if (Math.abs(dx3) < 1e-9 && Math.abs(dy3) < 1e-9) return [x1 - x0, y1 - y0, 0, x2 - x1, y2 - y1, 0, x0, y0, 1];
-  const dx1 = x1 - x2, dx2 = x3 - x2, dy1 = y1 - y2, dy2 = y3 - y2;
-  const den = dx1 * dy2 - dx2 * dy1;
-  const g = (dx3 * dy2 - dx2 * dy3) / den;
-  const h = (dx1 * dy3 - dx3 * dy1) / den;
-  return [x1 - x0 + g * x1, y1 - y0 + g * y1, g, x3 - x0 + h * x3, y3 - y0 + h * y3, h, x0, y0, 1];
-}
-
-function adjugate(m) {
-  const [a, b, c, d, e, f, g, h, i] = m;
-  return [e * i - f * h, c * h - b * i, b * f - c * e, f * g - d * i, a * i - c * g, c * d - a * f, d * h - e * g, b * g - a * h, a * e - b * d];
-}
-
 /** A quadrilateral: a square of `side` centred at (cx, cy), turned by `degrees`, its far edge shortened to `keep` (perspective) along `axis`. */
 function quad(cx, cy, side, degrees, keep = 1, axis = 0) {
   const a = (degrees * Math.PI) / 180;
@@ -120,31 +103,6 @@ function quad(cx, cy, side, degrees, keep = 1, axis = 0) {
     return [u, v];
   });
   return unit.map(([u, v]) => ({ x: cx + (u * c - v * s) * (side / 2), y: cy + (u * s + v * c) * (side / 2) }));
-}
-
-function boxBlur(src, width, height, radius) {
-  if (radius <= 0) return src;
-  const tmp = new Float32Array(src.length);
-  const out = new Float32Array(src.length);
-  const n = 2 * radius + 1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    let s = 0;
-    for (let k = -radius; k <= radius; k++) s += src[row + Math.min(width - 1, Math.max(0, k))];
-    for (let x = 0; x < width; x++) {
-      tmp[row + x] = s / n;
-      s += src[row + Math.min(width - 1, x + radius + 1)] - src[row + Math.max(0, x - radius)];
-    }
-  }
-  for (let x = 0; x < width; x++) {
-    let s = 0;
-    for (let k = -radius; k <= radius; k++) s += tmp[Math.min(height - 1, Math.max(0, k)) * width + x];
-    for (let y = 0; y < height; y++) {
-      out[y * width + x] = s / n;
-      s += tmp[Math.min(height - 1, y + radius + 1) * width + x] - tmp[Math.max(0, y - radius) * width + x];
-    }
-  }
-  return out;
 }
 
 /** Motion blur: the mean of `length` samples along (dx, dy), bilinear-free (nearest pixel), edges clamped. */
@@ -168,7 +126,8 @@ function motionBlur(src, width, height, length, degrees) {
 }
 
 /**
- * Renders one field photo: { id, kind, failure, text, bytes, version, image: { data, width, height } }.
+ * Renders one field photo: { id, kind, failure, text, bytes, version, corners, image: { data, width, height } };
+ * `corners` are the symbol's (top-left, top-right, bottom-right, bottom-left; no quiet zone) in image pixels.
  * `jpeg(image, quality)` (async, optional) re-encodes for the jpeg kind; without it that kind is left out.
  */
 export async function fieldPhoto(kind, index, { encoder, jpeg } = {}) {
@@ -320,5 +279,12 @@ export async function fieldPhoto(kind, index, { encoder, jpeg } = {}) {
     if (!jpeg) return null;
     image = await jpeg(image, Math.round(kind === 'jpeg' ? pick(55, 75) : pick(75, 90)));
   }
-  return { id: `${kind}-${String(index).padStart(3, '0')}`, kind, failure: FAILURE_OF_KIND[kind], text: p.text, bytes: p.bytes, version: matrix.version, image };
+  // the symbol's own corners (quiet zone excluded) through the plane's transform: bend and crease left out
+  const plane = squareToQuad(corners);
+  const symbolCorners = [[0, 0], [1, 0], [1, 1], [0, 1]].map(([cu, cv]) => {
+    const u = (margin + cu * matrix.size) / total, v = (margin + cv * matrix.size) / total;
+    const w = plane[2] * u + plane[5] * v + plane[8];
+    return { x: (plane[0] * u + plane[3] * v + plane[6]) / w, y: (plane[1] * u + plane[4] * v + plane[7]) / w };
+  });
+  return { id: `${kind}-${String(index).padStart(3, '0')}`, kind, failure: FAILURE_OF_KIND[kind], text: p.text, bytes: p.bytes, version: matrix.version, corners: symbolCorners, image };
 }

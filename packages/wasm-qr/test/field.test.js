@@ -10,6 +10,16 @@ import { fieldPhoto, FIELD_KINDS } from './field-scenes.js';
 import { seededRandom } from './codec-helpers.js';
 import { renderScene } from './image-scenes.js';
 
+/** Each corner the decoder reports within `modules` module sizes of the true one (same order: TL, TR, BR, BL). */
+function assertCornersNear(got, truth, size, modules, label) {
+  const side = Math.hypot(truth[1].x - truth[0].x, truth[1].y - truth[0].y);
+  const tolerance = (modules * side) / size;
+  got.forEach((corner, k) => {
+    const off = Math.hypot(corner.x - truth[k].x, corner.y - truth[k].y);
+    assert.ok(off <= tolerance, `${label}: corner ${k} (${corner.x.toFixed(1)}, ${corner.y.toFixed(1)}) is ${off.toFixed(1)} px from (${truth[k].x.toFixed(1)}, ${truth[k].y.toFixed(1)}), more than ${tolerance.toFixed(1)}`);
+  });
+}
+
 function invert(image) {
   const data = new Uint8ClampedArray(image.data);
   for (let i = 0; i < data.length; i += 4) {
@@ -44,9 +54,7 @@ describe('field photos', () => {
       const p = await photo('dark-mode', i);
       const codes = decoder.decode(p.image);
       assert.deepEqual(codes.map((c) => c.text), [p.text], p.id);
-      for (const corner of codes[0].corners) {
-        assert.ok(corner.x >= 0 && corner.y >= 0 && corner.x <= p.image.width && corner.y <= p.image.height, `${p.id} corner inside the frame`);
-      }
+      assertCornersNear(codes[0].corners, p.corners, 17 + 4 * p.version, 1, p.id);
     }
   });
 
@@ -55,8 +63,36 @@ describe('field photos', () => {
     assert.equal(p.image.width * p.image.height, 12e6);
     const codes = decoder.decode(p.image);
     assert.deepEqual(codes.map((c) => c.text), [p.text]);
-    const xs = codes[0].corners.map((c) => c.x);
-    assert.ok(Math.max(...xs) - Math.min(...xs) > 150, 'the code spans its real size, not a scaled-down one');
+    assertCornersNear(codes[0].corners, p.corners, 17 + 4 * p.version, 1, p.id);
+  });
+
+  it('a large photo whose full-size scan finds nothing is read at half size; corners in full-size pixels', () => {
+    // a fine striped texture (1-pixel 1:1:3:1:1 runs) above the code spends the row scans' budget of
+    // sightings before they reach it; at half size (2×2 means) the stripes become flat grey
+    const text = 'HC1:' + 'NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH'.repeat(6);
+    const matrix = encoder.encode(text, { ecLevel: 'Q' });
+    const module = 6, quiet = 4 * module, side = (matrix.size + 8) * module;
+    const scene = (width, height) => {
+      const x0 = 700, y0 = height - side - 60;
+      const outer = [{ x: x0, y: y0 }, { x: x0 + side, y: y0 }, { x: x0 + side, y: y0 + side }, { x: x0, y: y0 + side }];
+      const image = renderScene(width, height, [{ matrix, corners: outer }], { background: 200 });
+      const stripe = [0, 1, 0, 0, 0, 1, 0, 1];
+      for (let y = 0; y < y0 - 40; y++) {
+        for (let x = 0; x < width; x++) {
+          const o = (y * width + x) * 4;
+          image.data[o] = image.data[o + 1] = image.data[o + 2] = stripe[x % 8] ? 230 : 30;
+        }
+      }
+      const truth = [[0, 0], [1, 0], [1, 1], [0, 1]].map(([u, v]) => ({ x: x0 + quiet + u * (side - 2 * quiet), y: y0 + quiet + v * (side - 2 * quiet) }));
+      return { image, truth };
+    };
+    // short side under 1200 px: one scan at full size only, which the texture defeats
+    assert.deepEqual(decoder.decode(scene(2400, 1180).image), []);
+    // 2400 × 1800: the second look at half size reads it, corners mapped back to full-size pixels
+    const large = scene(2400, 1800);
+    const codes = decoder.decode(large.image);
+    assert.deepEqual(codes.map((c) => c.text), [text]);
+    assertCornersNear(codes[0].corners, large.truth, matrix.size, 0.5, 'halved');
   });
 
   it('strong tilt: a trapezoid whose far edge is 65–75 % of the near one, every edge, four rotations', () => {

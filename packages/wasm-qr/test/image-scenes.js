@@ -8,7 +8,7 @@ import { seededRandom } from './codec-helpers.js';
 export { seededRandom };
 
 /** The 3×3 transform taking the unit square onto the quadrilateral p0..p3 (row-vector form). */
-function squareToQuad(p) {
+export function squareToQuad(p) {
   const [x0, y0, x1, y1, x2, y2, x3, y3] = p.flatMap((q) => [q.x, q.y]);
   const dx3 = x0 - x1 + x2 - x3;
   const dy3 = y0 - y1 + y2 - y3;
@@ -23,7 +23,7 @@ function squareToQuad(p) {
 }
 
 /** Inverse (adjugate) of a row-vector 3×3 matrix: image point → unit square. */
-function adjugate(m) {
+export function adjugate(m) {
   const [a, b, c, d, e, f, g, h, i] = m;
   return [e * i - f * h, c * h - b * i, b * f - c * e, f * g - d * i, a * i - c * g, c * d - a * f, d * h - e * g, b * g - a * h, a * e - b * d];
 }
@@ -100,22 +100,27 @@ export function renderScene(width, height, codes, options = {}) {
   return { data: rgba, width, height };
 }
 
-function boxBlur(src, width, height, radius) {
+/** A (2·radius + 1)² box blur of a float image, edges clamped, as two running sums; radius 0 returns `src`. */
+export function boxBlur(src, width, height, radius) {
+  if (radius <= 0) return src;
   const tmp = new Float32Array(src.length);
   const out = new Float32Array(src.length);
   const n = 2 * radius + 1;
   for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let s = 0;
+    for (let k = -radius; k <= radius; k++) s += src[row + Math.min(width - 1, Math.max(0, k))];
     for (let x = 0; x < width; x++) {
-      let s = 0;
-      for (let k = -radius; k <= radius; k++) s += src[y * width + Math.min(width - 1, Math.max(0, x + k))];
-      tmp[y * width + x] = s / n;
+      tmp[row + x] = s / n;
+      s += src[row + Math.min(width - 1, x + radius + 1)] - src[row + Math.max(0, x - radius)];
     }
   }
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let s = 0;
-      for (let k = -radius; k <= radius; k++) s += tmp[Math.min(height - 1, Math.max(0, y + k)) * width + x];
+  for (let x = 0; x < width; x++) {
+    let s = 0;
+    for (let k = -radius; k <= radius; k++) s += tmp[Math.min(height - 1, Math.max(0, k)) * width + x];
+    for (let y = 0; y < height; y++) {
       out[y * width + x] = s / n;
+      s += tmp[Math.min(height - 1, y + radius + 1) * width + x] - tmp[Math.max(0, y - radius) * width + x];
     }
   }
   return out;

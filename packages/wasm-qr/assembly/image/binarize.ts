@@ -31,56 +31,25 @@ function ensureStats(blocksX: i32, blocksY: i32): void {
 
 /**
  * RGBA → luma (integer BT.601 weights 77/150/29 of 256; alpha ignored:
- * callers flatten transparency) and the block statistics of blockStats in
- * the same pass, so the frame is read once.
+ * callers flatten transparency), then the block statistics of blockStats.
  */
 export function lumaAndBlockStats(rgba: usize, luma: Uint8Array, width: i32, height: i32): void {
-  const blocksX = (width + BLOCK - 1) >> BLOCK_SHIFT;
-  const blocksY = (height + BLOCK - 1) >> BLOCK_SHIFT;
-  ensureStats(blocksX, blocksY);
   const out = luma.dataStart;
-  for (let by = 0; by < blocksY; by++) {
-    const y0 = by << BLOCK_SHIFT;
-    const y1 = min(y0 + BLOCK, height);
-    const first = by * blocksX;
-    for (let bx = 0; bx < blocksX; bx++) {
-      unchecked((blockSum[first + bx] = 0));
-      unchecked((blockLow[first + bx] = 255));
-      unchecked((blockHigh[first + bx] = 0));
-      unchecked((blockCount[first + bx] = <u8>(((y1 - y0 + STATS_ROW_STEP - 1) / STATS_ROW_STEP) * (min(width, (bx + 1) << BLOCK_SHIFT) - (bx << BLOCK_SHIFT)))));
-    }
-    for (let y = y0; y < y1; y++) {
-      const row = <usize>(y * width);
-      const source = rgba + (row << 2);
-      const target = out + row;
-      if ((y - y0) % STATS_ROW_STEP != 0) {
-        for (let x = 0; x < width; x++) {
-          const p = load<u32>(source + (<usize>x << 2));
-          store<u8>(target + <usize>x, <u8>(((p & 0xff) * 77 + ((p >> 8) & 0xff) * 150 + ((p >> 16) & 0xff) * 29 + 128) >> 8));
-        }
-        continue;
-      }
-      for (let bx = 0; bx < blocksX; bx++) {
-        const x0 = bx << BLOCK_SHIFT;
-        const x1 = min(x0 + BLOCK, width);
-        let sum: i32 = 0;
-        let lo: i32 = 255;
-        let hi: i32 = 0;
-        for (let x = x0; x < x1; x++) {
-          const p = load<u32>(source + (<usize>x << 2));
-          const v = <i32>(((p & 0xff) * 77 + ((p >> 8) & 0xff) * 150 + ((p >> 16) & 0xff) * 29 + 128) >> 8);
-          store<u8>(target + <usize>x, <u8>v);
-          sum += v;
-          lo = min(lo, v);
-          hi = max(hi, v);
-        }
-        const k = first + bx;
-        unchecked((blockSum[k] = unchecked(blockSum[k]) + sum));
-        unchecked((blockLow[k] = <u8>min(<i32>unchecked(blockLow[k]), lo)));
-        unchecked((blockHigh[k] = <u8>max(<i32>unchecked(blockHigh[k]), hi)));
-      }
-    }
+  const pixels = <usize>(width * height);
+  // two pixels per step; red and blue in one multiply: (r | b << 16) × (29 | 77 << 16) holds 77·r + 29·b in bits 16–31
+  const pairs = pixels & ~(<usize>1);
+  for (let i: usize = 0; i < pairs; i += 2) {
+    const q = load<u64>(rgba + (i << 2));
+    const p0 = <u32>q, p1 = <u32>(q >> 32);
+    const v0 = (((((p0 & 0xff00ff) * 0x4d001d) >> 16) & 0xffff) + ((p0 >> 8) & 0xff) * 150 + 128) >> 8;
+    const v1 = (((((p1 & 0xff00ff) * 0x4d001d) >> 16) & 0xffff) + ((p1 >> 8) & 0xff) * 150 + 128) >> 8;
+    store<u16>(out + i, <u16>(v0 | (v1 << 8)));
   }
+  if (pairs < pixels) {
+    const p = load<u32>(rgba + (pairs << 2));
+    store<u8>(out + pairs, <u8>((((((p & 0xff00ff) * 0x4d001d) >> 16) & 0xffff) + ((p >> 8) & 0xff) * 150 + 128) >> 8));
+  }
+  blockStats(luma, width, height);
 }
 
 /**
@@ -190,12 +159,11 @@ export function blockThresholds(out: Uint8Array, width: i32, height: i32, minRan
 }
 
 /**
- * One global threshold for every block (the valley between the two main
+ * One global threshold for the whole image (the valley between the two main
  * histogram peaks, Otsu's criterion): a fallback for blurred codes whose
- * local means wander.
+ * local means wander. Put in every block by fillThresholds.
  */
-export function globalThresholds(luma: Uint8Array, out: Uint8Array, width: i32, height: i32): void {
-  const pixelCount = width * height;
+export function otsuThreshold(luma: Uint8Array, pixelCount: i32): i32 {
   const histogram = new StaticArray<i32>(256);
   const src = luma.dataStart;
   for (let i = 0; i < pixelCount; i++) {
@@ -222,6 +190,11 @@ export function globalThresholds(luma: Uint8Array, out: Uint8Array, width: i32, 
       threshold = v;
     }
   }
+  return threshold;
+}
+
+/** The same threshold for every 8×8 block of a width × height image. */
+export function fillThresholds(out: Uint8Array, width: i32, height: i32, threshold: i32): void {
   const blocks = ((width + BLOCK - 1) >> BLOCK_SHIFT) * ((height + BLOCK - 1) >> BLOCK_SHIFT);
   memory.fill(out.dataStart, <u8>threshold, <usize>blocks);
 }

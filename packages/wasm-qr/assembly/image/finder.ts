@@ -3,6 +3,8 @@
 
 import { BitImage, BLOCK_SHIFT } from './bitimage';
 
+const BLOCK: i32 = 1 << BLOCK_SHIFT;
+
 /** At most this many distinct candidates per image: bounds memory and the triple search. */
 export const MAX_CANDIDATES: i32 = 160;
 
@@ -63,7 +65,7 @@ export class FinderCandidates {
  * is full of 1:1:3:1:1 runs, and checking every one of them is most of the
  * time spent on a frame without a code. Real frames need up to about 2000.
  */
-const MAX_CONFIRMATIONS: i32 = 8000;
+export const MAX_CONFIRMATIONS: i32 = 8000;
 /** Row sightings checked by the last scan (diagnostics). */
 export let lastConfirmations: i32 = 0;
 
@@ -155,70 +157,97 @@ function confirm(img: BitImage, out: FinderCandidates, rowTotal: i32, centreX: f
 
 /**
  * Scans every `rowStep`-th row for 1:1:3:1:1 runs and collects confirmed
- * finder-pattern centres into `out` (pixel coordinates, pixel centres at +0.5).
+ * finder-pattern centres into `out` (pixel coordinates, pixel centres at +0.5);
+ * stops after `maxConfirmations` row sightings have been checked.
  */
-export function findFinderPatterns(img: BitImage, rowStep: i32, out: FinderCandidates): void {
+export function findFinderPatterns(img: BitImage, rowStep: i32, out: FinderCandidates, maxConfirmations: i32 = MAX_CONFIRMATIONS): void {
   out.clear();
   lastConfirmations = 0;
   const width = img.width;
   const flip: u32 = img.inverted ? 1 : 0;
   for (let y = rowStep >> 1; y < img.height; y += rowStep) {
-    for (let i = 0; i < 5; i++) unchecked((runs[i] = 0));
+    // the hot loop: this row's pixels and block thresholds by pointer, the five runs in locals
+    // (r0..r4: dark, light, dark, light, dark; `state` is the index of the run being counted)
+    let r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0;
     let state = 0;
-    // the hot loop: this row's pixels and block thresholds by pointer
     const rowLuma = img.luma + <usize>(y * width);
     const rowThresholds = img.thresholds + <usize>((y >> BLOCK_SHIFT) * img.blocksX);
-    for (let x = 0; x <= width; x++) {
-      let dark = false;
-      if (x < width) {
-        const v = <u32>load<u8>(rowLuma + <usize>x);
-        const t = <u32>load<u8>(rowThresholds + <usize>(x >> BLOCK_SHIFT));
-        dark = (<u32>(v <= t) ^ flip) != 0;
+    for (let x0 = 0; x0 < width; x0 += BLOCK) {
+      const x1 = min(x0 + BLOCK, width);
+      const t = <u32>load<u8>(rowThresholds + <usize>(x0 >> BLOCK_SHIFT));
+      // a block's pixels all of one colour continue the current run: no per-pixel state machine
+      let darkCount: u32 = 0;
+      for (let x = x0; x < x1; x++) darkCount += <u32>(<u32>load<u8>(rowLuma + <usize>x) <= t) ^ flip;
+      const n = x1 - x0;
+      if (darkCount == 0) {
+        if (state == 1) { r1 += n; continue; }
+        if (state == 3) { r3 += n; continue; }
+        if (state == 0 && r0 == 0) continue;
+      } else if (darkCount == <u32>n) {
+        if (state == 0) { r0 += n; continue; }
+        if (state == 2) { r2 += n; continue; }
+        if (state == 4) { r4 += n; continue; }
       }
-      if (dark) {
-        if (state & 1) state++;
-        unchecked((runs[state] = unchecked(runs[state]) + 1));
-        continue;
-      }
-      if ((state & 1) == 1) {
-        unchecked((runs[state] = unchecked(runs[state]) + 1));
-        continue;
-      }
-      if (state == 0) {
-        if (unchecked(runs[0]) == 0) continue; // no dark run yet
-        state = 1;
-        unchecked((runs[1] = 1));
-        continue;
-      }
-      if (state < 4) {
-        state++;
-        unchecked((runs[state] = 1));
-        continue;
-      }
-      // state 4 ended: five runs are complete
-      let found = false;
-      // cheap integer test first: the middle run is the longest of the five
-      const middle = unchecked(runs[2]);
-      if (middle >= unchecked(runs[0]) && middle >= unchecked(runs[1]) && middle >= unchecked(runs[3]) && middle >= unchecked(runs[4]) && isFinderRatio(runs, 0.5)) {
-        const total = unchecked(runs[0]) + unchecked(runs[1]) + unchecked(runs[2]) + unchecked(runs[3]) + unchecked(runs[4]);
-        const centreX = <f64>x - <f64>unchecked(runs[4]) - <f64>unchecked(runs[3]) - <f64>unchecked(runs[2]) * 0.5;
-        found = out.bumpIfKnown(centreX, <f64>y + 0.5, <f64>total / 7.0);
-        if (!found) {
-          if (++lastConfirmations > MAX_CONFIRMATIONS) return;
-          found = confirm(img, out, total, centreX, y, unchecked(runs[2]));
+      for (let x = x0; x < x1; x++) {
+        const dark = ((<u32>(<u32>load<u8>(rowLuma + <usize>x) <= t)) ^ flip) != 0;
+        if (dark) {
+          if (state & 1) state++;
+          if (state == 0) r0++;
+          else if (state == 2) r2++;
+          else r4++;
+          continue;
+        }
+        if (state == 1) { r1++; continue; }
+        if (state == 3) { r3++; continue; }
+        if (state == 0) {
+          if (r0 == 0) continue; // no dark run yet
+          state = 1;
+          r1 = 1;
+          continue;
+        }
+        if (state == 2) {
+          state = 3;
+          r3 = 1;
+          continue;
+        }
+        // state 4 ended by a light pixel: five runs are complete
+        const found = checkRuns(img, out, r0, r1, r2, r3, r4, x, y, maxConfirmations);
+        if (found < 0) return;
+        if (found > 0) {
+          r0 = r1 = r2 = r3 = r4 = 0;
+          state = 0;
+        } else {
+          r0 = r2;
+          r1 = r3;
+          r2 = r4;
+          r3 = 1;
+          r4 = 0;
+          state = 3;
         }
       }
-      if (found) {
-        for (let i = 0; i < 5; i++) unchecked((runs[i] = 0));
-        state = 0;
-      } else {
-        unchecked((runs[0] = unchecked(runs[2])));
-        unchecked((runs[1] = unchecked(runs[3])));
-        unchecked((runs[2] = unchecked(runs[4])));
-        unchecked((runs[3] = 1));
-        unchecked((runs[4] = 0));
-        state = 3;
-      }
     }
+    // the row's end closes a last dark run like a light pixel would
+    if (state == 4 && checkRuns(img, out, r0, r1, r2, r3, r4, width, y, maxConfirmations) < 0) return;
   }
+}
+
+/**
+ * Five complete runs ending just before `x` on row `y`: a finder sighting when they read 1:1:3:1:1
+ * and the cuts through them confirm it. 1 found (or an already known pattern seen again), 0 not, −1 the
+ * budget of confirmations is spent.
+ */
+function checkRuns(img: BitImage, out: FinderCandidates, r0: i32, r1: i32, r2: i32, r3: i32, r4: i32, x: i32, y: i32, maxConfirmations: i32): i32 {
+  // cheap integer test first: the middle run is the longest of the five
+  if (r2 < r0 || r2 < r1 || r2 < r3 || r2 < r4) return 0;
+  unchecked((runs[0] = r0));
+  unchecked((runs[1] = r1));
+  unchecked((runs[2] = r2));
+  unchecked((runs[3] = r3));
+  unchecked((runs[4] = r4));
+  if (!isFinderRatio(runs, 0.5)) return 0;
+  const total = r0 + r1 + r2 + r3 + r4;
+  const centreX = <f64>x - <f64>r4 - <f64>r3 - <f64>r2 * 0.5;
+  if (out.bumpIfKnown(centreX, <f64>y + 0.5, <f64>total / 7.0)) return 1;
+  if (++lastConfirmations > maxConfirmations) return -1;
+  return confirm(img, out, total, centreX, y, r2) ? 1 : 0;
 }

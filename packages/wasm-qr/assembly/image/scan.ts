@@ -2,9 +2,9 @@
 // cheap and common one first) → finder triples → sampled module grids, each
 // handed to the caller, which decodes it and says whether it was a symbol.
 
-import { blockStats, blockThresholds, globalThresholds } from './binarize';
+import { blockStats, blockThresholds, fillThresholds, otsuThreshold } from './binarize';
 import { BitImage } from './bitimage';
-import { FinderCandidates, MAX_CANDIDATES, findFinderPatterns } from './finder';
+import { FinderCandidates, MAX_CANDIDATES, MAX_CONFIRMATIONS, findFinderPatterns } from './finder';
 import { Triples, groupFinderPatterns } from './group';
 import { SymbolLocator, SAMPLE_ALIGNMENT_GRID, SAMPLE_HOMOGRAPHY, SAMPLE_PARALLELOGRAM } from './locate';
 import { boxBlur3 } from './luma';
@@ -12,11 +12,17 @@ import { boxBlur3 } from './luma';
 /** Called with each sampled grid; returns true when the grid decoded. */
 export type GridHandler = (grid: Uint8Array, dimension: i32, locator: SymbolLocator) => bool;
 
-/** Grids sampled in the first pass at most, and in each fallback pass: bounds the time spent on images without a code. */
+/**
+ * Grids sampled at most in each of the two plain passes (dark-on-light, light-on-dark), and in each
+ * fallback pass: bounds the time spent on frames without a code (most of a scanner's frames).
+ */
 const MAX_GRIDS_FIRST_PASS: i32 = 16;
-const MAX_GRIDS_LATER_PASS: i32 = 8;
-/** Finder triples tried per binarisation at most. */
+const MAX_GRIDS_LATER_PASS: i32 = 4;
+/** Finder triples tried per plain pass at most, and per fallback pass. */
 const MAX_TRIPLES_PER_PASS: i32 = 10;
+const MAX_TRIPLES_LATER_PASS: i32 = 5;
+/** Row sightings checked per fallback pass (faint thresholds make noise look like finders). */
+const MAX_CONFIRMATIONS_LATER_PASS: i32 = 2000;
 /** Normal contrast: blocks with less spread than this are treated as flat. */
 const MIN_RANGE_NORMAL: i32 = 24;
 /** Faint prints: a much smaller spread still counts as a block with an edge. */
@@ -67,6 +73,8 @@ export function scanLuma(luma: Uint8Array, width: i32, height: i32, handler: Gri
   const rowStep = min(4, max(1, min(width, height) / 180));
   lastPass = -1;
   let invertedFinders = 0;
+  let blurReady = false;
+  let globalThreshold = -1;
   for (let pass = 0; pass < PASS_COUNT; pass++) {
     let source = luma;
     let inverted = false;
@@ -81,19 +89,29 @@ export function scanLuma(luma: Uint8Array, width: i32, height: i32, handler: Gri
     } else if (pass == PASS_SMOOTHED || pass == PASS_SMOOTHED_INVERTED) {
       inverted = pass == PASS_SMOOTHED_INVERTED;
       if (inverted && invertedFinders < MIN_INVERTED_FINDERS) continue;
-      if (blurred.length < pixels) blurred = new Uint8Array(pixels);
-      boxBlur3(luma, blurred, width, height);
-      blockStats(blurred, width, height);
+      if (!blurReady) {
+        // blurred once: the inverted pass reuses the image and its block statistics
+        if (blurred.length < pixels) blurred = new Uint8Array(pixels);
+        boxBlur3(luma, blurred, width, height);
+        blockStats(blurred, width, height);
+        blurReady = true;
+      }
       blockThresholds(thresholds, width, height, MIN_RANGE_NORMAL, inverted);
       source = blurred;
     } else {
       inverted = pass == PASS_GLOBAL_INVERTED;
       if (inverted && invertedFinders < MIN_INVERTED_FINDERS) continue;
-      globalThresholds(luma, thresholds, width, height);
+      if (globalThreshold < 0) globalThreshold = otsuThreshold(luma, pixels);
+      fillThresholds(thresholds, width, height, globalThreshold);
     }
     view.set(source, thresholds, width, height, inverted);
     locator.strictFormat = pass >= PASS_FAINT;
-    const found = scanBits(view, rowStep, handler, pass == PASS_BLOCKS ? MAX_GRIDS_FIRST_PASS : MAX_GRIDS_LATER_PASS);
+    // the two plain passes (either polarity) get the full budget; the fallbacks, whose thresholds
+    // turn noise into finder look-alikes, a smaller one (they decode with their best triples)
+    const fallback = pass >= PASS_FAINT;
+    const found = fallback
+      ? scanBits(view, rowStep, handler, MAX_GRIDS_LATER_PASS, MAX_TRIPLES_LATER_PASS, MAX_CONFIRMATIONS_LATER_PASS)
+      : scanBits(view, rowStep, handler, MAX_GRIDS_FIRST_PASS, MAX_TRIPLES_PER_PASS, MAX_CONFIRMATIONS);
     if (found > 0) {
       lastPass = pass;
       return found;
@@ -103,8 +121,8 @@ export function scanLuma(luma: Uint8Array, width: i32, height: i32, handler: Gri
   return 0;
 }
 
-function scanBits(img: BitImage, rowStep: i32, handler: GridHandler, maxGrids: i32): i32 {
-  findFinderPatterns(img, rowStep, finders);
+function scanBits(img: BitImage, rowStep: i32, handler: GridHandler, maxGrids: i32, maxTriples: i32, maxConfirmations: i32): i32 {
+  findFinderPatterns(img, rowStep, finders, maxConfirmations);
   lastFinderCount = finders.count;
   lastTripleCount = 0;
   if (finders.count < 3) return 0;
@@ -115,7 +133,7 @@ function scanBits(img: BitImage, rowStep: i32, handler: GridHandler, maxGrids: i
   for (let i = 0; i < finders.count; i++) unchecked((usedFinders[i] = false));
   let found = 0;
   let budget = maxGrids;
-  const tripleCount = min(triples.count, MAX_TRIPLES_PER_PASS);
+  const tripleCount = min(triples.count, maxTriples);
   for (let t = 0; t < tripleCount && budget > 0; t++) {
     const a = unchecked(triples.topLeft[t]);
     const b = unchecked(triples.topRight[t]);
