@@ -193,6 +193,34 @@ describe('<pass-scanner>: freshness at the door', () => {
     assert.equal((await element.verifyText((await issuer.issue()).numeric))?.status, 'valid');
   });
 
+  it('says the banner and the stale screen in every language the elements speak, naming the retry button as it is labelled', async () => {
+    const issuer = await createShcIssuer();
+    const expected = {
+      en: /3 days old/, fr: /3 jours/, es: /3 días/, it: /3 giorni/, pl: /3 dni/, ru: /3 дня/,
+      ht: /3 jou/, bn: /3 দিন/, ko: /3일/, 'zh-Hans': /3 天/, 'zh-Hant': /3 天/,
+    };
+    const seen = new Set();
+    for (const [lang, pattern] of Object.entries(expected)) {
+      element?.remove();
+      server.body = JSON.stringify(bundleFor([issuer], Date.now() - 3 * DAY - 3_600_000));
+      await mount({ lang, trust: trustUrl(), 'trust-warn-age': String(2 * 86400), 'trust-max-age': String(10 * 86400) });
+      await until(() => element.shadowRoot.querySelector('[part=trust-banner]'));
+      const text = element.shadowRoot.querySelector('[part=trust-banner]').textContent.trim();
+      assert.match(text, pattern, lang);
+      seen.add(text);
+    }
+    assert.equal(seen.size, Object.keys(expected).length, 'each language has its own banner');
+    for (const lang of Object.keys(expected)) {
+      element?.remove();
+      server.body = JSON.stringify(bundleFor([issuer], Date.now() - 8 * DAY));
+      await mount({ lang, trust: trustUrl(), 'trust-warn-age': String(2 * 86400), 'trust-max-age': String(7 * 86400) });
+      await until(() => element.getAttribute('state') === 'error');
+      const retry = [...element.shadowRoot.querySelectorAll('button')].map((b) => b.textContent.trim()).filter(Boolean);
+      const screen = shadowText(element);
+      assert.ok(retry.some((label) => screen.includes(label) && screen.split(label).length > 2), `${lang}: the stale screen names its own button (${retry.join(', ')})`);
+    }
+  });
+
   for (const [name, updated] of [['older than trust-max-age', Date.now() - 8 * DAY], ['that does not say when it was built', undefined]]) {
     it(`gives no verdict on a bundle ${name}: TRUST_STALE, a screen that does not blame the visitor`, async () => {
       const issuer = await createShcIssuer();
