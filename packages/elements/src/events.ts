@@ -16,13 +16,16 @@ export class PassResultEvent extends Event {
   readonly frameAt: number | undefined;
   /** With a gate sync: the gate that admitted the pass first, when `duplicateOf` is set ('' or undefined: this device). */
   readonly duplicateGate: string | undefined;
+  /** The pass was let in before ("already scanned"), with or without a known time (`duplicateOf`). */
+  readonly duplicate: boolean;
 
-  constructor(result: VerificationResult, duplicateOf?: Date, frameAt?: number, duplicateGate?: string) {
+  constructor(result: VerificationResult, duplicateOf?: Date, frameAt?: number, duplicateGate?: string, duplicate = !!duplicateOf) {
     super(PassResultEvent.eventName, { bubbles: true, composed: true });
     this.detail = result;
     this.duplicateOf = duplicateOf;
     this.frameAt = frameAt;
     this.duplicateGate = duplicateGate;
+    this.duplicate = duplicate;
   }
 }
 

@@ -6,7 +6,7 @@ import { CameraController, CameraError } from '../controllers/camera-controller.
 import { ScanController } from '../controllers/scan-controller.js';
 import { ChunkCollector, type ChunkProgress } from '../controllers/chunk-collector.js';
 import { DuplicateDetector, idbDuplicateStore, memoryDuplicateStore } from '../controllers/duplicate-detector.js';
-import { GateSyncEventNames, type GateSyncLike } from '../controllers/gate-claims.js';
+import { GateSyncEventNames, LocalGateSync, type GateSyncLike } from '../controllers/gate-claims.js';
 import { gateStringsFor } from '../internal/gate-strings.js';
 import type { FrameSource } from '../controllers/frame-source.js';
 import { decoderFactories } from '../decoders/assets.js';
@@ -116,6 +116,8 @@ export class PassScannerElement extends LitElement {
   @state() private result: VerificationResult | undefined;
   @state() private verdict: Verdict | undefined;
   @state() private duplicateOf: Date | undefined;
+  /** The pass was let in before: with or without a known time. */
+  @state() private duplicate = false;
   @state() private duplicateGate: string | undefined;
   @state() private gateStatus: { online: boolean; pending: number } | undefined;
   @state() private lateNotices: { gate: string; at: Date; admittedHereAt: Date }[] = [];
@@ -137,6 +139,8 @@ export class PassScannerElement extends LitElement {
   });
   readonly chunkCollector = new ChunkCollector();
   private duplicates: DuplicateDetector | undefined;
+  /** This device's duplicate memory as a GateSync: every pass is claimed here, with or without a venue's `gateSync`. */
+  private localGate: LocalGateSync | undefined;
   /** One memory store per element, so its key (and with it every passId) survives a new detector or verifier. */
   private readonly memoryDuplicates = memoryDuplicateStore();
   private verifierPromise: Promise<Verifier> | undefined;
@@ -182,6 +186,7 @@ export class PassScannerElement extends LitElement {
     if (changed.has('trustRefresh') || changed.has('trust')) this.scheduleTrustRefresh();
     if (changed.has('duplicateWindow') || changed.has('duplicateStorage')) this.duplicates = undefined;
     if (changed.has('gateSync') && this.isConnected) this.watchGateSync(this.gateSync);
+    if (changed.has('gateSync')) this.verifierPromise = undefined;
     // The verifier's passIdKey is the duplicate store's key: a store of another kind has another key.
     if (changed.has('duplicateStorage')) this.verifierPromise = undefined;
   }
@@ -192,6 +197,14 @@ export class PassScannerElement extends LitElement {
       && this.errorCode === ScannerErrorCodes.noPolicy && this.running) {
       void this.updateComplete.then(() => this.start());
       return;
+    }
+    if ((changed.has('gateSync') || changed.has('verifier')) && this.hasUpdatedOnce && this.running) {
+      if (this.errorCode === ScannerErrorCodes.noVenueKey && this.state === ScannerStates.error && (!this.gateSync || this.verifier)) {
+        void this.updateComplete.then(() => this.start());
+        return;
+      }
+      // A gate sync set on a scanner whose verifier it built itself: refuse at once, not at the first scan.
+      if (this.gateSync && !this.verifier) this.failNoVenueKey();
     }
     if ((changed.has('frameSource') || changed.has('camera')) && this.hasUpdatedOnce && this.running) {
       this.scanController.detach();
@@ -237,7 +250,7 @@ export class PassScannerElement extends LitElement {
       this.announce(this.strings.starting);
     }
     // Fetch the trust bundle now, not at the first scan; refuse to start on a stale one.
-    if (this.verifier || this.policy) this.verifierFor().then(() => this.ensureFreshTrust()).catch(() => {});
+    if (this.verifier || this.policy || this.gateSync) this.verifierFor().then(() => this.ensureFreshTrust()).catch(() => {});
     try {
       const engine = await this.scanController.ensureEngine();
       this.engine = engine.name;
@@ -246,7 +259,7 @@ export class PassScannerElement extends LitElement {
       return;
     }
     // Fail closed: no policy (nor a verifier of the page's own) means no scanning, not "Accepted" for anything authentic.
-    if (this.running && !this.verifier && !this.policy) {
+    if (this.running && !this.verifier && !this.policy && (this.state as ScannerState) !== ScannerStates.error) {
       this.fail(ScannerErrorCodes.noPolicy, this.strings.errors.NO_POLICY);
       return;
     }
@@ -290,6 +303,7 @@ export class PassScannerElement extends LitElement {
     this.result = undefined;
     this.verdict = undefined;
     this.duplicateOf = undefined;
+    this.duplicate = false;
     this.duplicateGate = undefined;
     this.scanController.paused = false;
     if (this.refreshPending) void this.refreshTrust();
@@ -307,11 +321,17 @@ export class PassScannerElement extends LitElement {
 
   /** Shows a result screen for `result` without verifying anything (Storybook, demos). */
   showResult(result: VerificationResult, duplicateOf?: Date, duplicateGate?: string): void {
+    this.showVerdict(result, duplicateOf ? { at: duplicateOf, gate: duplicateGate ?? '' } : undefined);
+  }
+
+  /** `seen`: the pass was let in before, at `gate` ('' : here), at `at` when known. */
+  private showVerdict(result: VerificationResult, seen: { at?: Date; gate: string } | undefined): void {
     this.scanController.paused = true;
     this.result = result;
-    this.duplicateOf = duplicateOf;
-    this.duplicateGate = duplicateOf ? duplicateGate || undefined : undefined;
-    this.verdict = verdictOf(result, duplicateOf);
+    this.duplicate = !!seen;
+    this.duplicateOf = seen?.at;
+    this.duplicateGate = seen ? seen.gate || undefined : undefined;
+    this.verdict = verdictOf(result, !!seen);
     this.state = ScannerStates.result;
     const s = this.strings;
     const words = this.verdict === Verdicts.accepted ? s.accepted : this.verdict === Verdicts.duplicate ? s.duplicate : s.rejected;
@@ -334,7 +354,15 @@ export class PassScannerElement extends LitElement {
   }
 
   private errorText(code: ScannerErrorCode): string {
-    return code === ScannerErrorCodes.trustStale ? trustStringsFor(languageOf(this)).stale : this.strings.errors[code as Exclude<ScannerErrorCode, 'TRUST_STALE'>];
+    if (code === ScannerErrorCodes.trustStale) return trustStringsFor(languageOf(this)).stale;
+    if (code === ScannerErrorCodes.noVenueKey) return gateStringsFor(languageOf(this)).noVenueKey;
+    return this.strings.errors[code as Exclude<ScannerErrorCode, 'TRUST_STALE' | 'NO_VENUE_KEY'>];
+  }
+
+  /** A gate sync matches passes by their ids across gates: ids from a verifier this element made are this device's alone. */
+  private failNoVenueKey(): void {
+    if (this.state === ScannerStates.error && this.errorCode === ScannerErrorCodes.noVenueKey) return;
+    this.fail(ScannerErrorCodes.noVenueKey, 'gateSync needs a verifier made with the venue\'s passIdKey (the verifier property); one built from attributes has device-local pass ids');
   }
 
   /** Whether the trust bundle held is past `trust-max-age` (a bundle that does not say its age is). */
@@ -372,6 +400,13 @@ export class PassScannerElement extends LitElement {
 
   private verifierFor(): Promise<Verifier> {
     if (this.verifier) return Promise.resolve(this.verifier);
+    if (this.gateSync) {
+      // Fail closed, and loudly: a verdict here would be checked against a venue memory that can never match it.
+      this.failNoVenueKey();
+      const refused = Promise.reject(new Error('NO_VENUE_KEY: gateSync without a verifier made with the venue passIdKey'));
+      refused.catch(() => {});
+      return refused;
+    }
     if (!this.policy) {
       // Fail closed: without a policy "authentic" would be shown as "Accepted" (a positive test, one dose of two).
       const missing = Promise.reject(new Error('no policy: set the policy attribute'));
@@ -410,6 +445,13 @@ export class PassScannerElement extends LitElement {
     return this.duplicates;
   }
 
+  /** This device's duplicate memory as a GateSync (the one used when no `gateSync` is given). */
+  private local(): LocalGateSync {
+    const detector = this.detector();
+    if (this.localGate?.detector !== detector) this.localGate = new LocalGateSync(detector);
+    return this.localGate;
+  }
+
   private onTexts(texts: string[], frameAt: number, codes?: DecodedCode[]): void {
     // Several codes in one frame: the chunks of one card side by side, or a pass next to a poster.
     const firstFrameAt = Math.min(frameAt, this.scanController.sessionStartedAt ?? frameAt);
@@ -439,7 +481,7 @@ export class PassScannerElement extends LitElement {
     this.state = ScannerStates.verifying;
     this.scanController.paused = true;
     let result: VerificationResult;
-    let seen: { at: Date; gate: string } | undefined;
+    let seen: { at?: Date; gate: string } | undefined;
     try {
       const verifier = await this.verifierFor();
       // No verdict on stale trust: a clear screen for staff, nothing that blames the visitor.
@@ -459,33 +501,38 @@ export class PassScannerElement extends LitElement {
     }
     this.lastText = { text, until: Infinity };
     const duplicateOf = seen?.at;
-    this.showResult(result, duplicateOf, seen?.gate);
+    this.showVerdict(result, seen);
     const verdict = this.verdict;
     // Each verdict has its own count: a pass shown twice is one person admitted, not two.
     const counted = verdict === Verdicts.rejected ? 'rejected' : verdict === Verdicts.duplicate ? 'duplicate' : 'accepted';
     this.counts = { ...this.counts, [counted]: this.counts[counted] + 1 };
     if (this.sound) beep(verdict !== Verdicts.rejected);
     if (this.vibrate) buzz(verdict !== Verdicts.rejected);
-    this.dispatchEvent(new PassResultEvent(result, duplicateOf, frameAt, this.duplicateGate));
+    this.dispatchEvent(new PassResultEvent(result, duplicateOf, frameAt, this.duplicateGate, !!seen));
     return result;
   }
 
   /**
-   * Whether this pass was let in before: the venue's gate sync decides for an accepted pass with an id;
-   * otherwise (no gate sync, or it failed) this device's memory of the pass id does.
+   * Whether this pass was let in before. This device's memory (a LocalGateSync) records every pass,
+   * with or without a venue `gateSync`: an offline sync (claims queued, answering "first") or a failing
+   * one must not make a second scan at this same gate "first". For an accepted pass with an id, the
+   * venue's gate sync is asked too; either one having seen it makes it a duplicate (fail closed).
    */
-  private async seenBefore(result: VerificationResult): Promise<{ at: Date; gate: string } | undefined> {
+  private async seenBefore(result: VerificationResult): Promise<{ at?: Date; gate: string } | undefined> {
+    const local = await this.local().claim(result.passId as string);
+    const here = local.first ? undefined : { at: validDate(local.at), gate: '' };
     // Only a door decision (a policy's accept) is a claim: a verifier without a policy admits no one.
-    if (this.gateSync && result.passId && result.policy && isAccepted(result)) {
+    if (this.gateSync && this.gateSync !== this.localGate && result.passId && result.policy && isAccepted(result)) {
       try {
-        const claim = await this.gateSync.claim(result.passId);
-        return claim.first ? undefined : { at: claim.at, gate: claim.gate };
+        const claim = await this.gateSync.claim(result.passId) as Partial<{ first: boolean; gate: unknown; at: unknown }> | undefined;
+        // Only an explicit "first" is a first; any other answer (no time, a bad time, no gate) is a duplicate.
+        if (claim?.first === true) return here;
+        return { at: validDate(claim?.at), gate: typeof claim?.gate === 'string' ? claim.gate : '' };
       } catch {
         // A broken gate sync is no reason to forget this device's own memory: fall through.
       }
     }
-    const at = await this.detector().check(result.passId);
-    return at ? { at, gate: '' } : undefined;
+    return here;
   }
 
   /** Follows a gate sync's status (offline, queued claims) and its late-duplicate notices. */
@@ -521,8 +568,10 @@ export class PassScannerElement extends LitElement {
     if (current && typeof current.online === 'boolean') this.gateStatus = { online: current.online, pending: current.pending };
   }
 
-  private timeOf(date: Date): string {
-    return date.toLocaleTimeString(languageOf(this), { hour: '2-digit', minute: '2-digit' });
+  /** The one way this element writes a time: a safe locale (a malformed `lang` cannot throw), '' for no valid date. */
+  private timeOf(date: Date | undefined): string {
+    const valid = validDate(date);
+    return valid ? valid.toLocaleTimeString(formatLocaleOf(this), { hour: '2-digit', minute: '2-digit' }) : '';
   }
 
   private scheduleReset(): void {
@@ -663,12 +712,17 @@ export class PassScannerElement extends LitElement {
     const words = verdict === Verdicts.accepted ? s.accepted : verdict === Verdicts.duplicate ? s.duplicate : s.rejected;
     const icon = verdict === Verdicts.accepted ? '✓' : verdict === Verdicts.duplicate ? '!' : '✗';
     const reasons = verdict === Verdicts.accepted ? [] : reasonsOf(result);
-    const time = this.duplicateOf?.toLocaleTimeString(formatLocaleOf(this), { hour: '2-digit', minute: '2-digit' });
+    const time = this.timeOf(this.duplicateOf);
+    const g = gateStringsFor(languageOf(this));
+    const gate = this.duplicateGate ? shownText(this.duplicateGate) : undefined;
+    const seenLine = !this.duplicate ? undefined
+      : gate ? (time ? g.alreadyAdmittedAt(gate, time) : g.alreadyAdmitted(gate))
+      : time ? s.alreadyScannedAt(time) : undefined;
     return html`
       <div part="result" class="result" data-verdict=${verdict} @click=${() => this.endResult()}>
         <div class="icon" aria-hidden="true">${icon}</div>
         <p part="verdict" class="verdict">${words}</p>
-        ${time ? html`<p class="detail" data-duplicate>${this.duplicateGate ? gateStringsFor(languageOf(this)).alreadyAdmittedAt(shownText(this.duplicateGate), time) : s.alreadyScannedAt(time)}</p>` : nothing}
+        ${seenLine ? html`<p class="detail" data-duplicate>${seenLine}</p>` : nothing}
         ${result.holder ? html`<div part="holder" class="holder-block">
             <p class="holder"><bdi>${shownText(result.holder.name)}</bdi></p>
             ${shownDate(result.holder.birthDate) ? html`<p class="detail">${s.born}: <bdi>${shownDate(result.holder.birthDate)}</bdi></p>` : nothing}
@@ -698,6 +752,12 @@ export class PassScannerElement extends LitElement {
         <button type="button" @click=${() => this.start()}>${s.retry}</button>
       </div>`;
   }
+}
+
+/** A Date that is a real time (a gate sync's answer may carry none, a string, or garbage). */
+function validDate(value: unknown): Date | undefined {
+  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
+  return date && Number.isFinite(date.getTime()) ? date : undefined;
 }
 
 /** The focused element, looking inside open shadow roots. */
