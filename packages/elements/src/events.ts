@@ -54,10 +54,25 @@ export class PassErrorEvent extends Event {
   }
 }
 
+/**
+ * A background refresh of the `trust` bundle ended (`updated`, `unchanged`, `failed`), or came due
+ * during a scan and waits for the result screen to end (`deferred`). For staff logs and tests.
+ */
+export class PassTrustRefreshEvent extends Event {
+  static readonly eventName = 'pass-trust-refresh';
+  readonly detail: { outcome: 'updated' | 'unchanged' | 'failed' | 'deferred' };
+
+  constructor(outcome: 'updated' | 'unchanged' | 'failed' | 'deferred') {
+    super(PassTrustRefreshEvent.eventName, { bubbles: true, composed: true });
+    this.detail = { outcome };
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'pass-result': PassResultEvent;
     'pass-error': PassErrorEvent;
     'pass-late-duplicate': PassLateDuplicateEvent;
+    'pass-trust-refresh': PassTrustRefreshEvent;
   }
 }

@@ -2,7 +2,7 @@
 export { PassScannerElement } from './pass-scanner/pass-scanner.component.js';
 export { PassDisplayElement } from './pass-display/pass-display.component.js';
 export { defineElements, definePassScanner, definePassDisplay } from './define-elements.js';
-export { PassResultEvent, PassErrorEvent, PassLateDuplicateEvent } from './events.js';
+export { PassResultEvent, PassErrorEvent, PassLateDuplicateEvent, PassTrustRefreshEvent } from './events.js';
 export { ScannerStates, ScannerErrorCodes, Verdicts } from './pass-scanner/states.js';
 export type { ScannerState, ScannerErrorCode, Verdict } from './pass-scanner/states.js';
 export { CameraController, CameraError, cameraErrorFrom } from './controllers/camera-controller.js';

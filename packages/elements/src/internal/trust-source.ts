@@ -31,6 +31,7 @@ export class TrustSource {
   private etag: string | undefined;
   private lastModified: string | undefined;
   private refreshing: Promise<RefreshOutcome> | undefined;
+  private lastOutcome: RefreshOutcome | undefined;
 
   constructor(readonly url: string, readonly key: JsonWebKey | undefined, readonly crossOrigin = false) {}
 
@@ -69,8 +70,15 @@ export class TrustSource {
 
   /** Fetches the bundle again (conditionally); a failure keeps the bundle held. */
   refresh(): Promise<RefreshOutcome> {
-    this.refreshing ??= this.fetchAndTake().finally(() => { this.refreshing = undefined; });
+    this.refreshing ??= this.fetchAndTake()
+      .then((outcome) => { this.lastOutcome = outcome; return outcome; })
+      .finally(() => { this.refreshing = undefined; });
     return this.refreshing;
+  }
+
+  /** The refresh in flight when there is one, else the last one's outcome (undefined: none yet). */
+  settled(): Promise<RefreshOutcome | undefined> {
+    return this.refreshing ?? Promise.resolve(this.lastOutcome);
   }
 
   private async fetchAndTake(): Promise<RefreshOutcome> {

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { VerificationResult, Verifier } from '@pass-check/verifier-core';
-import { PassErrorEvent, PassLateDuplicateEvent, PassResultEvent } from '../events.js';
+import { PassErrorEvent, PassLateDuplicateEvent, PassResultEvent, PassTrustRefreshEvent } from '../events.js';
 import { CameraController, CameraError } from '../controllers/camera-controller.js';
 import { ScanController } from '../controllers/scan-controller.js';
 import { ChunkCollector, type ChunkProgress } from '../controllers/chunk-collector.js';
@@ -12,7 +12,7 @@ import type { FrameSource } from '../controllers/frame-source.js';
 import { decoderFactories } from '../decoders/assets.js';
 import { formatLocaleOf, languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
 import { verifierAndSource } from '../internal/verifier-setup.js';
-import { parseTrustKey, type TrustSource } from '../internal/trust-source.js';
+import { parseTrustKey, type RefreshOutcome, type TrustSource } from '../internal/trust-source.js';
 import { formatAge, trustStringsFor } from '../internal/trust-strings.js';
 import { beep, buzz } from '../internal/feedback.js';
 import { isAccepted, verdictOf, reasonsOf, sentencesOf } from '../internal/verdict.js';
@@ -24,6 +24,28 @@ import { passScannerStyles } from './pass-scanner.styles.js';
 /** Texts the verifier reads as text: SMART Health Cards, EU DCC, and JSON passes (IDHP, VDS-NC, a bare DIVOC certificate). */
 const KNOWN_TEXT_START = /^\s*(shc:|HC1:|[{[])/i;
 
+/**
+ * A number-of-seconds attribute: anything but a finite number ≥ 0 ("7d", "", "abc") keeps the default.
+ * NaN must never reach a comparison: `age > NaN` is false, so a NaN `trust-max-age` would turn the
+ * staleness refusal off (fail open).
+ */
+function seconds(fallback: number) {
+  return {
+    fromAttribute: (value: string | null): number => secondsOr(value, fallback),
+    toAttribute: (value: number): string => String(value),
+  };
+}
+
+/** `value` as seconds when it is a finite number ≥ 0, else `fallback`. */
+function secondsOr(value: unknown, fallback: number): number {
+  if (value === null || value === undefined || (typeof value === 'string' && !value.trim())) return fallback;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+const DEFAULT_TRUST_WARN_AGE = 2 * 86400;
+const DEFAULT_TRUST_MAX_AGE = 7 * 86400;
+
 /** The same text again this soon after a result is the same phone still in view, not a new presentation. */
 const SAME_TEXT_COOLDOWN_MS = 2500;
 
@@ -33,6 +55,7 @@ const SAME_TEXT_COOLDOWN_MS = 2500;
  *
  * @event pass-result - A completed scan. `detail` is the VerificationResult; `duplicateOf` the time of an earlier scan within the window.
  * @event pass-error - Camera, decoder or setup trouble. `detail` is `{ code, message }`.
+ * @event pass-trust-refresh - A background refresh of the `trust` bundle ended, or was deferred past a scan. `detail` is `{ outcome }` ('updated', 'unchanged', 'failed', 'deferred').
  * @event pass-late-duplicate - With a `gateSync`: a pass admitted here while offline had also been admitted at another gate. `detail` is `{ gate, at, admittedHereAt }`.
  *
  * @csspart base - The camera area.
@@ -75,11 +98,11 @@ export class PassScannerElement extends LitElement {
   /** The venue's public key (P-256 JWK as JSON): the `trust` URL must then serve a bundle signed by it (a compact JWS), never older than the one held. */
   @property({ attribute: 'trust-key' }) trustKey: string | undefined;
   /** Seconds between background refreshes of the `trust` bundle (conditional requests; never mid-scan); 0 turns them off. */
-  @property({ attribute: 'trust-refresh', type: Number }) trustRefresh = 3600;
+  @property({ attribute: 'trust-refresh', converter: seconds(3600) }) trustRefresh = 3600;
   /** Bundle age in seconds past which staff see a banner (default two days). */
-  @property({ attribute: 'trust-warn-age', type: Number }) trustWarnAge = 2 * 86400;
+  @property({ attribute: 'trust-warn-age', converter: seconds(DEFAULT_TRUST_WARN_AGE) }) trustWarnAge = DEFAULT_TRUST_WARN_AGE;
   /** Bundle age in seconds past which no verdict is given (`pass-error` TRUST_STALE; default seven days). */
-  @property({ attribute: 'trust-max-age', type: Number }) trustMaxAge = 7 * 86400;
+  @property({ attribute: 'trust-max-age', converter: seconds(DEFAULT_TRUST_MAX_AGE) }) trustMaxAge = DEFAULT_TRUST_MAX_AGE;
   /** A policy preset name ('ny-2021', 'vaccinated', 'tested', 'any-valid'). Required: without one the scanner shows a NO_POLICY setup error and admits no one. */
   @property() policy: string | undefined;
   /** Set a verifier directly; overrides `trust`, `policy` and the language of messages. */
@@ -89,9 +112,9 @@ export class PassScannerElement extends LitElement {
   /** Name of the active QR decoder ("wasm-qr", "BarcodeDetector", "ZXing"); reflected. */
   @property({ reflect: true }) engine: string | undefined;
   /** Seconds the result stays up before the next scan; 0: until tapped. */
-  @property({ attribute: 'reset-after', type: Number }) resetAfter = 6;
+  @property({ attribute: 'reset-after', converter: seconds(6) }) resetAfter = 6;
   /** Seconds within which the same pass counts as already scanned; 0 turns this off. */
-  @property({ attribute: 'duplicate-window', type: Number }) duplicateWindow = 300;
+  @property({ attribute: 'duplicate-window', converter: seconds(300) }) duplicateWindow = 300;
   /** Where the keyed ids of scanned passes are kept: 'memory' (default) or 'idb' (survives reloads; its key is a non-extractable WebCrypto key). */
   @property({ attribute: 'duplicate-storage' }) duplicateStorage: 'memory' | 'idb' = 'memory';
   /** Beep on a verdict. */
@@ -306,11 +329,12 @@ export class PassScannerElement extends LitElement {
     this.duplicate = false;
     this.duplicateGate = undefined;
     this.scanController.paused = false;
-    if (this.refreshPending) void this.refreshTrust();
     if (this.state === ScannerStates.result || this.state === ScannerStates.verifying) {
       this.state = this.progress ? ScannerStates.collecting : this.running ? ScannerStates.scanning : ScannerStates.idle;
       this.announce(this.readyText(this.strings));
     }
+    // After the state change: while the result was still up, the refresh would only be deferred again.
+    if (this.refreshPending) void this.refreshTrust();
   }
 
   /** Verifies text obtained some other way (pasted, from a file) exactly as a scan would. */
@@ -367,7 +391,7 @@ export class PassScannerElement extends LitElement {
 
   /** Whether the trust bundle held is past `trust-max-age` (a bundle that does not say its age is). */
   private trustIsStale(): boolean {
-    return !!this.trustSource && this.trustSource.ageMs() > Math.max(0, this.trustMaxAge) * 1000;
+    return !!this.trustSource && this.trustSource.ageMs() > secondsOr(this.trustMaxAge, DEFAULT_TRUST_MAX_AGE) * 1000;
   }
 
   /** Refreshes a stale bundle once; still stale: the TRUST_STALE screen, and false. */
@@ -377,25 +401,39 @@ export class PassScannerElement extends LitElement {
     this.requestUpdate();
     if (!this.trustIsStale()) return true;
     const age = formatAge(this.trustSource!.ageMs(), trustStringsFor('en'));
-    this.fail(ScannerErrorCodes.trustStale, `trust bundle is ${age} old, past trust-max-age (${this.trustMaxAge} s)`);
+    this.fail(ScannerErrorCodes.trustStale, `trust bundle is ${age} old, past trust-max-age (${secondsOr(this.trustMaxAge, DEFAULT_TRUST_MAX_AGE)} s)`);
     return false;
   }
 
   private scheduleTrustRefresh(): void {
     clearInterval(this.trustTimer);
     this.trustTimer = undefined;
-    const seconds = Number(this.trustRefresh);
-    if (!this.trust || !(seconds > 0) || !this.isConnected) return;
-    this.trustTimer = setInterval(() => { void this.refreshTrust(); }, Math.max(1, seconds) * 1000);
+    const every = secondsOr(this.trustRefresh, 3600);
+    if (!this.trust || !(every > 0) || !this.isConnected) return;
+    this.trustTimer = setInterval(() => { void this.refreshTrust(); }, Math.max(1, every) * 1000);
   }
 
-  /** A background refresh; during a scan it waits for the result screen to end. */
+  /** A background refresh; during a scan it waits for the result screen to end. Each ends in a `pass-trust-refresh`. */
   private async refreshTrust(): Promise<void> {
     const busy = this.state === ScannerStates.verifying || this.state === ScannerStates.result || this.state === ScannerStates.collecting;
-    if (busy || !this.trustSource) { this.refreshPending = busy; return; }
+    if (busy || !this.trustSource) {
+      this.refreshPending = busy;
+      if (busy) this.dispatchEvent(new PassTrustRefreshEvent('deferred'));
+      return;
+    }
     this.refreshPending = false;
-    await this.trustSource.refresh();
+    const outcome = await this.trustSource.refresh();
     this.requestUpdate(); // the banner follows the bundle's age
+    this.dispatchEvent(new PassTrustRefreshEvent(outcome));
+  }
+
+  /**
+   * Settles when the `trust` bundle is loaded and no refresh of it is in flight: the last refresh's
+   * outcome ('updated', 'unchanged', 'failed'), or undefined (no `trust`, or no refresh yet).
+   */
+  async trustSettled(): Promise<RefreshOutcome | undefined> {
+    await this.verifierPromise?.catch(() => undefined);
+    return this.trustSource?.settled();
   }
 
   private verifierFor(): Promise<Verifier> {
@@ -439,7 +477,7 @@ export class PassScannerElement extends LitElement {
 
   private detector(): DuplicateDetector {
     this.duplicates ??= new DuplicateDetector(
-      Math.max(0, this.duplicateWindow) * 1000,
+      secondsOr(this.duplicateWindow, 300) * 1000,
       this.duplicateStorage === 'idb' ? idbDuplicateStore() : this.memoryDuplicates,
     );
     return this.duplicates;
@@ -576,10 +614,10 @@ export class PassScannerElement extends LitElement {
 
   private scheduleReset(): void {
     clearInterval(this.resetTimer);
-    const seconds = Math.max(0, this.resetAfter);
-    this.secondsLeft = seconds;
-    if (!seconds) return;
-    const endsAt = performance.now() + seconds * 1000;
+    const after = secondsOr(this.resetAfter, 6);
+    this.secondsLeft = after;
+    if (!after) return;
+    const endsAt = performance.now() + after * 1000;
     this.resetTimer = setInterval(() => {
       this.secondsLeft = Math.ceil((endsAt - performance.now()) / 1000);
       if (this.secondsLeft > 0) return;
@@ -649,7 +687,7 @@ export class PassScannerElement extends LitElement {
     const camera = this.cameraController;
     const cameraLive = !!camera.stream;
     const age = this.trustSource?.ageMs();
-    const warn = age !== undefined && age > Math.max(0, this.trustWarnAge) * 1000 && this.state !== ScannerStates.error;
+    const warn = age !== undefined && age > secondsOr(this.trustWarnAge, DEFAULT_TRUST_WARN_AGE) * 1000 && this.state !== ScannerStates.error;
     const t = warn ? trustStringsFor(languageOf(this)) : undefined;
     return html`
       ${warn ? html`<p part="trust-banner" class="trust-banner" role="status">${t!.banner(formatAge(age!, t!))}</p>` : nothing}
