@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { VerificationResult, Verifier } from '@pass-check/verifier-core';
+import { detectFormat, type VerificationResult, type Verifier } from '@pass-check/verifier-core';
 import { PassErrorEvent, PassLateDuplicateEvent, PassResultEvent, PassTrustRefreshEvent } from '../events.js';
 import { CameraController, CameraError } from '../controllers/camera-controller.js';
 import { ScanController } from '../controllers/scan-controller.js';
@@ -21,8 +21,6 @@ import { ScannerErrorCodes, ScannerStates, Verdicts, type ScannerErrorCode, type
 import type { DecodedCode } from '../decoders/engine.js';
 import { passScannerStyles } from './pass-scanner.styles.js';
 
-/** Texts the verifier reads as text: SMART Health Cards, EU DCC, and JSON passes (IDHP, VDS-NC, a bare DIVOC certificate). */
-const KNOWN_TEXT_START = /^\s*(shc:|HC1:|[{[])/i;
 
 /**
  * A number-of-seconds attribute: anything but a finite number ≥ 0 ("7d", "", "abc") keeps the default.
@@ -513,7 +511,8 @@ export class PassScannerElement extends LitElement {
       this.announce(this.strings.chunksScanned(outcome.progress.have, outcome.progress.total));
       return undefined;
     }
-    const raw = bytes && outcome.kind !== 'complete' && !KNOWN_TEXT_START.test(text) ? bytes : undefined;
+    // A text the verifier reads as a pass (verifier-core's own detection) goes as text; else the code's bytes.
+    const raw = bytes && outcome.kind !== 'complete' && !detectFormat(text) ? bytes : undefined;
     const input = outcome.kind === 'complete' ? outcome.chunks : raw ?? outcome.text;
     this.progress = undefined;
     this.state = ScannerStates.verifying;
