@@ -16,6 +16,9 @@ import { resolveLanguage } from '@pass-check/verifier-core';
 import { passDisplayStyles } from './pass-display.styles.js';
 import type { UseStore } from 'idb-keyval';
 
+const WALLET_FIRST_ACTION = '.wallet-actions input, .wallet-actions button';
+const PASTE_TOGGLE = '.wallet-actions button[aria-expanded]';
+
 /** A full wallet, in the languages the wallet's other messages have most; others read English. */
 const WALLET_FULL: Record<string, string> = {
   en: 'This device holds as many passes as it can keep: delete one to save another.',
@@ -188,16 +191,34 @@ export class PassDisplayElement extends LitElement {
     await saveImport(plan, this.store());
     this.value = plan.add[0]!;
     await this.refreshWallet();
+    await this.focusNext(PASTE_TOGGLE);
   }
 
   /** Drops the previewed import. */
   cancelImport(): void {
     this.pendingImport = undefined;
+    void this.focusNext(PASTE_TOGGLE);
   }
 
   private async removeSaved(id: string): Promise<void> {
+    const index = this.saved.findIndex((p) => p.id === id);
     await deletePass(id, this.store());
     await this.refreshWallet();
+    // Focus on the pass now in its place (or the one before it), else on the wallet's first action.
+    const rows = this.saved.length;
+    await this.focusNext(rows ? `.wallet li:nth-child(${Math.min(index, rows - 1) + 1}) button` : WALLET_FIRST_ACTION);
+  }
+
+  /**
+   * After the control that had focus went away (a closed form or preview, a deleted pass): focus
+   * `selector`'s first match once rendered, if focus fell to <body>.
+   */
+  private async focusNext(selector: string): Promise<void> {
+    await this.updateComplete;
+    let active = document.activeElement as HTMLElement | null;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
+    if (active && active !== document.body && active.isConnected) return;
+    (this.renderRoot.querySelector<HTMLElement>(selector) ?? this.renderRoot.querySelector<HTMLElement>(WALLET_FIRST_ACTION))?.focus();
   }
 
   private async onFileChosen(event: Event): Promise<void> {
@@ -226,6 +247,8 @@ export class PassDisplayElement extends LitElement {
     form.reset();
     this.pasteOpen = false;
     await this.importText(text);
+    // A preview to confirm takes focus on its Save; otherwise back to "Paste text".
+    await this.focusNext(this.pendingImport ? '[data-import-confirm]' : PASTE_TOGGLE);
   }
 
   override render() {

@@ -630,6 +630,17 @@ export class PassScannerElement extends LitElement {
     this.clearResult();
   }
 
+  /**
+   * After the control that had focus went away (a closed form, a dismissed notice, a retried error):
+   * focus `selector`'s first match once rendered, if focus fell to <body>, so a keyboard user is not sent back to the top.
+   */
+  private async focusNext(selector: string): Promise<void> {
+    await this.updateComplete;
+    const active = deepActiveElement();
+    if (active && active !== document.body && active.isConnected) return;
+    (this.renderRoot.querySelector<HTMLElement>(selector) ?? this.renderRoot.querySelector<HTMLElement>(FIRST_FALLBACK))?.focus();
+  }
+
   private announce(text: string): void {
     this.announcement = text;
   }
@@ -723,7 +734,7 @@ export class PassScannerElement extends LitElement {
       ${this.pasteOpen ? html`<form class="paste" @submit=${this.onPasteSubmit}>
           <label class="visually-hidden" for="paste">${s.pasteText}</label>
           <textarea id="paste" name="pass" autocomplete="off" spellcheck="false" maxlength="200000"></textarea>
-          <div><button type="submit">${s.verifyText}</button> <button type="button" @click=${() => { this.pasteOpen = false; }}>${s.cancel}</button></div>
+          <div><button type="submit">${s.verifyText}</button> <button type="button" @click=${() => { this.pasteOpen = false; void this.focusNext(PASTE_TOGGLE); }}>${s.cancel}</button></div>
         </form>` : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
@@ -778,7 +789,7 @@ export class PassScannerElement extends LitElement {
       ${this.gateStatus && !this.gateStatus.online ? html`<p part="gate-status" class="gate-status" data-gate-status="offline">${g.offline(this.gateStatus.pending)}</p>` : nothing}
       ${this.lateNotices.map((n, i) => html`<div part="notice" class="notice" role="alert" data-notice="late-duplicate">
           <span>${g.lateDuplicate(shownText(n.gate), this.timeOf(n.at), this.timeOf(n.admittedHereAt))}</span>
-          <button type="button" @click=${() => { this.lateNotices = this.lateNotices.filter((_, j) => j !== i); }}>${g.dismiss}</button>
+          <button type="button" @click=${() => { this.lateNotices = this.lateNotices.filter((_, j) => j !== i); void this.focusNext('[data-notice] button'); }}>${g.dismiss}</button>
         </div>`)}`;
   }
 
@@ -786,7 +797,7 @@ export class PassScannerElement extends LitElement {
     return html`
       <div part="error" class="error" role="alert" data-code=${code}>
         <p class="detail">${this.errorText(code)}</p>
-        <button type="button" @click=${() => this.start()}>${s.retry}</button>
+        <button type="button" @click=${() => { void this.start(); void this.focusNext(FIRST_FALLBACK); }}>${s.retry}</button>
       </div>`;
   }
 }
@@ -796,6 +807,10 @@ function validDate(value: unknown): Date | undefined {
   const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
   return date && Number.isFinite(date.getTime()) ? date : undefined;
 }
+
+/** The scanner's first own control, where focus goes when nothing better is left. */
+const FIRST_FALLBACK = '[part~="fallbacks"] input, [part~="fallbacks"] button';
+const PASTE_TOGGLE = '[part~="fallbacks"] button[aria-expanded]';
 
 /** The focused element, looking inside open shadow roots. */
 function deepActiveElement(): HTMLElement | undefined {
