@@ -34,12 +34,26 @@ const refusingCamera = chromeLauncher({
  * Every request the test server sees (from the page and its workers), and a
  * command to read them: the "no network while verifying" check. The same
  * plugin serves the fixtures (trust bundle, expected names) under /camera-fixtures/.
+ *
+ * Groups run side by side against one server, so each request is noted with the
+ * test session it came from when its URL or referer says so (a test page's own
+ * requests carry `wtr-session-id`): another group's page starting up (its fetch of
+ * the trust bundle, say) is not this page "using the network while verifying".
+ * Requests that name no session (a worker's, for one) are always counted.
  */
+function sessionOf(value) {
+  try {
+    return value ? new URL(value, 'http://x').searchParams.get('wtr-session-id') ?? undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function requestLog() {
   const seen = [];
   return {
     middleware: async (context, next) => {
-      seen.push(context.path);
+      seen.push({ path: context.path, session: sessionOf(context.url) ?? sessionOf(context.get('referer')) });
       await next();
     },
     plugin: {
@@ -50,9 +64,11 @@ function requestLog() {
         if (!file.endsWith('.json') || !fs.existsSync(file)) return undefined;
         return { body: fs.readFileSync(file, 'utf8'), type: 'json' };
       },
-      async executeCommand({ command, payload }) {
+      async executeCommand({ command, payload, session }) {
         if (command === 'request-count') return seen.length;
-        if (command === 'requests-since') return seen.slice(payload.mark);
+        if (command === 'requests-since') {
+          return seen.slice(payload.mark).filter((r) => r.session === undefined || r.session === session?.id).map((r) => r.path);
+        }
         return undefined;
       },
     },

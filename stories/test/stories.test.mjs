@@ -98,7 +98,7 @@ describe('Storybook', () => {
   it('has the element manifest the docs pages are built from', () => {
     assert.deepEqual([...elementApi.keys()].sort(), ['pass-display', 'pass-scanner']);
     // Only the events the elements document, none the analyzer guessed from constructor arguments.
-    assert.deepEqual(elementEvents.get('pass-scanner'), ['pass-error', 'pass-late-duplicate', 'pass-result']);
+    assert.deepEqual(elementEvents.get('pass-scanner'), ['pass-error', 'pass-late-duplicate', 'pass-result', 'pass-trust-refresh']);
     assert.deepEqual(elementEvents.get('pass-display'), ['pass-result']);
   });
 

@@ -16,13 +16,16 @@ export class PassResultEvent extends Event {
   readonly frameAt: number | undefined;
   /** With a gate sync: the gate that admitted the pass first, when `duplicateOf` is set ('' or undefined: this device). */
   readonly duplicateGate: string | undefined;
+  /** The pass was let in before ("already scanned"), with or without a known time (`duplicateOf`). */
+  readonly duplicate: boolean;
 
-  constructor(result: VerificationResult, duplicateOf?: Date, frameAt?: number, duplicateGate?: string) {
+  constructor(result: VerificationResult, duplicateOf?: Date, frameAt?: number, duplicateGate?: string, duplicate = !!duplicateOf) {
     super(PassResultEvent.eventName, { bubbles: true, composed: true });
     this.detail = result;
     this.duplicateOf = duplicateOf;
     this.frameAt = frameAt;
     this.duplicateGate = duplicateGate;
+    this.duplicate = duplicate;
   }
 }
 
@@ -51,10 +54,25 @@ export class PassErrorEvent extends Event {
   }
 }
 
+/**
+ * A background refresh of the `trust` bundle ended (`updated`, `unchanged`, `failed`), or came due
+ * during a scan and waits for the result screen to end (`deferred`). For staff logs and tests.
+ */
+export class PassTrustRefreshEvent extends Event {
+  static readonly eventName = 'pass-trust-refresh';
+  readonly detail: { outcome: 'updated' | 'unchanged' | 'failed' | 'deferred' };
+
+  constructor(outcome: 'updated' | 'unchanged' | 'failed' | 'deferred') {
+    super(PassTrustRefreshEvent.eventName, { bubbles: true, composed: true });
+    this.detail = { outcome };
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'pass-result': PassResultEvent;
     'pass-error': PassErrorEvent;
     'pass-late-duplicate': PassLateDuplicateEvent;
+    'pass-trust-refresh': PassTrustRefreshEvent;
   }
 }

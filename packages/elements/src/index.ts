@@ -2,7 +2,7 @@
 export { PassScannerElement } from './pass-scanner/pass-scanner.component.js';
 export { PassDisplayElement } from './pass-display/pass-display.component.js';
 export { defineElements, definePassScanner, definePassDisplay } from './define-elements.js';
-export { PassResultEvent, PassErrorEvent, PassLateDuplicateEvent } from './events.js';
+export { PassResultEvent, PassErrorEvent, PassLateDuplicateEvent, PassTrustRefreshEvent } from './events.js';
 export { ScannerStates, ScannerErrorCodes, Verdicts } from './pass-scanner/states.js';
 export type { ScannerState, ScannerErrorCode, Verdict } from './pass-scanner/states.js';
 export { CameraController, CameraError, cameraErrorFrom } from './controllers/camera-controller.js';
@@ -21,7 +21,8 @@ export type { DecoderEngine, DecoderEngineFactory, FrameImage } from './decoders
 export { startWorkerEngine, moduleWorker } from './decoders/wasm-worker-engine.js';
 export { startBarcodeDetectorEngine } from './decoders/barcode-detector-engine.js';
 export { startZxingEngine } from './decoders/zxing-engine.js';
-export { listPasses, savePass, deletePass, defaultWalletStore, planImport, saveImport, MAX_IMPORT_PASSES, MAX_WALLET_PASSES } from './pass-display/wallet.js';
+export { listPasses, savePass, deletePass, defaultWalletStore, planImport, saveImport, WalletFullError, MAX_IMPORT_PASSES, MAX_WALLET_PASSES } from './pass-display/wallet.js';
+export { formatLabel } from './internal/format-label.js';
 export type { SavedPass, ImportPlan } from './pass-display/wallet.js';
 export { passTextsFrom, jwsToShcText } from './internal/pass-input.js';
 export { encodeQrMatrix, qrPath, qrCanvas } from './internal/qr-encode.js';

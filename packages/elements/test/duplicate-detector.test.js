@@ -61,7 +61,11 @@ describe('DuplicateDetector', () => {
 
   it('starts afresh from an old store that kept a salt beside its hashes', async () => {
     const store = memoryDuplicateStore();
-    await store.save({ salt: new Uint8Array(32), seen: [['00'.repeat(32), Date.now()]] });
+    let old = { salt: new Uint8Array(32), seen: [['00'.repeat(32), Date.now()]] };
+    const load = store.load;
+    store.load = async () => old ?? load();
+    const clear = store.clear;
+    store.clear = async () => { old = undefined; await clear(); };
     const detector = new DuplicateDetector(60_000, store);
     assert.equal(await detector.check(ID_A), undefined);
     const state = await store.load();
@@ -86,5 +90,56 @@ describe('DuplicateDetector', () => {
     await detector.check(ID_A);
     await detector.clear();
     assert.equal(await detector.check(ID_A), undefined);
+  });
+
+  it('one scan is one small write: the new sighting only, never the whole list', async () => {
+    let now = 1_700_000_000_000;
+    const store = memoryDuplicateStore();
+    const writes = [];
+    const write = store.write;
+    store.write = async (put, remove) => { writes.push({ put: put.length, remove: remove.length }); return write(put, remove); };
+    const detector = new DuplicateDetector(60_000, store, () => now);
+    for (let i = 0; i < 500; i++) await detector.check(`pass-id-number-${String(i).padStart(6, '0')}`);
+    assert.equal(writes.length, 500);
+    assert.ok(writes.every((w) => w.put === 1 && w.remove === 0));
+    // A repeat within the window keeps its first time: nothing to write.
+    now += 1000;
+    assert.ok(await detector.check('pass-id-number-000001'));
+    assert.deepEqual(writes.at(-1), { put: 0, remove: 0 });
+  });
+
+  it('prunes expired entries from the store a bounded number at a time, and forgets them at once', async () => {
+    let now = 0;
+    const store = memoryDuplicateStore();
+    const writes = [];
+    const write = store.write;
+    store.write = async (put, remove) => { writes.push(remove.length); return write(put, remove); };
+    const detector = new DuplicateDetector(60_000, store, () => now);
+    for (let i = 0; i < 200; i++) await detector.check(`pass-id-number-${String(i).padStart(6, '0')}`);
+    now = 120_000;
+    writes.length = 0;
+    // Every old sighting is out of the window at once, whatever the store still holds.
+    assert.equal(await detector.check('pass-id-number-000000'), undefined);
+    for (let i = 0; i < 5; i++) await detector.check(`pass-id-later-${i}`.padEnd(20, 'x'));
+    assert.ok(writes.every((n) => n <= 64), `at most 64 deletions a scan: ${writes}`);
+    assert.equal(writes.reduce((a, b) => a + b, 0), 199, 'the 199 expired entries (the re-presented pass is rewritten) are deleted');
+    assert.equal((await store.load()).seen.length, 6);
+  });
+
+  it('holds at most 10,000 passes, dropping the least recently presented first, in memory and in the store', async () => {
+    let now = 0;
+    const store = memoryDuplicateStore();
+    const detector = new DuplicateDetector(3_600_000, store, () => now);
+    const id = (i) => `pass-id-number-${String(i).padStart(6, '0')}`;
+    for (let i = 0; i < 10_000; i++) { now++; await detector.check(id(i)); }
+    now++;
+    assert.ok(await detector.check(id(0)), 'pass 0 presented again: now the most recent');
+    now++;
+    await detector.check(id(10_000));
+    for (let i = 0; i < 3; i++) { now++; await detector.check(`pass-id-extra-${i}`.padEnd(20, 'x')); }
+    const held = (await store.load()).seen.length;
+    assert.equal(held, 10_000);
+    assert.ok(await detector.check(id(0)), 'the re-presented pass is kept');
+    assert.equal(await new DuplicateDetector(3_600_000, store, () => now).check(id(1)), undefined, 'the least recently presented is gone, also after a reload');
   });
 });

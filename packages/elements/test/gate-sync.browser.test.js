@@ -107,6 +107,67 @@ describe('<pass-scanner> gateSync', () => {
     assert.match(again.line, /^Already scanned at/);
   });
 
+  it('records every pass on this device too: a gate sync gone quiet (offline, claims queued) still sees a second scan here', async () => {
+    const { issuer, verifierFor } = await venue();
+    // Offline GateSync: it queues the claim and cannot know better than "first".
+    const offline = { async claim() { return { first: true }; }, async close() {} };
+    const gate = await scannerAt(await verifierFor(), offline);
+    const card = await issuer.issue();
+    assert.equal((await present(gate, card.numeric)).verdict, 'accepted');
+    const again = await present(gate, card.numeric);
+    assert.equal(again.verdict, 'duplicate');
+    assert.match(again.line, /^Already scanned at \d\d:\d\d/);
+  });
+
+  it('records locally while the sync is up, so it still knows when the sync then fails', async () => {
+    const { issuer, verifierFor } = await venue();
+    let up = true;
+    const flaky = { async claim() { if (!up) throw new Error('unreachable'); return { first: true }; }, async close() {} };
+    const gate = await scannerAt(await verifierFor(), flaky);
+    const card = await issuer.issue();
+    assert.equal((await present(gate, card.numeric)).verdict, 'accepted');
+    up = false;
+    assert.equal((await present(gate, card.numeric)).verdict, 'duplicate');
+  });
+
+  it('an answer {first: false} without a time is still "already admitted", never "Accepted"', async () => {
+    const { issuer, verifierFor } = await venue();
+    const events = [];
+    for (const answer of [{ first: false, gate: '2' }, { first: false, gate: '2', at: 'not a date' }, { first: false }]) {
+      const sync = { async claim() { return answer; }, async close() {} };
+      const gate = await scannerAt(await verifierFor(), sync);
+      gate.addEventListener('pass-result', (e) => events.push(e));
+      const shown = await present(gate, (await issuer.issue()).numeric);
+      assert.equal(shown.verdict, 'duplicate', JSON.stringify(answer));
+      assert.doesNotMatch(shown.line, /Invalid|NaN|undefined/);
+      if (answer.gate) assert.match(shown.line, /gate 2/);
+      assert.equal(events.at(-1).duplicate, true);
+      assert.equal(gate.counts.duplicate, 1);
+      assert.equal(gate.counts.accepted, 0);
+    }
+  });
+
+  it('a gate sync with a verifier built from attributes (no venue key, so no shared passId) is a NO_VENUE_KEY setup error, not a verdict', async () => {
+    const { issuer } = await venue();
+    const sync = venueMemory().gate('1');
+    const element = document.createElement('pass-scanner');
+    element.setAttribute('camera', 'off');
+    element.setAttribute('policy', 'any-valid');
+    element.gateSync = sync;
+    const errors = [], results = [];
+    element.addEventListener('pass-error', (e) => errors.push(e.detail.code));
+    element.addEventListener('pass-result', (e) => results.push(e));
+    document.body.append(element);
+    mounted.push(element);
+    await until(() => errors.includes('NO_VENUE_KEY'));
+    assert.equal(await element.verifyText((await issuer.issue()).numeric), undefined);
+    await element.updateComplete;
+    assert.equal(results.length, 0);
+    assert.equal(element.state, 'error');
+    assert.equal(element.shadowRoot.querySelector('[part~="error"]').getAttribute('data-code'), 'NO_VENUE_KEY');
+    assert.equal(element.shadowRoot.querySelector('[part~="result"]'), null);
+  });
+
   it('shows staff when the gate is offline and how many claims wait, and clears it when back', async () => {
     const { verifierFor } = await venue();
     const sync = venueMemory().gate('5');
@@ -170,6 +231,21 @@ describe('<pass-scanner> gateSync', () => {
     assert.ok(seen[0].bubbles && seen[0].composed);
     notice.querySelector('button').click();
     await until(() => !gate.shadowRoot.querySelector('[data-notice]'));
+  });
+
+  it('writes every time through one safe locale: a malformed lang neither throws nor hides the notice or the duplicate time', async () => {
+    const { issuer, verifierFor } = await venue();
+    const memory = venueMemory();
+    const first = await scannerAt(await verifierFor(), memory.gate('1'));
+    const sync = memory.gate('9');
+    const gate = await scannerAt(await verifierFor(), sync);
+    gate.setAttribute('lang', 'en_US');
+    const card = await issuer.issue();
+    await present(first, card.numeric);
+    assert.match((await present(gate, card.numeric)).line, /^Already admitted at gate 1, \d\d:\d\d/);
+    sync.dispatchEvent(Object.assign(new Event('gate-sync-late-duplicate'), { detail: { gate: '12', at: new Date(2026, 11, 2, 9, 2), admittedHereAt: new Date(2026, 11, 2, 9, 5) } }));
+    await until(() => gate.shadowRoot.querySelector('[data-notice="late-duplicate"]'));
+    assert.match(gate.shadowRoot.querySelector('[data-notice="late-duplicate"]').textContent, /09:05.*gate 12, 09:02/);
   });
 
   it('a gate name is text, not markup', async () => {

@@ -1,9 +1,9 @@
 import { describe, it, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import '@pass-check/elements/define';
-import { listPasses } from '@pass-check/elements';
+import { listPasses, savePass, MAX_WALLET_PASSES } from '@pass-check/elements';
 import { createQrDecoder } from '@pass-check/wasm-qr';
-import { createStore, clear } from 'idb-keyval';
+import { createStore, clear, setMany } from 'idb-keyval';
 import { trustedIssuer, nextEvent, until, qrCanvas, svgQrCanvas } from './helpers/fixtures.js';
 
 let element;
@@ -145,6 +145,22 @@ describe('<pass-display>', () => {
     [...rowOfA.querySelectorAll('button')].find((x) => /Delete/.test(x.textContent)).click();
     await until(() => element.shadowRoot.querySelectorAll('.wallet li').length === 1);
     assert.deepEqual((await listPasses(store)).map((p) => p.text), [b.numeric]);
+    await clear(store);
+  });
+
+  it('savePass keeps the 200-pass cap: a full wallet refuses a new pass (WALLET_FULL) and the holder is told', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const store = await mountWallet(verifier, 'pass-check-wallet-full-test');
+    const held = Array.from({ length: MAX_WALLET_PASSES }, (_, i) => ({ id: `held-${i}`, text: `shc:/${String(i).padStart(8, '0')}`, savedAt: i }));
+    await setMany(held.map((p) => [p.id, p]), store);
+    const card = await issuer.issue();
+    await assert.rejects(savePass(card.numeric, store), (e) => e.code === 'WALLET_FULL');
+    // Saving one already held is still fine (it is found, not added).
+    assert.equal((await savePass(held[3].text, store)).id, 'held-3');
+    await element.importText(card.numeric);
+    await element.updateComplete;
+    assert.equal((await listPasses(store)).length, MAX_WALLET_PASSES);
+    assert.match(element.shadowRoot.querySelector('.wallet [role=alert]')?.textContent ?? '', /as many passes as it can keep/);
     await clear(store);
   });
 

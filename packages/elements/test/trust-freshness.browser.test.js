@@ -12,7 +12,7 @@ import { createStore, set as idbSet } from 'idb-keyval';
 import '@pass-check/elements/define';
 import { signBundle } from '@pass-check/verifier-core';
 import { createShcIssuer } from '@pass-check/verifier-core/testing';
-import { until } from './helpers/fixtures.js';
+import { nextEvent, until } from './helpers/fixtures.js';
 
 const DAY = 86_400_000;
 const shadowText = (el) => el.shadowRoot.textContent.replace(/\s+/g, ' ');
@@ -121,8 +121,9 @@ describe('<pass-scanner>: the last good bundle in IndexedDB', () => {
     await keep(url, { key: `${key.publicJwk.x}.${key.publicJwk.y}`, text: await signBundle(bundleFor([kept], Date.now() - 3600_000), key.privateJwk) });
     server.body = await signBundle(bundleFor([kept, revokedLater], Date.now() - 5 * 3600_000), key.privateJwk);
     const events = await mount({ trust: url, 'trust-key': JSON.stringify(key.publicJwk) });
+    // The background refresh that fetched the older bundle has ended (and refused it).
     await until(() => server.requests.length > 0);
-    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await element.trustSettled(), 'failed');
     const replayed = await element.verifyText((await revokedLater.issue()).numeric);
     assert.equal(replayed?.status, 'invalid');
     assert.equal((await element.verifyText((await kept.issue()).numeric))?.status, undefined, 'result screen still up');
@@ -138,20 +139,22 @@ describe('<pass-scanner>: background refresh', () => {
     server.body = JSON.stringify(bundleFor([first], Date.now()));
     server.etag = '"v1"';
     await mount({ trust: trustUrl(), 'trust-refresh': '1' });
+    assert.equal(await element.trustSettled(), 'updated');
     assert.equal((await element.verifyText((await first.issue()).numeric))?.status, 'valid');
-    // The result screen stays up (reset-after 0): no refresh may happen meanwhile.
+    // The result screen stays up (reset-after 0): the refresh that comes due meanwhile waits.
     const during = server.requests.length;
-    await new Promise((r) => setTimeout(r, 2500));
+    assert.equal((await nextEvent(element, 'pass-trust-refresh')).detail.outcome, 'deferred');
     assert.equal(server.requests.length, during, 'no request while the result is shown');
+    const done = nextEvent(element, 'pass-trust-refresh');
     element.reset();
-    await until(() => server.requests.length > during);
+    assert.equal((await done).detail.outcome, 'unchanged');
+    assert.equal(server.requests.length, during + 1);
     assert.equal(server.requests.at(-1).ifNoneMatch, '"v1"');
     // The server publishes a new bundle: the next refresh takes it.
     server.body = JSON.stringify(bundleFor([second], Date.now()));
     server.etag = '"v2"';
-    const before = server.requests.length;
-    await until(() => server.requests.length > before);
-    await new Promise((r) => setTimeout(r, 200));
+    let refreshed;
+    do refreshed = await nextEvent(element, 'pass-trust-refresh'); while (refreshed.detail.outcome !== 'updated');
     assert.equal((await element.verifyText((await second.issue()).numeric))?.status, 'valid');
   });
 });
@@ -238,6 +241,30 @@ describe('<pass-scanner>: freshness at the door', () => {
       assert.equal(events.results.length, 0, 'no verdict, not even "rejected"');
     });
   }
+
+  for (const bad of ['abc', '7d', '', '-1', 'NaN', 'Infinity']) {
+    it(`keeps the default trust-max-age (7 days) and trust-warn-age (2 days) for ${JSON.stringify(bad)}, never NaN (fail open)`, async () => {
+      const issuer = await createShcIssuer();
+      server.body = JSON.stringify(bundleFor([issuer], Date.now() - 8 * DAY));
+      const events = await mount({ trust: trustUrl(), 'trust-refresh': '0', 'trust-max-age': bad, 'trust-warn-age': bad });
+      assert.equal(element.trustMaxAge, 7 * 86400);
+      assert.equal(element.trustWarnAge, 2 * 86400);
+      await until(() => events.errors.includes('TRUST_STALE'));
+      assert.equal(await element.verifyText((await issuer.issue()).numeric), undefined);
+      assert.equal(events.results.length, 0);
+    });
+  }
+
+  it('a NaN set from script is the default too: a 3-day-old bundle still shows the banner, an 8-day-old one no verdict', async () => {
+    const issuer = await createShcIssuer();
+    server.body = JSON.stringify(bundleFor([issuer], Date.now() - 8 * DAY));
+    const events = await mount({ trust: trustUrl(), 'trust-refresh': '0' });
+    element.trustMaxAge = NaN;
+    element.trustWarnAge = Number('x');
+    await until(() => events.errors.includes('TRUST_STALE'));
+    assert.equal(await element.verifyText((await issuer.issue()).numeric), undefined);
+    assert.equal(events.results.length, 0);
+  });
 
   it('gives verdicts again once a fresh bundle is fetched (staff taps Try again)', async () => {
     const issuer = await createShcIssuer();

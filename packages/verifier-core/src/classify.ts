@@ -1,4 +1,5 @@
 import type { ErrorCode } from './errors.js';
+import type { PassFormat } from './types.js';
 import { decodeBase64, decodeUtf8, isObject, parseJson } from './internal/bytes.js';
 import { looksLikeSeal } from './vdsnc/seal.js';
 import { looksLikeDivoc } from './divoc/shape.js';
@@ -73,4 +74,13 @@ export function classifyInput(input: string | string[] | Uint8Array): Classified
     if (isObject(json)) return classifyJson(json);
   }
   return { error: 'UNSUPPORTED_FORMAT' };
+}
+
+
+/**
+ * Which format an input is, by its shape alone (the same reading `verify` starts with; bounded;
+ * nothing is verified): undefined for anything `verify` would answer UNSUPPORTED_FORMAT or MALFORMED.
+ */
+export function detectFormat(input: string | string[] | Uint8Array): PassFormat | undefined {
+  return classifyInput(input).format;
 }

@@ -19,7 +19,7 @@ export { PolicyReasonCodes, MessageKeys } from './i18n/keys.js';
 export type { PolicyReasonCode, MessageKey } from './i18n/keys.js';
 export { supportedLanguages, resolveLanguage } from './i18n/locale.js';
 export type { Language } from './i18n/locale.js';
-export { MAX_INPUT_CHARS, MAX_SHC_CHUNKS } from './classify.js';
+export { MAX_INPUT_CHARS, MAX_SHC_CHUNKS, detectFormat } from './classify.js';
 export { importDccTrustList } from './dcc/trust-list.js';
 export { evaluateDccRules, selectDccRules } from './dcc/rules.js';
 export type { DccRuleContext, DccRuleResult } from './dcc/rules.js';

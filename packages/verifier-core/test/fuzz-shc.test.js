@@ -104,6 +104,22 @@ describe('SHC fuzzing (fast-check)', () => {
     assert.ok(refused > 0);
   });
 
+  it('a coding code that is an object (no usable toString) or a prototype name is no result code, never a TypeError', () => {
+    // Found by the fuzzer above (seed -89235685): String({ toString: false }) throws.
+    for (const code of [{ toString: false }, 'constructor', '__proto__', 'toString', 42, null]) {
+      for (const field of ['valueCodeableConcept', 'code']) {
+        const bundle = shcFhirBundle({ test: { loinc: '94558-4', result: '260385009', collected: '2021-01-01T00:00:00Z' } });
+        const observation = bundle.entry.find((e) => e.resource.resourceType === 'Observation').resource;
+        observation[field].coding[0].code = code;
+        for (const required of [true, false]) {
+          let read;
+          answers(() => { read = readShcBundle(bundle, required); });
+          if (field === 'valueCodeableConcept') assert.equal(read?.credential.result, 'unknown', `code ${JSON.stringify(code)}`);
+        }
+      }
+    }
+  });
+
   it('verify(): 1,000 mutated cards of every encoding give a result, never an exception', async () => {
     await fc.assert(fc.asyncProperty(fc.oneof(mutatedText(card.numeric), mutatedText(card.jws), mutatedText(card.file)), async (text) => {
       const r = await verifier.verify(text);

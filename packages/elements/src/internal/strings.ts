@@ -43,7 +43,7 @@ export interface UiStrings {
   acceptedCount: string;
   rejectedCount: string;
   /** TRUST_STALE's words are in trust-strings.ts. */
-  errors: Record<Exclude<ScannerErrorCode, 'TRUST_STALE'>, string>;
+  errors: Record<Exclude<ScannerErrorCode, 'TRUST_STALE' | 'NO_VENUE_KEY'>, string>;
   valid: string;
   invalid: string;
   incomplete: string;

@@ -33,6 +33,7 @@ export class TrustSource {
   private refreshing: Promise<RefreshOutcome> | undefined;
   /** The body the store was loaded from: the same body fetched again is not checked and imported again. */
   private held: string | undefined;
+  private lastOutcome: RefreshOutcome | undefined;
 
   constructor(readonly url: string, readonly key: JsonWebKey | undefined, readonly crossOrigin = false) {}
 
@@ -71,8 +72,15 @@ export class TrustSource {
 
   /** Fetches the bundle again (conditionally); a failure keeps the bundle held. */
   refresh(): Promise<RefreshOutcome> {
-    this.refreshing ??= this.fetchAndTake().finally(() => { this.refreshing = undefined; });
+    this.refreshing ??= this.fetchAndTake()
+      .then((outcome) => { this.lastOutcome = outcome; return outcome; })
+      .finally(() => { this.refreshing = undefined; });
     return this.refreshing;
+  }
+
+  /** The refresh in flight when there is one, else the last one's outcome (undefined: none yet). */
+  settled(): Promise<RefreshOutcome | undefined> {
+    return this.refreshing ?? Promise.resolve(this.lastOutcome);
   }
 
   private async fetchAndTake(): Promise<RefreshOutcome> {

@@ -7,7 +7,8 @@ export function isAccepted(result: VerificationResult): boolean {
   return result.policy?.decision === 'accept' && result.status === 'valid';
 }
 
-export function verdictOf(result: VerificationResult, duplicateOf?: Date): Verdict {
+/** `duplicateOf`: when (or, `true`, that) the pass was let in before; a duplicate is never "accepted". */
+export function verdictOf(result: VerificationResult, duplicateOf?: Date | boolean): Verdict {
   if (!isAccepted(result)) return Verdicts.rejected;
   return duplicateOf ? Verdicts.duplicate : Verdicts.accepted;
 }

@@ -4,22 +4,27 @@ import type { VerificationResult, Verifier } from '@pass-check/verifier-core';
 import { formatLocaleOf, languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
 import { encodeQrMatrix, qrPath, type QrMatrix } from '../internal/qr-encode.js';
 import { passTextsFrom } from '../internal/pass-input.js';
+import { formatLabel } from '../internal/format-label.js';
 import { isAccepted, reasonsOf, sentencesOf } from '../internal/verdict.js';
 import { MAX_SHOWN_TEXT, shownDate, shownText } from '../internal/display-text.js';
 import { PassResultEvent } from '../events.js';
 import { verifierFromSettings } from '../internal/verifier-setup.js';
 import { firstAvailableEngine } from '../decoders/engine.js';
 import { decoderFactories } from '../decoders/assets.js';
-import { deletePass, defaultWalletStore, listPasses, planImport, saveImport, savePass, type ImportPlan, type SavedPass } from './wallet.js';
+import { deletePass, defaultWalletStore, listPasses, planImport, saveImport, savePass, WalletFullError, type ImportPlan, type SavedPass } from './wallet.js';
+import { resolveLanguage } from '@pass-check/verifier-core';
 import { passDisplayStyles } from './pass-display.styles.js';
 import type { UseStore } from 'idb-keyval';
 
-/** What kind of pass a text is, by its prefix, for the import preview (nothing from inside the pass). */
-function formatLabel(text: string): string {
-  if (/^shc:\//i.test(text)) return 'SMART Health Card';
-  if (text.startsWith('HC1:')) return 'EU DCC';
-  return text.startsWith('{') ? 'IBM Digital Health Pass' : 'QR';
-}
+const WALLET_FIRST_ACTION = '.wallet-actions input, .wallet-actions button';
+const PASTE_TOGGLE = '.wallet-actions button[aria-expanded]';
+
+/** A full wallet, in the languages the wallet's other messages have most; others read English. */
+const WALLET_FULL: Record<string, string> = {
+  en: 'This device holds as many passes as it can keep: delete one to save another.',
+  fr: 'Cet appareil contient déjà autant de pass qu’il peut en garder : supprimez-en un pour en enregistrer un autre.',
+  es: 'Este dispositivo ya guarda todos los pases que puede: borre uno para guardar otro.',
+};
 
 /** Longest text accepted as a pass; longer input is not a QR's worth. */
 const MAX_PASS_CHARS = 200_000;
@@ -143,7 +148,8 @@ export class PassDisplayElement extends LitElement {
   async save(): Promise<void> {
     const text = passTextsFrom(this.value)[0];
     if (!text) return;
-    await savePass(text, this.store());
+    this.importError = '';
+    if (!(await this.saveOne(text))) return;
     await this.refreshWallet();
   }
 
@@ -157,12 +163,24 @@ export class PassDisplayElement extends LitElement {
     if (!texts.length) return;
     this.importError = '';
     if (texts.length === 1) {
-      await savePass(texts[0]!, this.store());
+      if (!(await this.saveOne(texts[0]!))) return;
       this.value = texts[0]!;
       await this.refreshWallet();
       return;
     }
     this.pendingImport = await planImport(texts, this.store());
+  }
+
+  /** Saves one pass; a full wallet (MAX_WALLET_PASSES) is a message for the holder, and false. */
+  private async saveOne(text: string): Promise<boolean> {
+    try {
+      await savePass(text, this.store());
+      return true;
+    } catch (e) {
+      if (!(e instanceof WalletFullError)) throw e;
+      this.importError = WALLET_FULL[resolveLanguage(languageOf(this)) as 'en'] ?? WALLET_FULL.en;
+      return false;
+    }
   }
 
   /** Stores the previewed import. */
@@ -173,16 +191,34 @@ export class PassDisplayElement extends LitElement {
     await saveImport(plan, this.store());
     this.value = plan.add[0]!;
     await this.refreshWallet();
+    await this.focusNext(PASTE_TOGGLE);
   }
 
   /** Drops the previewed import. */
   cancelImport(): void {
     this.pendingImport = undefined;
+    void this.focusNext(PASTE_TOGGLE);
   }
 
   private async removeSaved(id: string): Promise<void> {
+    const index = this.saved.findIndex((p) => p.id === id);
     await deletePass(id, this.store());
     await this.refreshWallet();
+    // Focus on the pass now in its place (or the one before it), else on the wallet's first action.
+    const rows = this.saved.length;
+    await this.focusNext(rows ? `.wallet li:nth-child(${Math.min(index, rows - 1) + 1}) button` : WALLET_FIRST_ACTION);
+  }
+
+  /**
+   * After the control that had focus went away (a closed form or preview, a deleted pass): focus
+   * `selector`'s first match once rendered, if focus fell to <body>.
+   */
+  private async focusNext(selector: string): Promise<void> {
+    await this.updateComplete;
+    let active = document.activeElement as HTMLElement | null;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
+    if (active && active !== document.body && active.isConnected) return;
+    (this.renderRoot.querySelector<HTMLElement>(selector) ?? this.renderRoot.querySelector<HTMLElement>(WALLET_FIRST_ACTION))?.focus();
   }
 
   private async onFileChosen(event: Event): Promise<void> {
@@ -211,6 +247,8 @@ export class PassDisplayElement extends LitElement {
     form.reset();
     this.pasteOpen = false;
     await this.importText(text);
+    // A preview to confirm takes focus on its Save; otherwise back to "Paste text".
+    await this.focusNext(this.pendingImport ? '[data-import-confirm]' : PASTE_TOGGLE);
   }
 
   override render() {

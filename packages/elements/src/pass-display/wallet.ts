@@ -23,10 +23,24 @@ export async function listPasses(store: UseStore = defaultWalletStore()): Promis
   return all.map(([, pass]) => pass).filter((p) => typeof p?.text === 'string').sort((a, b) => b.savedAt - a.savedAt);
 }
 
-/** Saves `text` once: saving the same pass again returns the existing entry's id. */
+/** savePass into a wallet that already holds MAX_WALLET_PASSES. */
+export class WalletFullError extends Error {
+  readonly code = 'WALLET_FULL';
+  constructor() {
+    super(`the wallet holds ${MAX_WALLET_PASSES} passes, its most`);
+    this.name = 'WalletFullError';
+  }
+}
+
+/**
+ * Saves `text` once: saving the same pass again returns the existing entry. A wallet that
+ * already holds MAX_WALLET_PASSES refuses a new one (WalletFullError, code WALLET_FULL).
+ */
 export async function savePass(text: string, store: UseStore = defaultWalletStore()): Promise<SavedPass> {
-  const existing = (await listPasses(store)).find((p) => p.text === text);
+  const saved = await listPasses(store);
+  const existing = saved.find((p) => p.text === text);
   if (existing) return existing;
+  if (saved.length >= MAX_WALLET_PASSES) throw new WalletFullError();
   const pass: SavedPass = { id: crypto.randomUUID(), text, savedAt: Date.now() };
   await set(pass.id, pass, store);
   return pass;

@@ -1,18 +1,18 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { VerificationResult, Verifier } from '@pass-check/verifier-core';
-import { PassErrorEvent, PassLateDuplicateEvent, PassResultEvent } from '../events.js';
+import { detectFormat, type VerificationResult, type Verifier } from '@pass-check/verifier-core';
+import { PassErrorEvent, PassLateDuplicateEvent, PassResultEvent, PassTrustRefreshEvent } from '../events.js';
 import { CameraController, CameraError } from '../controllers/camera-controller.js';
 import { ScanController } from '../controllers/scan-controller.js';
 import { ChunkCollector, type ChunkProgress } from '../controllers/chunk-collector.js';
 import { DuplicateDetector, idbDuplicateStore, memoryDuplicateStore } from '../controllers/duplicate-detector.js';
-import { GateSyncEventNames, type GateSyncLike } from '../controllers/gate-claims.js';
+import { GateSyncEventNames, LocalGateSync, type GateSyncLike } from '../controllers/gate-claims.js';
 import { gateStringsFor } from '../internal/gate-strings.js';
 import type { FrameSource } from '../controllers/frame-source.js';
 import { decoderFactories } from '../decoders/assets.js';
 import { formatLocaleOf, languageOf, stringsFor, type UiStrings } from '../internal/strings.js';
 import { verifierAndSource } from '../internal/verifier-setup.js';
-import { parseTrustKey, type TrustSource } from '../internal/trust-source.js';
+import { parseTrustKey, type RefreshOutcome, type TrustSource } from '../internal/trust-source.js';
 import { formatAge, trustStringsFor } from '../internal/trust-strings.js';
 import { beep, buzz } from '../internal/feedback.js';
 import { isAccepted, verdictOf, reasonsOf, sentencesOf } from '../internal/verdict.js';
@@ -21,8 +21,28 @@ import { ScannerErrorCodes, ScannerStates, Verdicts, type ScannerErrorCode, type
 import type { DecodedCode } from '../decoders/engine.js';
 import { passScannerStyles } from './pass-scanner.styles.js';
 
-/** Texts the verifier reads as text: SMART Health Cards, EU DCC, and JSON passes (IDHP, VDS-NC, a bare DIVOC certificate). */
-const KNOWN_TEXT_START = /^\s*(shc:|HC1:|[{[])/i;
+
+/**
+ * A number-of-seconds attribute: anything but a finite number ≥ 0 ("7d", "", "abc") keeps the default.
+ * NaN must never reach a comparison: `age > NaN` is false, so a NaN `trust-max-age` would turn the
+ * staleness refusal off (fail open).
+ */
+function seconds(fallback: number) {
+  return {
+    fromAttribute: (value: string | null): number => secondsOr(value, fallback),
+    toAttribute: (value: number): string => String(value),
+  };
+}
+
+/** `value` as seconds when it is a finite number ≥ 0, else `fallback`. */
+function secondsOr(value: unknown, fallback: number): number {
+  if (value === null || value === undefined || (typeof value === 'string' && !value.trim())) return fallback;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+const DEFAULT_TRUST_WARN_AGE = 2 * 86400;
+const DEFAULT_TRUST_MAX_AGE = 7 * 86400;
 
 /** The same text again this soon after a result is the same phone still in view, not a new presentation. */
 const SAME_TEXT_COOLDOWN_MS = 2500;
@@ -33,6 +53,7 @@ const SAME_TEXT_COOLDOWN_MS = 2500;
  *
  * @event pass-result - A completed scan. `detail` is the VerificationResult; `duplicateOf` the time of an earlier scan within the window.
  * @event pass-error - Camera, decoder or setup trouble. `detail` is `{ code, message }`.
+ * @event pass-trust-refresh - A background refresh of the `trust` bundle ended, or was deferred past a scan. `detail` is `{ outcome }` ('updated', 'unchanged', 'failed', 'deferred').
  * @event pass-late-duplicate - With a `gateSync`: a pass admitted here while offline had also been admitted at another gate. `detail` is `{ gate, at, admittedHereAt }`.
  *
  * @csspart base - The camera area.
@@ -75,11 +96,11 @@ export class PassScannerElement extends LitElement {
   /** The venue's public key (P-256 JWK as JSON): the `trust` URL must then serve a bundle signed by it (a compact JWS), never older than the one held. */
   @property({ attribute: 'trust-key' }) trustKey: string | undefined;
   /** Seconds between background refreshes of the `trust` bundle (conditional requests; never mid-scan); 0 turns them off. */
-  @property({ attribute: 'trust-refresh', type: Number }) trustRefresh = 3600;
+  @property({ attribute: 'trust-refresh', converter: seconds(3600) }) trustRefresh = 3600;
   /** Bundle age in seconds past which staff see a banner (default two days). */
-  @property({ attribute: 'trust-warn-age', type: Number }) trustWarnAge = 2 * 86400;
+  @property({ attribute: 'trust-warn-age', converter: seconds(DEFAULT_TRUST_WARN_AGE) }) trustWarnAge = DEFAULT_TRUST_WARN_AGE;
   /** Bundle age in seconds past which no verdict is given (`pass-error` TRUST_STALE; default seven days). */
-  @property({ attribute: 'trust-max-age', type: Number }) trustMaxAge = 7 * 86400;
+  @property({ attribute: 'trust-max-age', converter: seconds(DEFAULT_TRUST_MAX_AGE) }) trustMaxAge = DEFAULT_TRUST_MAX_AGE;
   /** A policy preset name ('ny-2021', 'vaccinated', 'tested', 'any-valid'). Required: without one the scanner shows a NO_POLICY setup error and admits no one. */
   @property() policy: string | undefined;
   /** Set a verifier directly; overrides `trust`, `policy` and the language of messages. */
@@ -89,9 +110,9 @@ export class PassScannerElement extends LitElement {
   /** Name of the active QR decoder ("wasm-qr", "BarcodeDetector", "ZXing"); reflected. */
   @property({ reflect: true }) engine: string | undefined;
   /** Seconds the result stays up before the next scan; 0: until tapped. */
-  @property({ attribute: 'reset-after', type: Number }) resetAfter = 6;
+  @property({ attribute: 'reset-after', converter: seconds(6) }) resetAfter = 6;
   /** Seconds within which the same pass counts as already scanned; 0 turns this off. */
-  @property({ attribute: 'duplicate-window', type: Number }) duplicateWindow = 300;
+  @property({ attribute: 'duplicate-window', converter: seconds(300) }) duplicateWindow = 300;
   /** Where the keyed ids of scanned passes are kept: 'memory' (default) or 'idb' (survives reloads; its key is a non-extractable WebCrypto key). */
   @property({ attribute: 'duplicate-storage' }) duplicateStorage: 'memory' | 'idb' = 'memory';
   /** Beep on a verdict. */
@@ -116,6 +137,8 @@ export class PassScannerElement extends LitElement {
   @state() private result: VerificationResult | undefined;
   @state() private verdict: Verdict | undefined;
   @state() private duplicateOf: Date | undefined;
+  /** The pass was let in before: with or without a known time. */
+  @state() private duplicate = false;
   @state() private duplicateGate: string | undefined;
   @state() private gateStatus: { online: boolean; pending: number } | undefined;
   @state() private lateNotices: { gate: string; at: Date; admittedHereAt: Date }[] = [];
@@ -137,6 +160,8 @@ export class PassScannerElement extends LitElement {
   });
   readonly chunkCollector = new ChunkCollector();
   private duplicates: DuplicateDetector | undefined;
+  /** This device's duplicate memory as a GateSync: every pass is claimed here, with or without a venue's `gateSync`. */
+  private localGate: LocalGateSync | undefined;
   /** One memory store per element, so its key (and with it every passId) survives a new detector or verifier. */
   private readonly memoryDuplicates = memoryDuplicateStore();
   private verifierPromise: Promise<Verifier> | undefined;
@@ -182,6 +207,7 @@ export class PassScannerElement extends LitElement {
     if (changed.has('trustRefresh') || changed.has('trust')) this.scheduleTrustRefresh();
     if (changed.has('duplicateWindow') || changed.has('duplicateStorage')) this.duplicates = undefined;
     if (changed.has('gateSync') && this.isConnected) this.watchGateSync(this.gateSync);
+    if (changed.has('gateSync')) this.verifierPromise = undefined;
     // The verifier's passIdKey is the duplicate store's key: a store of another kind has another key.
     if (changed.has('duplicateStorage')) this.verifierPromise = undefined;
   }
@@ -192,6 +218,14 @@ export class PassScannerElement extends LitElement {
       && this.errorCode === ScannerErrorCodes.noPolicy && this.running) {
       void this.updateComplete.then(() => this.start());
       return;
+    }
+    if ((changed.has('gateSync') || changed.has('verifier')) && this.hasUpdatedOnce && this.running) {
+      if (this.errorCode === ScannerErrorCodes.noVenueKey && this.state === ScannerStates.error && (!this.gateSync || this.verifier)) {
+        void this.updateComplete.then(() => this.start());
+        return;
+      }
+      // A gate sync set on a scanner whose verifier it built itself: refuse at once, not at the first scan.
+      if (this.gateSync && !this.verifier) this.failNoVenueKey();
     }
     if ((changed.has('frameSource') || changed.has('camera')) && this.hasUpdatedOnce && this.running) {
       this.scanController.detach();
@@ -237,7 +271,7 @@ export class PassScannerElement extends LitElement {
       this.announce(this.strings.starting);
     }
     // Fetch the trust bundle now, not at the first scan; refuse to start on a stale one.
-    if (this.verifier || this.policy) this.verifierFor().then(() => this.ensureFreshTrust()).catch(() => {});
+    if (this.verifier || this.policy || this.gateSync) this.verifierFor().then(() => this.ensureFreshTrust()).catch(() => {});
     try {
       const engine = await this.scanController.ensureEngine();
       this.engine = engine.name;
@@ -246,7 +280,7 @@ export class PassScannerElement extends LitElement {
       return;
     }
     // Fail closed: no policy (nor a verifier of the page's own) means no scanning, not "Accepted" for anything authentic.
-    if (this.running && !this.verifier && !this.policy) {
+    if (this.running && !this.verifier && !this.policy && (this.state as ScannerState) !== ScannerStates.error) {
       this.fail(ScannerErrorCodes.noPolicy, this.strings.errors.NO_POLICY);
       return;
     }
@@ -290,13 +324,15 @@ export class PassScannerElement extends LitElement {
     this.result = undefined;
     this.verdict = undefined;
     this.duplicateOf = undefined;
+    this.duplicate = false;
     this.duplicateGate = undefined;
     this.scanController.paused = false;
-    if (this.refreshPending) void this.refreshTrust();
     if (this.state === ScannerStates.result || this.state === ScannerStates.verifying) {
       this.state = this.progress ? ScannerStates.collecting : this.running ? ScannerStates.scanning : ScannerStates.idle;
       this.announce(this.readyText(this.strings));
     }
+    // After the state change: while the result was still up, the refresh would only be deferred again.
+    if (this.refreshPending) void this.refreshTrust();
   }
 
   /** Verifies text obtained some other way (pasted, from a file) exactly as a scan would. */
@@ -307,11 +343,17 @@ export class PassScannerElement extends LitElement {
 
   /** Shows a result screen for `result` without verifying anything (Storybook, demos). */
   showResult(result: VerificationResult, duplicateOf?: Date, duplicateGate?: string): void {
+    this.showVerdict(result, duplicateOf ? { at: duplicateOf, gate: duplicateGate ?? '' } : undefined);
+  }
+
+  /** `seen`: the pass was let in before, at `gate` ('' : here), at `at` when known. */
+  private showVerdict(result: VerificationResult, seen: { at?: Date; gate: string } | undefined): void {
     this.scanController.paused = true;
     this.result = result;
-    this.duplicateOf = duplicateOf;
-    this.duplicateGate = duplicateOf ? duplicateGate || undefined : undefined;
-    this.verdict = verdictOf(result, duplicateOf);
+    this.duplicate = !!seen;
+    this.duplicateOf = seen?.at;
+    this.duplicateGate = seen ? seen.gate || undefined : undefined;
+    this.verdict = verdictOf(result, !!seen);
     this.state = ScannerStates.result;
     const s = this.strings;
     const words = this.verdict === Verdicts.accepted ? s.accepted : this.verdict === Verdicts.duplicate ? s.duplicate : s.rejected;
@@ -334,12 +376,20 @@ export class PassScannerElement extends LitElement {
   }
 
   private errorText(code: ScannerErrorCode): string {
-    return code === ScannerErrorCodes.trustStale ? trustStringsFor(languageOf(this)).stale : this.strings.errors[code as Exclude<ScannerErrorCode, 'TRUST_STALE'>];
+    if (code === ScannerErrorCodes.trustStale) return trustStringsFor(languageOf(this)).stale;
+    if (code === ScannerErrorCodes.noVenueKey) return gateStringsFor(languageOf(this)).noVenueKey;
+    return this.strings.errors[code as Exclude<ScannerErrorCode, 'TRUST_STALE' | 'NO_VENUE_KEY'>];
+  }
+
+  /** A gate sync matches passes by their ids across gates: ids from a verifier this element made are this device's alone. */
+  private failNoVenueKey(): void {
+    if (this.state === ScannerStates.error && this.errorCode === ScannerErrorCodes.noVenueKey) return;
+    this.fail(ScannerErrorCodes.noVenueKey, 'gateSync needs a verifier made with the venue\'s passIdKey (the verifier property); one built from attributes has device-local pass ids');
   }
 
   /** Whether the trust bundle held is past `trust-max-age` (a bundle that does not say its age is). */
   private trustIsStale(): boolean {
-    return !!this.trustSource && this.trustSource.ageMs() > Math.max(0, this.trustMaxAge) * 1000;
+    return !!this.trustSource && this.trustSource.ageMs() > secondsOr(this.trustMaxAge, DEFAULT_TRUST_MAX_AGE) * 1000;
   }
 
   /** Refreshes a stale bundle once; still stale: the TRUST_STALE screen, and false. */
@@ -349,29 +399,50 @@ export class PassScannerElement extends LitElement {
     this.requestUpdate();
     if (!this.trustIsStale()) return true;
     const age = formatAge(this.trustSource!.ageMs(), trustStringsFor('en'));
-    this.fail(ScannerErrorCodes.trustStale, `trust bundle is ${age} old, past trust-max-age (${this.trustMaxAge} s)`);
+    this.fail(ScannerErrorCodes.trustStale, `trust bundle is ${age} old, past trust-max-age (${secondsOr(this.trustMaxAge, DEFAULT_TRUST_MAX_AGE)} s)`);
     return false;
   }
 
   private scheduleTrustRefresh(): void {
     clearInterval(this.trustTimer);
     this.trustTimer = undefined;
-    const seconds = Number(this.trustRefresh);
-    if (!this.trust || !(seconds > 0) || !this.isConnected) return;
-    this.trustTimer = setInterval(() => { void this.refreshTrust(); }, Math.max(1, seconds) * 1000);
+    const every = secondsOr(this.trustRefresh, 3600);
+    if (!this.trust || !(every > 0) || !this.isConnected) return;
+    this.trustTimer = setInterval(() => { void this.refreshTrust(); }, Math.max(1, every) * 1000);
   }
 
-  /** A background refresh; during a scan it waits for the result screen to end. */
+  /** A background refresh; during a scan it waits for the result screen to end. Each ends in a `pass-trust-refresh`. */
   private async refreshTrust(): Promise<void> {
     const busy = this.state === ScannerStates.verifying || this.state === ScannerStates.result || this.state === ScannerStates.collecting;
-    if (busy || !this.trustSource) { this.refreshPending = busy; return; }
+    if (busy || !this.trustSource) {
+      this.refreshPending = busy;
+      if (busy) this.dispatchEvent(new PassTrustRefreshEvent('deferred'));
+      return;
+    }
     this.refreshPending = false;
-    await this.trustSource.refresh();
+    const outcome = await this.trustSource.refresh();
     this.requestUpdate(); // the banner follows the bundle's age
+    this.dispatchEvent(new PassTrustRefreshEvent(outcome));
+  }
+
+  /**
+   * Settles when the `trust` bundle is loaded and no refresh of it is in flight: the last refresh's
+   * outcome ('updated', 'unchanged', 'failed'), or undefined (no `trust`, or no refresh yet).
+   */
+  async trustSettled(): Promise<RefreshOutcome | undefined> {
+    await this.verifierPromise?.catch(() => undefined);
+    return this.trustSource?.settled();
   }
 
   private verifierFor(): Promise<Verifier> {
     if (this.verifier) return Promise.resolve(this.verifier);
+    if (this.gateSync) {
+      // Fail closed, and loudly: a verdict here would be checked against a venue memory that can never match it.
+      this.failNoVenueKey();
+      const refused = Promise.reject(new Error('NO_VENUE_KEY: gateSync without a verifier made with the venue passIdKey'));
+      refused.catch(() => {});
+      return refused;
+    }
     if (!this.policy) {
       // Fail closed: without a policy "authentic" would be shown as "Accepted" (a positive test, one dose of two).
       const missing = Promise.reject(new Error('no policy: set the policy attribute'));
@@ -404,10 +475,17 @@ export class PassScannerElement extends LitElement {
 
   private detector(): DuplicateDetector {
     this.duplicates ??= new DuplicateDetector(
-      Math.max(0, this.duplicateWindow) * 1000,
+      secondsOr(this.duplicateWindow, 300) * 1000,
       this.duplicateStorage === 'idb' ? idbDuplicateStore() : this.memoryDuplicates,
     );
     return this.duplicates;
+  }
+
+  /** This device's duplicate memory as a GateSync (the one used when no `gateSync` is given). */
+  private local(): LocalGateSync {
+    const detector = this.detector();
+    if (this.localGate?.detector !== detector) this.localGate = new LocalGateSync(detector);
+    return this.localGate;
   }
 
   private onTexts(texts: string[], frameAt: number, codes?: DecodedCode[]): void {
@@ -433,13 +511,14 @@ export class PassScannerElement extends LitElement {
       this.announce(this.strings.chunksScanned(outcome.progress.have, outcome.progress.total));
       return undefined;
     }
-    const raw = bytes && outcome.kind !== 'complete' && !KNOWN_TEXT_START.test(text) ? bytes : undefined;
+    // A text the verifier reads as a pass (verifier-core's own detection) goes as text; else the code's bytes.
+    const raw = bytes && outcome.kind !== 'complete' && !detectFormat(text) ? bytes : undefined;
     const input = outcome.kind === 'complete' ? outcome.chunks : raw ?? outcome.text;
     this.progress = undefined;
     this.state = ScannerStates.verifying;
     this.scanController.paused = true;
     let result: VerificationResult;
-    let seen: { at: Date; gate: string } | undefined;
+    let seen: { at?: Date; gate: string } | undefined;
     try {
       const verifier = await this.verifierFor();
       // No verdict on stale trust: a clear screen for staff, nothing that blames the visitor.
@@ -459,33 +538,38 @@ export class PassScannerElement extends LitElement {
     }
     this.lastText = { text, until: Infinity };
     const duplicateOf = seen?.at;
-    this.showResult(result, duplicateOf, seen?.gate);
+    this.showVerdict(result, seen);
     const verdict = this.verdict;
     // Each verdict has its own count: a pass shown twice is one person admitted, not two.
     const counted = verdict === Verdicts.rejected ? 'rejected' : verdict === Verdicts.duplicate ? 'duplicate' : 'accepted';
     this.counts = { ...this.counts, [counted]: this.counts[counted] + 1 };
     if (this.sound) beep(verdict !== Verdicts.rejected);
     if (this.vibrate) buzz(verdict !== Verdicts.rejected);
-    this.dispatchEvent(new PassResultEvent(result, duplicateOf, frameAt, this.duplicateGate));
+    this.dispatchEvent(new PassResultEvent(result, duplicateOf, frameAt, this.duplicateGate, !!seen));
     return result;
   }
 
   /**
-   * Whether this pass was let in before: the venue's gate sync decides for an accepted pass with an id;
-   * otherwise (no gate sync, or it failed) this device's memory of the pass id does.
+   * Whether this pass was let in before. This device's memory (a LocalGateSync) records every pass,
+   * with or without a venue `gateSync`: an offline sync (claims queued, answering "first") or a failing
+   * one must not make a second scan at this same gate "first". For an accepted pass with an id, the
+   * venue's gate sync is asked too; either one having seen it makes it a duplicate (fail closed).
    */
-  private async seenBefore(result: VerificationResult): Promise<{ at: Date; gate: string } | undefined> {
+  private async seenBefore(result: VerificationResult): Promise<{ at?: Date; gate: string } | undefined> {
+    const local = await this.local().claim(result.passId as string);
+    const here = local.first ? undefined : { at: validDate(local.at), gate: '' };
     // Only a door decision (a policy's accept) is a claim: a verifier without a policy admits no one.
-    if (this.gateSync && result.passId && result.policy && isAccepted(result)) {
+    if (this.gateSync && this.gateSync !== this.localGate && result.passId && result.policy && isAccepted(result)) {
       try {
-        const claim = await this.gateSync.claim(result.passId);
-        return claim.first ? undefined : { at: claim.at, gate: claim.gate };
+        const claim = await this.gateSync.claim(result.passId) as Partial<{ first: boolean; gate: unknown; at: unknown }> | undefined;
+        // Only an explicit "first" is a first; any other answer (no time, a bad time, no gate) is a duplicate.
+        if (claim?.first === true) return here;
+        return { at: validDate(claim?.at), gate: typeof claim?.gate === 'string' ? claim.gate : '' };
       } catch {
         // A broken gate sync is no reason to forget this device's own memory: fall through.
       }
     }
-    const at = await this.detector().check(result.passId);
-    return at ? { at, gate: '' } : undefined;
+    return here;
   }
 
   /** Follows a gate sync's status (offline, queued claims) and its late-duplicate notices. */
@@ -521,16 +605,18 @@ export class PassScannerElement extends LitElement {
     if (current && typeof current.online === 'boolean') this.gateStatus = { online: current.online, pending: current.pending };
   }
 
-  private timeOf(date: Date): string {
-    return date.toLocaleTimeString(languageOf(this), { hour: '2-digit', minute: '2-digit' });
+  /** The one way this element writes a time: a safe locale (a malformed `lang` cannot throw), '' for no valid date. */
+  private timeOf(date: Date | undefined): string {
+    const valid = validDate(date);
+    return valid ? valid.toLocaleTimeString(formatLocaleOf(this), { hour: '2-digit', minute: '2-digit' }) : '';
   }
 
   private scheduleReset(): void {
     clearInterval(this.resetTimer);
-    const seconds = Math.max(0, this.resetAfter);
-    this.secondsLeft = seconds;
-    if (!seconds) return;
-    const endsAt = performance.now() + seconds * 1000;
+    const after = secondsOr(this.resetAfter, 6);
+    this.secondsLeft = after;
+    if (!after) return;
+    const endsAt = performance.now() + after * 1000;
     this.resetTimer = setInterval(() => {
       this.secondsLeft = Math.ceil((endsAt - performance.now()) / 1000);
       if (this.secondsLeft > 0) return;
@@ -542,6 +628,17 @@ export class PassScannerElement extends LitElement {
   private endResult(): void {
     if (this.lastText) this.lastText.until = performance.now() + SAME_TEXT_COOLDOWN_MS;
     this.clearResult();
+  }
+
+  /**
+   * After the control that had focus went away (a closed form, a dismissed notice, a retried error):
+   * focus `selector`'s first match once rendered, if focus fell to <body>, so a keyboard user is not sent back to the top.
+   */
+  private async focusNext(selector: string): Promise<void> {
+    await this.updateComplete;
+    const active = deepActiveElement();
+    if (active && active !== document.body && active.isConnected) return;
+    (this.renderRoot.querySelector<HTMLElement>(selector) ?? this.renderRoot.querySelector<HTMLElement>(FIRST_FALLBACK))?.focus();
   }
 
   private announce(text: string): void {
@@ -600,7 +697,7 @@ export class PassScannerElement extends LitElement {
     const camera = this.cameraController;
     const cameraLive = !!camera.stream;
     const age = this.trustSource?.ageMs();
-    const warn = age !== undefined && age > Math.max(0, this.trustWarnAge) * 1000 && this.state !== ScannerStates.error;
+    const warn = age !== undefined && age > secondsOr(this.trustWarnAge, DEFAULT_TRUST_WARN_AGE) * 1000 && this.state !== ScannerStates.error;
     const t = warn ? trustStringsFor(languageOf(this)) : undefined;
     return html`
       ${warn ? html`<p part="trust-banner" class="trust-banner" role="status">${t!.banner(formatAge(age!, t!))}</p>` : nothing}
@@ -637,7 +734,7 @@ export class PassScannerElement extends LitElement {
       ${this.pasteOpen ? html`<form class="paste" @submit=${this.onPasteSubmit}>
           <label class="visually-hidden" for="paste">${s.pasteText}</label>
           <textarea id="paste" name="pass" autocomplete="off" spellcheck="false" maxlength="200000"></textarea>
-          <div><button type="submit">${s.verifyText}</button> <button type="button" @click=${() => { this.pasteOpen = false; }}>${s.cancel}</button></div>
+          <div><button type="submit">${s.verifyText}</button> <button type="button" @click=${() => { this.pasteOpen = false; void this.focusNext(PASTE_TOGGLE); }}>${s.cancel}</button></div>
         </form>` : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
@@ -663,12 +760,17 @@ export class PassScannerElement extends LitElement {
     const words = verdict === Verdicts.accepted ? s.accepted : verdict === Verdicts.duplicate ? s.duplicate : s.rejected;
     const icon = verdict === Verdicts.accepted ? '✓' : verdict === Verdicts.duplicate ? '!' : '✗';
     const reasons = verdict === Verdicts.accepted ? [] : reasonsOf(result);
-    const time = this.duplicateOf?.toLocaleTimeString(formatLocaleOf(this), { hour: '2-digit', minute: '2-digit' });
+    const time = this.timeOf(this.duplicateOf);
+    const g = gateStringsFor(languageOf(this));
+    const gate = this.duplicateGate ? shownText(this.duplicateGate) : undefined;
+    const seenLine = !this.duplicate ? undefined
+      : gate ? (time ? g.alreadyAdmittedAt(gate, time) : g.alreadyAdmitted(gate))
+      : time ? s.alreadyScannedAt(time) : undefined;
     return html`
       <div part="result" class="result" data-verdict=${verdict} @click=${() => this.endResult()}>
         <div class="icon" aria-hidden="true">${icon}</div>
         <p part="verdict" class="verdict">${words}</p>
-        ${time ? html`<p class="detail" data-duplicate>${this.duplicateGate ? gateStringsFor(languageOf(this)).alreadyAdmittedAt(shownText(this.duplicateGate), time) : s.alreadyScannedAt(time)}</p>` : nothing}
+        ${seenLine ? html`<p class="detail" data-duplicate>${seenLine}</p>` : nothing}
         ${result.holder ? html`<div part="holder" class="holder-block">
             <p class="holder"><bdi>${shownText(result.holder.name)}</bdi></p>
             ${shownDate(result.holder.birthDate) ? html`<p class="detail">${s.born}: <bdi>${shownDate(result.holder.birthDate)}</bdi></p>` : nothing}
@@ -687,7 +789,7 @@ export class PassScannerElement extends LitElement {
       ${this.gateStatus && !this.gateStatus.online ? html`<p part="gate-status" class="gate-status" data-gate-status="offline">${g.offline(this.gateStatus.pending)}</p>` : nothing}
       ${this.lateNotices.map((n, i) => html`<div part="notice" class="notice" role="alert" data-notice="late-duplicate">
           <span>${g.lateDuplicate(shownText(n.gate), this.timeOf(n.at), this.timeOf(n.admittedHereAt))}</span>
-          <button type="button" @click=${() => { this.lateNotices = this.lateNotices.filter((_, j) => j !== i); }}>${g.dismiss}</button>
+          <button type="button" @click=${() => { this.lateNotices = this.lateNotices.filter((_, j) => j !== i); void this.focusNext('[data-notice] button'); }}>${g.dismiss}</button>
         </div>`)}`;
   }
 
@@ -695,10 +797,20 @@ export class PassScannerElement extends LitElement {
     return html`
       <div part="error" class="error" role="alert" data-code=${code}>
         <p class="detail">${this.errorText(code)}</p>
-        <button type="button" @click=${() => this.start()}>${s.retry}</button>
+        <button type="button" @click=${() => { void this.start(); void this.focusNext(FIRST_FALLBACK); }}>${s.retry}</button>
       </div>`;
   }
 }
+
+/** A Date that is a real time (a gate sync's answer may carry none, a string, or garbage). */
+function validDate(value: unknown): Date | undefined {
+  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
+  return date && Number.isFinite(date.getTime()) ? date : undefined;
+}
+
+/** The scanner's first own control, where focus goes when nothing better is left. */
+const FIRST_FALLBACK = '[part~="fallbacks"] input, [part~="fallbacks"] button';
+const PASTE_TOGGLE = '[part~="fallbacks"] button[aria-expanded]';
 
 /** The focused element, looking inside open shadow roots. */
 function deepActiveElement(): HTMLElement | undefined {

@@ -26,6 +26,11 @@ export const ScannerErrorCodes = {
   noPolicy: 'NO_POLICY',
   /** The trust bundle is older than `trust-max-age` (or does not say its age): no verdicts until it is refreshed. */
   trustStale: 'TRUST_STALE',
+  /**
+   * A `gateSync` with a verifier the scanner built from its attributes: that verifier's pass ids are
+   * this device's own, so other gates could never match them. Give a `verifier` made with the venue's `passIdKey`.
+   */
+  noVenueKey: 'NO_VENUE_KEY',
 } as const;
 export type ScannerErrorCode = (typeof ScannerErrorCodes)[keyof typeof ScannerErrorCodes];
 

@@ -76,7 +76,10 @@ function vaccinationOf(doses: Dose[]): VaccinationCredential {
 
 function testOf(observation: Json, loinc: string): TestCredential {
   const result = codings(observation.valueCodeableConcept)
-    .map((c) => (c.system === SNOMED_SYSTEM ? TEST_RESULT_BY_SNOMED[String(c.code)] : undefined)).find(Boolean) ?? 'unknown';
+    // Only a string code is looked up, and only as an own key: `String()` of an object can throw, and
+    // "constructor" or "__proto__" would find the prototype's members.
+    .map((c) => (c.system === SNOMED_SYSTEM && typeof c.code === 'string' && Object.hasOwn(TEST_RESULT_BY_SNOMED, c.code) ? TEST_RESULT_BY_SNOMED[c.code] : undefined))
+    .find(Boolean) ?? 'unknown';
   const effective = text(observation.effectiveDateTime);
   if (observation.effectiveDateTime !== undefined && (!effective || !isFhirDateTime(effective))) schema('Observation effectiveDateTime is no real date');
   // A date alone is read as the start of that day (UTC), the oldest the sample can be; a partial date gives no time.
@@ -120,7 +123,7 @@ export function readShcBundle(bundle: unknown, patientRequired: boolean): { hold
       if (!text(resource.status)) schema('Observation without status');
       const coding = codings(resource.code);
       if (!coding.length) schema('Observation code has no coding');
-      const loinc = coding.map((c) => (c.system === LOINC_SYSTEM ? String(c.code) : '')).find((c) => NAAT_LOINC.has(c) || ANTIGEN_LOINC.has(c));
+      const loinc = coding.map((c) => (c.system === LOINC_SYSTEM && typeof c.code === 'string' ? c.code : '')).find((c) => NAAT_LOINC.has(c) || ANTIGEN_LOINC.has(c));
       if (loinc) tests.push({ observation: resource, loinc, when: text(resource.effectiveDateTime) ?? '' });
     }
   }
