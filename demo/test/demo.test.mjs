@@ -5,26 +5,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startDemoServer } from '../../tools/demo-server.mjs';
-import { launchChromium, watchPage } from '../../stories/tools/chromium.mjs';
+import { watchPage } from '../../stories/tools/chromium.mjs';
+import { useDemo } from '../../tools/demo-test-helpers.mjs';
 
-// The pages load the built packages: say so plainly instead of timing out in the browser.
+// The pages load the built packages: say so plainly instead of timing out in the chromium().
 for (const built of ['packages/elements/dist/define.js', 'packages/elements/dist/pass-check.js', 'packages/verifier-core/dist/testing.js']) {
   if (!fs.existsSync(new URL(`../../${built}`, import.meta.url))) throw new Error(`${built} is missing: run \`npm run build\` first`);
 }
 
-let demo;
-let browser;
-const origin = () => demo.url.replace(/\/$/, '');
-
-before(async () => {
-  demo = await startDemoServer({ port: 0, log: () => {} });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const { demo: demoServer, browser: chromium, origin } = useDemo();
 
 /** The scanner's result screen, once it shows one: verdict and reason text. */
 async function waitForVerdict(page) {
@@ -81,7 +70,7 @@ describe('scanner page', () => {
   let page;
   let problems;
   before(async () => {
-    page = await browser.newPage();
+    page = await chromium().newPage();
     problems = watchPage(page, origin());
     await page.goto(`${origin()}/scanner?camera=off`, { waitUntil: 'load' });
   });
@@ -138,7 +127,7 @@ describe('scanner page', () => {
 
 describe('every sample', () => {
   it('gets the verdict it promises', async () => {
-    const page = await browser.newPage();
+    const page = await chromium().newPage();
     const problems = watchPage(page, origin());
     try {
       await page.goto(`${origin()}/scanner?camera=off`, { waitUntil: 'load' });
@@ -168,8 +157,8 @@ describe('every sample', () => {
 
 describe('sample-pass page', () => {
   it('shows every pass as a <pass-display> with its QR code, and "Scan this" reaches a scanner tab', async () => {
-    const scannerPage = await browser.newPage();
-    const samplesPage = await browser.newPage();
+    const scannerPage = await chromium().newPage();
+    const samplesPage = await chromium().newPage();
     const problems = [...watchPage(scannerPage, origin()), ...watchPage(samplesPage, origin())];
     try {
       await scannerPage.goto(`${origin()}/scanner?camera=off`, { waitUntil: 'load' });
@@ -199,7 +188,7 @@ describe('sample-pass page', () => {
 
 describe('box-office page (pass-check.js script tag only)', () => {
   it('"Scan this" on a valid sample gives an accepted verdict, on a revoked one a rejection', async () => {
-    const page = await browser.newPage();
+    const page = await chromium().newPage();
     const problems = watchPage(page, origin());
     try {
       await page.goto(`${origin()}/box-office`, { waitUntil: 'load' });

@@ -2,27 +2,18 @@
 // bucket over WebSocket on a nats-server the demo starts (loopback). A pass let in
 // at gate 1 is "Already admitted at gate 1" at gate 2; and the demo still works
 // (and says what is missing) without NATS.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { watchPage } from '../../stories/tools/chromium.mjs';
 import { startDemoServer } from '../../tools/demo-server.mjs';
-import { launchChromium, watchPage } from '../../stories/tools/chromium.mjs';
+import { useDemo } from '../../tools/demo-test-helpers.mjs';
 
-let demo;
-let browser;
-
-before(async () => {
-  demo = await startDemoServer({ port: 0, log: () => {} });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const { demo: demoServer, browser: chromium, origin } = useDemo();
 
 async function openGate(name) {
-  const page = await browser.newPage();
-  const problems = watchPage(page, demo.url.replace(/\/$/, ''));
-  await page.goto(`${demo.url}gate?gate=${name}`);
+  const page = await chromium().newPage();
+  const problems = watchPage(page, demoServer().url.replace(/\/$/, ''));
+  await page.goto(`${demoServer().url}gate?gate=${name}`);
   await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.getElementById('sync-state').dataset.online === 'true', { timeout: 30000 });
   return { page, problems };
 }
@@ -41,7 +32,7 @@ async function scan(page, sampleId) {
 
 describe('two-gate demo (nats-server over WebSocket)', () => {
   it('a pass admitted at gate 1 is turned away at gate 2, and the other way round', async () => {
-    assert.ok(demo.nats, 'nats-server is installed, so the demo offers the two gates');
+    assert.ok(demoServer().nats, 'nats-server is installed, so the demo offers the two gates');
     const one = await openGate('1');
     const two = await openGate('2');
     assert.deepEqual(await scan(one.page, 'shc-valid'), { verdict: 'accepted', duplicate: '' });
@@ -58,7 +49,7 @@ describe('two-gate demo (nats-server over WebSocket)', () => {
   });
 
   it('the gates page links both gates', async () => {
-    const html = await (await fetch(`${demo.url}gates`)).text();
+    const html = await (await fetch(`${demoServer().url}gates`)).text();
     assert.match(html, /data-gate="1"/);
     assert.match(html, /data-gate="2"/);
   });

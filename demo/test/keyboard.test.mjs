@@ -4,37 +4,12 @@
 // button, a form field: Enter and Space are the browser's own), and a sample
 // scanned by Space gives a verdict with focus on "next", by Enter a link opens.
 // The scanner page's Enter flow is in layout-a11y.test.mjs; the elements' own
-// controls one by one in packages/elements/test/keyboard.browser.test.js.
-import { after, before, describe, it } from 'node:test';
+// controls one by one in packages/elements/test/keyboard.chromium().test.js.
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemoServer } from '../../tools/demo-server.mjs';
-import { launchChromium } from '../../stories/tools/chromium.mjs';
+import { useDemo, settled } from '../../tools/demo-test-helpers.mjs';
 
-let demo;
-let browser;
-const origin = () => demo.url.replace(/\/$/, '');
-
-before(async () => {
-  demo = await startDemoServer({ port: 0, log: () => {} });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-async function settled(page, pathname) {
-  if (pathname.startsWith('/scanner') || pathname === '/box-office') {
-    await page.waitForSelector('button[data-scan]', { timeout: 30000 });
-    await page.waitForFunction(() => document.querySelector('pass-scanner')?.shadowRoot?.querySelector('[part~="fallbacks"]'), { timeout: 30000 });
-  }
-  if (pathname === '/samples') {
-    await page.waitForFunction(() => {
-      const displays = [...document.querySelectorAll('pass-display')];
-      return displays.length > 0 && displays.every((display) => display.shadowRoot?.querySelector('[part~="qr"] svg'));
-    }, { timeout: 30000 });
-  }
-}
+const { demo: demoServer, browser: chromium, origin } = useDemo();
 
 /** Numbers every visible control of the page, shadow roots included (as a JS property, not an attribute); returns their descriptions. */
 const numberControls = () => {
@@ -68,7 +43,7 @@ const pages = ['/', '/scanner?camera=off', '/samples', '/box-office'];
 describe('demo pages by keyboard', () => {
   for (const pathname of pages) {
     it(`${pathname}: Tab reaches every control, and each one reached works by Enter and Space`, async () => {
-      const page = await browser.newPage();
+      const page = await chromium().newPage();
       try {
         await page.setViewport({ width: 1280, height: 900 });
         await page.goto(origin() + pathname, { waitUntil: 'load' });
@@ -97,7 +72,7 @@ describe('demo pages by keyboard', () => {
   }
 
   it('/box-office: "Scan this" by Space gives a verdict with focus on "next"; Space again, and focus is back on "Scan this"', async () => {
-    const page = await browser.newPage();
+    const page = await chromium().newPage();
     try {
       await page.goto(`${origin()}/box-office`, { waitUntil: 'load' });
       await settled(page, '/box-office');
@@ -114,7 +89,7 @@ describe('demo pages by keyboard', () => {
   });
 
   it('/: a link opened by Enter', async () => {
-    const page = await browser.newPage();
+    const page = await chromium().newPage();
     try {
       await page.goto(`${origin()}/`, { waitUntil: 'load' });
       await page.focus('main a[href="/samples"]');

@@ -3,38 +3,13 @@
 // and no serious or critical axe-core violation; the scanner's verdict screen
 // too. Then what a keyboard, a screen reader, reduced motion and 200 % zoom
 // need. Screenshots: .cache/screenshots/demo-*.png (not committed).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemoServer } from '../../tools/demo-server.mjs';
-import { launchChromium, watchPage } from '../../stories/tools/chromium.mjs';
+import { watchPage } from '../../stories/tools/chromium.mjs';
+import { useDemo, settled } from '../../tools/demo-test-helpers.mjs';
 import { axeProblems, layoutProblems, screenshotPath, viewports } from '../../stories/tools/layout-a11y.mjs';
 
-let demo;
-let browser;
-const origin = () => demo.url.replace(/\/$/, '');
-
-before(async () => {
-  demo = await startDemoServer({ port: 0, log: () => {} });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-/** Waits until the page has what it is about: its elements rendered, its sample buttons listed. */
-async function settled(page, pathname) {
-  if (pathname.startsWith('/scanner') || pathname === '/box-office') {
-    await page.waitForSelector('button[data-scan]', { timeout: 30000 });
-    await page.waitForFunction(() => document.querySelector('pass-scanner')?.shadowRoot?.querySelector('[part~="fallbacks"]'), { timeout: 30000 });
-  }
-  if (pathname === '/samples') {
-    await page.waitForFunction(() => {
-      const displays = [...document.querySelectorAll('pass-display')];
-      return displays.length > 0 && displays.every((display) => display.shadowRoot?.querySelector('[part~="qr"] svg'));
-    }, { timeout: 30000 });
-  }
-}
+const { demo: demoServer, browser: chromium, origin } = useDemo();
 
 /** The scanner's verdict screen for one sample, as "Scan this" gives it. */
 async function showVerdict(page, sampleId) {
@@ -48,7 +23,7 @@ const pages = ['/', '/scanner?camera=off', '/samples', '/box-office'];
 describe('demo pages at every size', () => {
   for (const pathname of pages) {
     it(`${pathname}: no horizontal scroll, every control reachable, no serious axe violation`, async () => {
-      const page = await browser.newPage();
+      const page = await chromium().newPage();
       const problems = watchPage(page, origin());
       // The test runs axe-core in the page; the page's own CSP stays as served.
       await page.setBypassCSP(true);
@@ -90,7 +65,7 @@ function deepFocus(page) {
 
 describe('scanner page for keyboard, screen reader, reduced motion and zoom', () => {
   it('works by keyboard: Tab to "Scan this", Enter gives a verdict with focus on "next", Enter again returns focus', async () => {
-    const page = await browser.newPage();
+    const page = await chromium().newPage();
     try {
       await page.setViewport({ width: 390, height: 844 });
       await page.goto(`${origin()}/scanner?camera=off`, { waitUntil: 'load' });
@@ -120,7 +95,7 @@ describe('scanner page for keyboard, screen reader, reduced motion and zoom', ()
   });
 
   it('says the verdict in words and a symbol, not colour alone', async () => {
-    const page = await browser.newPage();
+    const page = await chromium().newPage();
     try {
       await page.goto(`${origin()}/scanner?camera=off`, { waitUntil: 'load' });
       await settled(page, '/scanner');
@@ -144,7 +119,7 @@ describe('scanner page for keyboard, screen reader, reduced motion and zoom', ()
   });
 
   it('honours prefers-reduced-motion: the verdict appears without animation', async () => {
-    const page = await browser.newPage();
+    const page = await chromium().newPage();
     try {
       await page.goto(`${origin()}/scanner?camera=off`, { waitUntil: 'load' });
       await settled(page, '/scanner');
@@ -165,7 +140,7 @@ describe('scanner page for keyboard, screen reader, reduced motion and zoom', ()
   });
 
   it('keeps the verdict readable at 200 % zoom', async () => {
-    const page = await browser.newPage();
+    const page = await chromium().newPage();
     try {
       // 200 % zoom of a 1280×900 window: 640×450 CSS pixels, each two device pixels.
       const viewport = { width: 640, height: 450, deviceScaleFactor: 2 };
