@@ -478,6 +478,7 @@ export class SymbolLocator {
       }
     }
     // each round searches the node with the best prediction; a node is searched again only when its prediction improved
+    let misses = 0;
     for (let round = 0; round < 3 * MAX_ALIGNMENTS * MAX_ALIGNMENTS; round++) {
       let bestK = -1, bestQuality = 0;
       let bestRadius: f64 = Infinity;
@@ -497,13 +498,19 @@ export class SymbolLocator {
       this.predictNode(i, j, h);
       unchecked((gridTried[bestK] = bestQuality));
       const px = predX, py = predY, ux = predUx, uy = predUy, vx = predVx, vy = predVy;
-      if (!findAlignment(this.img, px, py, ux, uy, vx, vy, predRadius, 21)) continue;
+      // near the prediction first (cheap, and what a flat code needs), then as far as the prediction may be off
+      let hit = findAlignment(this.img, px, py, ux, uy, vx, vy, min(predRadius, 2.0), 21);
+      if (!hit && predRadius > 2.0) hit = findAlignment(this.img, px, py, ux, uy, vx, vy, predRadius, 21);
       let x = foundX, y = foundY;
-      const offModules = Math.hypot(x - px, y - py) / Math.sqrt((ux * ux + uy * uy + vx * vx + vy * vy) * 0.5);
-      if (offModules > 2.0) {
+      if (hit && Math.hypot(x - px, y - py) / Math.sqrt((ux * ux + uy * uy + vx * vx + vy * vy) * 0.5) > 2.0) {
         // far from where it was expected: only a real alignment pattern's rings will do
-        if (!this.crossCheck(x, y, ux, uy, vx, vy)) continue;
+        hit = this.crossCheck(x, y, ux, uy, vx, vy);
         x = checkedX; y = checkedY;
+      }
+      if (!hit) {
+        // a wrong size or a look-alike triple finds nothing: stop paying for wide searches
+        if (++misses > this.gridFoundCount + 2) break;
+        continue;
       }
       unchecked((this.gridX[bestK] = x));
       unchecked((this.gridY[bestK] = y));
@@ -572,7 +579,7 @@ export class SymbolLocator {
       const radius = 2.0 + reach * (q == 2 ? 0.12 : 0.1);
       if (q > quality || radius < predRadius) {
         quality = q;
-        predX = x; predY = y; predRadius = min(radius, 6.0);
+        predX = x; predY = y; predRadius = min(radius, 5.0);
         const sx = (unchecked(this.gridX[k1]) - unchecked(this.gridX[k0])) / (m1 - m0);
         const sy = (unchecked(this.gridY[k1]) - unchecked(this.gridY[k0])) / (m1 - m0);
         if (axis == 0) { predUx = sx; predUy = sy; } else { predVx = sx; predVy = sy; }
