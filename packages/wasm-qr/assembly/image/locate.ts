@@ -25,6 +25,8 @@ const moduleLuma = new Uint8Array(177 * 177);
 // the progressive alignment-grid search: which nodes are known, the best prediction quality each was searched with
 const gridKnown = new StaticArray<bool>(MAX_ALIGNMENTS * MAX_ALIGNMENTS);
 const gridTried = new StaticArray<i32>(MAX_ALIGNMENTS * MAX_ALIGNMENTS);
+const nodeQuality = new StaticArray<i32>(MAX_ALIGNMENTS * MAX_ALIGNMENTS);
+const nodeRadius = new StaticArray<f64>(MAX_ALIGNMENTS * MAX_ALIGNMENTS);
 let predX: f64 = 0, predY: f64 = 0, predUx: f64 = 0, predUy: f64 = 0, predVx: f64 = 0, predVy: f64 = 0, predRadius: f64 = 0;
 let checkedX: f64 = 0, checkedY: f64 = 0;
 const cell = new Homography();
@@ -478,7 +480,9 @@ export class SymbolLocator {
       }
     }
     // each round searches the node with the best prediction; a node is searched again only when its prediction improved
+    // predictions change only when a pattern is found: they are kept per node until then
     let misses = 0;
+    let stale = true;
     for (let round = 0; round < 3 * MAX_ALIGNMENTS * MAX_ALIGNMENTS; round++) {
       let bestK = -1, bestQuality = 0;
       let bestRadius: f64 = Infinity;
@@ -486,13 +490,19 @@ export class SymbolLocator {
         for (let i = 0; i < count; i++) {
           const k = j * MAX_ALIGNMENTS + i;
           if (unchecked(gridKnown[k])) continue;
-          const quality = this.predictNode(i, j, h);
+          if (stale) {
+            unchecked((nodeQuality[k] = this.predictNode(i, j, h)));
+            unchecked((nodeRadius[k] = predRadius));
+          }
+          const quality = unchecked(nodeQuality[k]);
           if (quality <= unchecked(gridTried[k])) continue;
-          if (quality > bestQuality || (quality == bestQuality && predRadius < bestRadius)) {
-            bestK = k; bestQuality = quality; bestRadius = predRadius;
+          const radius = unchecked(nodeRadius[k]);
+          if (quality > bestQuality || (quality == bestQuality && radius < bestRadius)) {
+            bestK = k; bestQuality = quality; bestRadius = radius;
           }
         }
       }
+      stale = false;
       if (bestK < 0) break;
       const i = bestK % MAX_ALIGNMENTS, j = bestK / MAX_ALIGNMENTS;
       this.predictNode(i, j, h);
@@ -517,6 +527,7 @@ export class SymbolLocator {
       unchecked((this.gridFound[bestK] = true));
       unchecked((gridKnown[bestK] = true));
       this.gridFoundCount++;
+      stale = true;
     }
   }
 
