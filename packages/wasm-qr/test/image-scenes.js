@@ -132,3 +132,50 @@ export function transposed({ size, modules, ...rest }) {
   for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) out[x * size + y] = modules[y * size + x];
   return { ...rest, size, modules: out };
 }
+
+/**
+ * A code (4 modules of quiet zone) in a square of `side` px centred at (cx, cy),
+ * turned by `degrees`; `warp(u, v)` moves a point of the image's unit square to
+ * the point of the code's plane seen there, `shade(u, v)` dims the paper.
+ */
+export function renderWarped(matrix, { width = 1280, height = 720, cx = 640, cy = 360, side, degrees = 0, warp, shade = () => 1, seed = 1 }) {
+  const margin = 4;
+  const total = matrix.size + 2 * margin;
+  const corners = squareAt(cx, cy, side, degrees);
+  const toSquare = adjugate(squareToQuad(corners));
+  const random = seededRandom(seed);
+  let luma = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) luma[y * width + x] = 150 + 30 * (x / width);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0, inside = 0;
+      for (let sy = 0; sy < 3; sy++) {
+        for (let sx = 0; sx < 3; sx++) {
+          const px = x + (sx + 0.5) / 3, py = y + (sy + 0.5) / 3;
+          const w = toSquare[2] * px + toSquare[5] * py + toSquare[8];
+          const [u, v] = warp((toSquare[0] * px + toSquare[3] * py + toSquare[6]) / w, (toSquare[1] * px + toSquare[4] * py + toSquare[7]) / w);
+          if (u < 0 || v < 0 || u >= 1 || v >= 1) continue;
+          inside++;
+          const mx = Math.floor(u * total) - margin, my = Math.floor(v * total) - margin;
+          const dark = mx >= 0 && my >= 0 && mx < matrix.size && my < matrix.size && matrix.modules[my * matrix.size + mx] === 1;
+          sum += (dark ? 25 : 230) * shade(u, v);
+        }
+      }
+      if (inside) luma[y * width + x] = (luma[y * width + x] * (9 - inside) + sum) / 9;
+    }
+  }
+  luma = boxBlur(luma, width, height, 1);
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    const v = luma[i] + (random() + random() + random() - 1.5) * 6;
+    data[i * 4] = data[i * 4 + 1] = data[i * 4 + 2] = v;
+    data[i * 4 + 3] = 255;
+  }
+  return { data, width, height };
+}
+
+/** A screen or card bowed by `bend` of its side (a parabola across, a slight barrel along). */
+export const bowed = (bend) => (u, v) => [
+  u + bend * 0.5 * (4 * (v - 0.5) * (v - 0.5) - 1) * (u - 0.5),
+  v + bend * (4 * (u - 0.5) * (u - 0.5) - 1),
+];

@@ -21,6 +21,15 @@ const fitY = new StaticArray<f64>(MAX_FIT_POINTS);
 const fitted = new Homography();
 
 const moduleLuma = new Uint8Array(177 * 177);
+
+// the progressive alignment-grid search: which nodes are known, the best prediction quality each was searched with
+const gridKnown = new StaticArray<bool>(MAX_ALIGNMENTS * MAX_ALIGNMENTS);
+const gridTried = new StaticArray<i32>(MAX_ALIGNMENTS * MAX_ALIGNMENTS);
+const nodeQuality = new StaticArray<i32>(MAX_ALIGNMENTS * MAX_ALIGNMENTS);
+const nodeRadius = new StaticArray<f64>(MAX_ALIGNMENTS * MAX_ALIGNMENTS);
+let predX: f64 = 0, predY: f64 = 0, predUx: f64 = 0, predUy: f64 = 0, predVx: f64 = 0, predVy: f64 = 0, predRadius: f64 = 0;
+let checkedX: f64 = 0, checkedY: f64 = 0;
+const cell = new Homography();
 const moduleSums = new StaticArray<i32>(178 * 178);
 
 let ringLight: f64 = 0;
@@ -433,6 +442,7 @@ export class SymbolLocator {
       this.refitFromGrid();
       // patterns missed on the way (strong perspective at the far edges) are searched again around the fitted prediction
       if (this.searchMissedAlignments()) this.refitFromGrid();
+      this.fillMissingLocally();
       this.sampleThroughGrid(grid);
       return;
     }
@@ -445,9 +455,14 @@ export class SymbolLocator {
   }
 
   /**
-   * Finds every alignment pattern near where `h` predicts it, correcting each
-   * prediction by the drift already measured at its upper and left neighbours
-   * (prints bend smoothly). Patterns not found keep the prediction.
+   * Finds the alignment patterns progressively, outwards from the finders:
+   * each next one is predicted from patterns already found around it (the
+   * parallelogram of three neighbours, or the line through two in its row or
+   * column), which follows a bowed or creased grid where one transform from
+   * the finders does not. The search radius grows with the distance the
+   * prediction reaches over; a match far from its prediction must also pass
+   * the 1:1:1 cross-check of its rings. The three places under the finders
+   * count as known from the start (`h` is exact next to the finders).
    */
   locateAlignmentGrid(h: Homography): void {
     const count = this.positionCount;
@@ -455,41 +470,176 @@ export class SymbolLocator {
     for (let j = 0; j < count; j++) {
       for (let i = 0; i < count; i++) {
         const k = j * MAX_ALIGNMENTS + i;
-        const at = <f64>unchecked(this.positions[i]) + 0.5;
-        const bt = <f64>unchecked(this.positions[j]) + 0.5;
-        h.map(at, bt);
-        let px = h.x, py = h.y;
-        h.map(at + 1.0, bt);
-        const ux = h.x - px, uy = h.y - py;
-        h.map(at, bt + 1.0);
-        const vx = h.x - px, vy = h.y - py;
-        if (i > 0 && j > 0) {
-          // complete the parallelogram of the three neighbours already placed: follows perspective and bending
-          px = unchecked(this.gridX[k - 1]) + unchecked(this.gridX[k - MAX_ALIGNMENTS]) - unchecked(this.gridX[k - MAX_ALIGNMENTS - 1]);
-          py = unchecked(this.gridY[k - 1]) + unchecked(this.gridY[k - MAX_ALIGNMENTS]) - unchecked(this.gridY[k - MAX_ALIGNMENTS - 1]);
-        } else if (i > 0 && unchecked(this.gridFound[k - 1])) {
-          h.map(<f64>unchecked(this.positions[i - 1]) + 0.5, bt);
-          px += unchecked(this.gridX[k - 1]) - h.x;
-          py += unchecked(this.gridY[k - 1]) - h.y;
-        } else if (j > 0 && unchecked(this.gridFound[k - MAX_ALIGNMENTS])) {
-          h.map(at, <f64>unchecked(this.positions[j - 1]) + 0.5);
-          px += unchecked(this.gridX[k - MAX_ALIGNMENTS]) - h.x;
-          py += unchecked(this.gridY[k - MAX_ALIGNMENTS]) - h.y;
-        }
-        unchecked((this.gridX[k] = px));
-        unchecked((this.gridY[k] = py));
+        h.map(<f64>unchecked(this.positions[i]) + 0.5, <f64>unchecked(this.positions[j]) + 0.5);
+        unchecked((this.gridX[k] = h.x));
+        unchecked((this.gridY[k] = h.y));
         unchecked((this.gridFound[k] = false));
-        // the three positions under the finder patterns hold no alignment pattern
         const underFinder = (i == 0 && j == 0) || (i == 0 && j == count - 1) || (j == 0 && i == count - 1);
-        if (underFinder) continue;
-        if (findAlignment(this.img, px, py, ux, uy, vx, vy, 2.0, 21)) {
-          unchecked((this.gridX[k] = foundX));
-          unchecked((this.gridY[k] = foundY));
-          unchecked((this.gridFound[k] = true));
-          this.gridFoundCount++;
-        }
+        unchecked((gridKnown[k] = underFinder));
+        unchecked((gridTried[k] = underFinder ? 9 : 0));
       }
     }
+    // each round searches the node with the best prediction; a node is searched again only when its prediction improved
+    // predictions change only when a pattern is found: they are kept per node until then
+    let misses = 0;
+    let stale = true;
+    for (let round = 0; round < 3 * MAX_ALIGNMENTS * MAX_ALIGNMENTS; round++) {
+      let bestK = -1, bestQuality = 0;
+      let bestRadius: f64 = Infinity;
+      for (let j = 0; j < count; j++) {
+        for (let i = 0; i < count; i++) {
+          const k = j * MAX_ALIGNMENTS + i;
+          if (unchecked(gridKnown[k])) continue;
+          if (stale) {
+            unchecked((nodeQuality[k] = this.predictNode(i, j, h)));
+            unchecked((nodeRadius[k] = predRadius));
+          }
+          const quality = unchecked(nodeQuality[k]);
+          if (quality <= unchecked(gridTried[k])) continue;
+          const radius = unchecked(nodeRadius[k]);
+          if (quality > bestQuality || (quality == bestQuality && radius < bestRadius)) {
+            bestK = k; bestQuality = quality; bestRadius = radius;
+          }
+        }
+      }
+      stale = false;
+      if (bestK < 0) break;
+      const i = bestK % MAX_ALIGNMENTS, j = bestK / MAX_ALIGNMENTS;
+      this.predictNode(i, j, h);
+      unchecked((gridTried[bestK] = bestQuality));
+      const px = predX, py = predY, ux = predUx, uy = predUy, vx = predVx, vy = predVy;
+      // near the prediction first (cheap, and what a flat code needs), then as far as the prediction may be off
+      let hit = findAlignment(this.img, px, py, ux, uy, vx, vy, min(predRadius, 2.0), 21);
+      if (!hit && predRadius > 2.0) hit = findAlignment(this.img, px, py, ux, uy, vx, vy, predRadius, 21);
+      let x = foundX, y = foundY;
+      if (hit && Math.hypot(x - px, y - py) / Math.sqrt((ux * ux + uy * uy + vx * vx + vy * vy) * 0.5) > 2.0) {
+        // far from where it was expected: only a real alignment pattern's rings will do
+        hit = this.crossCheck(x, y, ux, uy, vx, vy);
+        x = checkedX; y = checkedY;
+      }
+      if (!hit) {
+        // a wrong size or a look-alike triple finds nothing: stop paying for wide searches
+        if (++misses > this.gridFoundCount + 2) break;
+        continue;
+      }
+      unchecked((this.gridX[bestK] = x));
+      unchecked((this.gridY[bestK] = y));
+      unchecked((this.gridFound[bestK] = true));
+      unchecked((gridKnown[bestK] = true));
+      this.gridFoundCount++;
+      stale = true;
+    }
+  }
+
+  /**
+   * Predicts node (i, j) of the alignment grid from known neighbours into
+   * predX/predY (module vectors predU/predV, search radius predRadius in
+   * modules). Quality 3: the parallelogram of three neighbours; 2: between
+   * two known nodes of its row or column; 1: beyond two of them; 0: none.
+   */
+  predictNode(i: i32, j: i32, h: Homography): i32 {
+    const pos = this.positions;
+    const count = this.positionCount;
+    const at = <f64>unchecked(pos[i]) + 0.5, bt = <f64>unchecked(pos[j]) + 0.5;
+    h.map(at, bt);
+    const hx = h.x, hy = h.y;
+    h.map(at + 1.0, bt);
+    predUx = h.x - hx; predUy = h.y - hy;
+    h.map(at, bt + 1.0);
+    predVx = h.x - hx; predVy = h.y - hy;
+    // the parallelogram of three known neighbours (exact for any affine piece of the grid)
+    for (let q = 0; q < 4; q++) {
+      const di = (q & 1) != 0 ? 1 : -1, dj = (q & 2) != 0 ? 1 : -1;
+      if (!this.known(i + di, j) || !this.known(i, j + dj) || !this.known(i + di, j + dj)) continue;
+      const ka = j * MAX_ALIGNMENTS + i + di, kb = (j + dj) * MAX_ALIGNMENTS + i, kc = (j + dj) * MAX_ALIGNMENTS + i + di;
+      predX = unchecked(this.gridX[ka]) + unchecked(this.gridX[kb]) - unchecked(this.gridX[kc]);
+      predY = unchecked(this.gridY[ka]) + unchecked(this.gridY[kb]) - unchecked(this.gridY[kc]);
+      const su = <f64>(unchecked(pos[i + di]) - unchecked(pos[i]));
+      const sv = <f64>(unchecked(pos[j + dj]) - unchecked(pos[j]));
+      predUx = (unchecked(this.gridX[ka]) - predX) / su; predUy = (unchecked(this.gridY[ka]) - predY) / su;
+      predVx = (unchecked(this.gridX[kb]) - predX) / sv; predVy = (unchecked(this.gridY[kb]) - predY) / sv;
+      predRadius = 2.5;
+      return 3;
+    }
+    // along the row (axis 0) or the column (axis 1): between two known nodes, or beyond two on one side
+    let quality = 0;
+    for (let axis = 0; axis < 2; axis++) {
+      const here = axis == 0 ? i : j;
+      let before = -1, before2 = -1, after = -1, after2 = -1;
+      for (let t = here - 1; t >= 0; t--) {
+        if (!(axis == 0 ? this.known(t, j) : this.known(i, t))) continue;
+        if (before < 0) before = t; else { before2 = t; break; }
+      }
+      for (let t = here + 1; t < count; t++) {
+        if (!(axis == 0 ? this.known(t, j) : this.known(i, t))) continue;
+        if (after < 0) after = t; else { after2 = t; break; }
+      }
+      let p0 = -1, p1 = -1, q: i32 = 0;
+      if (before >= 0 && after >= 0) { p0 = before; p1 = after; q = 2; }
+      else if (before2 >= 0) { p0 = before2; p1 = before; q = 1; }
+      else if (after2 >= 0) { p0 = after2; p1 = after; q = 1; }
+      if (q == 0 || q < quality) continue;
+      const k0 = axis == 0 ? j * MAX_ALIGNMENTS + p0 : p0 * MAX_ALIGNMENTS + i;
+      const k1 = axis == 0 ? j * MAX_ALIGNMENTS + p1 : p1 * MAX_ALIGNMENTS + i;
+      const m0 = <f64>unchecked(pos[p0]), m1 = <f64>unchecked(pos[p1]), m = <f64>unchecked(pos[here]);
+      const t = (m - m0) / (m1 - m0);
+      const x = unchecked(this.gridX[k0]) + (unchecked(this.gridX[k1]) - unchecked(this.gridX[k0])) * t;
+      const y = unchecked(this.gridY[k0]) + (unchecked(this.gridY[k1]) - unchecked(this.gridY[k0])) * t;
+      // a bow is largest halfway between the known nodes, an extrapolation's error grows with its reach
+      const reach = q == 2 ? min(m - m0, m1 - m) : Math.abs(m - m1);
+      const radius = 2.0 + reach * (q == 2 ? 0.12 : 0.1);
+      if (q > quality || radius < predRadius) {
+        quality = q;
+        predX = x; predY = y; predRadius = min(radius, 5.0);
+        const sx = (unchecked(this.gridX[k1]) - unchecked(this.gridX[k0])) / (m1 - m0);
+        const sy = (unchecked(this.gridY[k1]) - unchecked(this.gridY[k0])) / (m1 - m0);
+        if (axis == 0) { predUx = sx; predUy = sy; } else { predVx = sx; predVy = sy; }
+      }
+    }
+    return quality;
+  }
+
+  @inline known(i: i32, j: i32): bool {
+    if (i < 0 || j < 0 || i >= this.positionCount || j >= this.positionCount) return false;
+    return unchecked(gridKnown[j * MAX_ALIGNMENTS + i]);
+  }
+
+  /**
+   * The 1:1:1 cross-check of an alignment pattern at (x, y): along both
+   * module axes, both ways, the dark centre ends about half a module out and
+   * the light ring is about one module wide. Sets checkedX/checkedY to the
+   * centre re-measured from the light ring's middles.
+   */
+  crossCheck(x: f64, y: f64, ux: f64, uy: f64, vx: f64, vy: f64): bool {
+    let cx = x, cy = y;
+    for (let axis = 0; axis < 2; axis++) {
+      const dx = axis == 0 ? ux : vx, dy = axis == 0 ? uy : vy;
+      const m = Math.hypot(dx, dy);
+      if (!(m > 0.5)) return false;
+      const sx = dx / m, sy = dy / m;
+      let shift: f64 = 0;
+      for (let side = -1; side <= 1; side += 2) {
+        const steps = <i32>(m * 6.0) + 4; // half-pixel steps up to 3 modules
+        let lightStart: f64 = -1, darkStart: f64 = -1;
+        for (let s = 0; s <= steps; s++) {
+          const t = <f64>s * 0.5;
+          const dark = this.img.darkAt(cx + <f64>side * t * sx, cy + <f64>side * t * sy);
+          if (lightStart < 0) { if (!dark) lightStart = t; }
+          else if (dark) { darkStart = t; break; }
+        }
+        if (lightStart < 0 || darkStart < 0) return false;
+        if (lightStart > m * 1.0) return false;
+        const width = darkStart - lightStart;
+        if (width < m * 0.5 || width > m * 1.6) return false;
+        shift += <f64>side * (lightStart + darkStart) * 0.5;
+      }
+      // both light middles at ±1 module: move the centre halfway between them
+      cx += sx * shift * 0.5;
+      cy += sy * shift * 0.5;
+    }
+    checkedX = cx;
+    checkedY = cy;
+    return true;
   }
 
   /**
@@ -610,28 +760,75 @@ export class SymbolLocator {
     return any;
   }
 
-  /** Bilinear interpolation between the four alignment centres around each module. */
+  /**
+   * Places the patterns still not found from their found neighbours (between
+   * two in their row or column, or the parallelogram of three) rather than
+   * from the one fitted transform, which loses a bow or a crease; those
+   * without such neighbours keep the fitted place.
+   */
+  fillMissingLocally(): void {
+    const count = this.positionCount;
+    for (let j = 0; j < count; j++) {
+      for (let i = 0; i < count; i++) {
+        const k = j * MAX_ALIGNMENTS + i;
+        const underFinder = (i == 0 && j == 0) || (i == 0 && j == count - 1) || (j == 0 && i == count - 1);
+        unchecked((gridKnown[k] = underFinder || unchecked(this.gridFound[k])));
+      }
+    }
+    const h = this.transform;
+    for (let round = 0; round < MAX_ALIGNMENTS * MAX_ALIGNMENTS; round++) {
+      let bestK = -1, bestQuality = 1;
+      for (let j = 0; j < count; j++) {
+        for (let i = 0; i < count; i++) {
+          const k = j * MAX_ALIGNMENTS + i;
+          if (unchecked(gridKnown[k])) continue;
+          const quality = this.predictNode(i, j, h);
+          if (quality > bestQuality) { bestK = k; bestQuality = quality; }
+        }
+      }
+      if (bestK < 0) break;
+      this.predictNode(bestK % MAX_ALIGNMENTS, bestK / MAX_ALIGNMENTS, h);
+      unchecked((this.gridX[bestK] = predX));
+      unchecked((this.gridY[bestK] = predY));
+      unchecked((gridKnown[bestK] = true));
+    }
+  }
+
+  /** Each cell of the alignment grid through its own perspective transform from its four corner patterns; the outer cells reach the symbol's edges. */
   sampleThroughGrid(grid: Uint8Array): void {
     const n = this.dimension;
     const count = this.positionCount;
-    const img = this.img;
-    let cellY = 0;
-    for (let y = 0; y < n; y++) {
-      while (cellY < count - 2 && y >= unchecked(this.positions[cellY + 1])) cellY++;
-      const y0 = <f64>unchecked(this.positions[cellY]);
-      const v = (<f64>y - y0) / (<f64>unchecked(this.positions[cellY + 1]) - y0);
-      let cellX = 0;
-      for (let x = 0; x < n; x++) {
-        while (cellX < count - 2 && x >= unchecked(this.positions[cellX + 1])) cellX++;
-        const x0 = <f64>unchecked(this.positions[cellX]);
-        const u = (<f64>x - x0) / (<f64>unchecked(this.positions[cellX + 1]) - x0);
-        const k = cellY * MAX_ALIGNMENTS + cellX;
-        const w00 = (1.0 - u) * (1.0 - v), w10 = u * (1.0 - v), w01 = (1.0 - u) * v, w11 = u * v;
-        const px = w00 * unchecked(this.gridX[k]) + w10 * unchecked(this.gridX[k + 1]) +
-          w01 * unchecked(this.gridX[k + MAX_ALIGNMENTS]) + w11 * unchecked(this.gridX[k + MAX_ALIGNMENTS + 1]);
-        const py = w00 * unchecked(this.gridY[k]) + w10 * unchecked(this.gridY[k + 1]) +
-          w01 * unchecked(this.gridY[k + MAX_ALIGNMENTS]) + w11 * unchecked(this.gridY[k + MAX_ALIGNMENTS + 1]);
-        unchecked((grid[y * n + x] = this.sampleModule(y * n + x, px, py)));
+    const pos = this.positions;
+    for (let cy = 0; cy < count - 1; cy++) {
+      const y0 = cy == 0 ? 0 : unchecked(pos[cy]);
+      const y1 = cy == count - 2 ? n : unchecked(pos[cy + 1]);
+      const v0 = <f64>unchecked(pos[cy]) + 0.5, v1 = <f64>unchecked(pos[cy + 1]) + 0.5;
+      for (let cx = 0; cx < count - 1; cx++) {
+        const x0 = cx == 0 ? 0 : unchecked(pos[cx]);
+        const x1 = cx == count - 2 ? n : unchecked(pos[cx + 1]);
+        const u0 = <f64>unchecked(pos[cx]) + 0.5, u1 = <f64>unchecked(pos[cx + 1]) + 0.5;
+        const k = cy * MAX_ALIGNMENTS + cx;
+        // corners of the cell in module space and in the image; a corner under a finder is that finder's centre,
+        // measured in the image rather than predicted
+        let su0 = u0, sv0 = v0, px0 = unchecked(this.gridX[k]), py0 = unchecked(this.gridY[k]);
+        let su1 = u1, sv1 = v0, px1 = unchecked(this.gridX[k + 1]), py1 = unchecked(this.gridY[k + 1]);
+        let su3 = u0, sv3 = v1, px3 = unchecked(this.gridX[k + MAX_ALIGNMENTS]), py3 = unchecked(this.gridY[k + MAX_ALIGNMENTS]);
+        if (cx == 0 && cy == 0) { su0 = 3.5; sv0 = 3.5; px0 = this.ax; py0 = this.ay; }
+        if (cx == count - 2 && cy == 0) { su1 = <f64>n - 3.5; sv1 = 3.5; px1 = this.bx; py1 = this.by; }
+        if (cx == 0 && cy == count - 2) { su3 = 3.5; sv3 = <f64>n - 3.5; px3 = this.cx; py3 = this.cy; }
+        quadToQuad(cell, su0, sv0, su1, sv1, u1, v1, su3, sv3,
+          px0, py0, px1, py1,
+          unchecked(this.gridX[k + MAX_ALIGNMENTS + 1]), unchecked(this.gridY[k + MAX_ALIGNMENTS + 1]),
+          px3, py3);
+        const usable = cell.isUsable();
+        for (let y = y0; y < y1; y++) {
+          for (let x = x0; x < x1; x++) {
+            if (usable) cell.map(<f64>x + 0.5, <f64>y + 0.5);
+            else this.transform.map(<f64>x + 0.5, <f64>y + 0.5);
+            const px = usable ? cell.x : this.transform.x, py = usable ? cell.y : this.transform.y;
+            unchecked((grid[y * n + x] = this.sampleModule(y * n + x, px, py)));
+          }
+        }
       }
     }
   }
