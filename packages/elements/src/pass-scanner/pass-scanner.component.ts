@@ -384,7 +384,7 @@ export class PassScannerElement extends LitElement {
   /** A gate sync matches passes by their ids across gates: ids from a verifier this element made are this device's alone. */
   private failNoVenueKey(): void {
     if (this.state === ScannerStates.error && this.errorCode === ScannerErrorCodes.noVenueKey) return;
-    this.fail(ScannerErrorCodes.noVenueKey, 'gateSync needs a verifier made with the venue\'s passIdKey (the verifier property); one built from attributes has device-local pass ids');
+    this.fail(ScannerErrorCodes.noVenueKey, 'gateSync needs the verifier property, made with the venue passIdKey');
   }
 
   /** Whether the trust bundle held is past `trust-max-age` (a bundle that does not say its age is). */
@@ -439,7 +439,7 @@ export class PassScannerElement extends LitElement {
     if (this.gateSync) {
       // Fail closed, and loudly: a verdict here would be checked against a venue memory that can never match it.
       this.failNoVenueKey();
-      const refused = Promise.reject(new Error('NO_VENUE_KEY: gateSync without a verifier made with the venue passIdKey'));
+      const refused = Promise.reject(new Error('NO_VENUE_KEY'));
       refused.catch(() => {});
       return refused;
     }
