@@ -440,6 +440,62 @@ describe('<pass-scanner> without a camera', () => {
     assert.equal(scanner.shadowRoot.querySelector('[part=error]').dataset.code, 'NO_CAMERA');
   });
 
+  it('keeps a verdict on screen when the camera fails behind it, and shows the camera error after it', async () => {
+    // Staff check a pasted pass while the camera is still opening; the camera then fails.
+    // The verdict must not vanish (it did: the error screen replaced it at once).
+    const { issuer, verifier } = await trustedIssuer();
+    const card = await issuer.issue();
+    let failCamera;
+    const cameraFails = new Promise((resolve) => { failCamera = resolve; });
+    const scanner = await mount({ 'reset-after': '0' });
+    const errors = [];
+    scanner.addEventListener('pass-error', (e) => errors.push(e.detail.code));
+    scanner.verifier = verifier;
+    // The scanner (started when connected) opens a new source as soon as it is given one.
+    scanner.frameSource = { async start() { await cameraFails; throw new Error('camera gone'); }, stop() {} };
+    await scanner.verifyText(card.numeric);
+    await scanner.updateComplete;
+    assert.equal(scanner.shadowRoot.querySelector('[part~="result"]')?.dataset.verdict, 'accepted');
+    failCamera();
+    await until(() => errors.length > 0);
+    await scanner.updateComplete;
+    assert.ok(errors.every((code) => code === 'CAMERA_FAILED'), errors.join());
+    assert.equal(scanner.getAttribute('state'), 'result');
+    assert.equal(scanner.shadowRoot.querySelector('[part~="result"]')?.dataset.verdict, 'accepted', 'the verdict stays until it ends');
+    const heard = errors.length;
+    scanner.reset();
+    await scanner.updateComplete;
+    assert.equal(scanner.getAttribute('state'), 'error');
+    assert.equal(scanner.shadowRoot.querySelector('[part=error]').dataset.code, 'CAMERA_FAILED');
+    assert.equal(errors.length, heard, 'no second event for the same failure');
+  });
+
+  it('a camera failure while a pass is being verified waits for its verdict', async () => {
+    const { issuer, verifier } = await trustedIssuer();
+    const card = await issuer.issue();
+    const scanner = await mount({ 'reset-after': '0' });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    // A verifier that holds its answer until the camera has failed.
+    scanner.verifier = { verify: async (input) => { await held; return verifier.verify(input); } };
+    let failCamera;
+    const cameraFails = new Promise((resolve) => { failCamera = resolve; });
+    const errors = [];
+    scanner.addEventListener('pass-error', (e) => errors.push(e.detail.code));
+    scanner.frameSource = { async start() { await cameraFails; throw new Error('camera gone'); }, stop() {} };
+    const verified = scanner.verifyText(card.numeric);
+    await until(() => scanner.getAttribute('state') === 'verifying');
+    failCamera();
+    await until(() => errors.length > 0);
+    release();
+    await verified;
+    await scanner.updateComplete;
+    assert.equal(scanner.shadowRoot.querySelector('[part~="result"]')?.dataset.verdict, 'accepted');
+    scanner.reset();
+    await scanner.updateComplete;
+    assert.equal(scanner.shadowRoot.querySelector('[part=error]')?.dataset.code, 'CAMERA_FAILED');
+  });
+
   it('says TRUST_UNAVAILABLE once when the trust bundle cannot be fetched', async () => {
     const errors = [];
     element = document.createElement('pass-scanner');

@@ -152,7 +152,7 @@ export class PassScannerElement extends LitElement {
 
   readonly cameraController: CameraController = new CameraController(this, {
     video: () => this.video,
-    onFailure: (error) => this.fail(error.code, error.message),
+    onFailure: (error) => this.fail(error.code, error.message, true),
   });
   readonly scanController: ScanController = new ScanController(this, {
     engines: decoderFactories,
@@ -176,6 +176,8 @@ export class PassScannerElement extends LitElement {
   private trustTimer: ReturnType<typeof setInterval> | undefined;
   /** A refresh came due during a scan: run it when the result screen ends. */
   private refreshPending = false;
+  /** A camera, decoder or trust failure that came while a verdict was up or being made: its screen follows the verdict. */
+  private errorAfterResult: { code: ScannerErrorCode; message: string } | undefined;
   private watchedGateSync: { target: EventTarget; off: () => void } | undefined;
 
   private get strings(): UiStrings {
@@ -265,6 +267,7 @@ export class PassScannerElement extends LitElement {
   async start(): Promise<void> {
     this.running = true;
     this.errorCode = undefined;
+    this.errorAfterResult = undefined;
     // A verdict already on screen (text verified while the element was starting) stays until its reset.
     if (this.state !== ScannerStates.result && this.state !== ScannerStates.verifying) {
       this.state = ScannerStates.starting;
@@ -276,7 +279,7 @@ export class PassScannerElement extends LitElement {
       const engine = await this.scanController.ensureEngine();
       this.engine = engine.name;
     } catch (e) {
-      this.fail(ScannerErrorCodes.decoderUnavailable, (e as Error).message);
+      this.fail(ScannerErrorCodes.decoderUnavailable, (e as Error).message, true);
       return;
     }
     // Fail closed: no policy (nor a verifier of the page's own) means no scanning, not "Accepted" for anything authentic.
@@ -284,8 +287,8 @@ export class PassScannerElement extends LitElement {
       this.fail(ScannerErrorCodes.noPolicy, this.strings.errors.NO_POLICY);
       return;
     }
-    // The trust bundle may have failed meanwhile: its error screen stays.
-    if (!this.running || (this.state as ScannerState) === ScannerStates.error) return;
+    // The trust bundle may have failed meanwhile: its error screen stays (or follows the verdict on screen).
+    if (!this.running || (this.state as ScannerState) === ScannerStates.error || this.errorAfterResult) return;
     const source = this.frameSource ?? (this.camera === 'off' ? undefined : this.cameraController);
     if (!source) {
       if (this.state === ScannerStates.starting) this.state = ScannerStates.idle;
@@ -295,7 +298,7 @@ export class PassScannerElement extends LitElement {
       await this.scanController.attach(source);
     } catch (e) {
       const error = e instanceof CameraError ? e : new CameraError(ScannerErrorCodes.cameraFailed, (e as Error)?.message ?? String(e));
-      this.fail(error.code, error.message);
+      this.fail(error.code, error.message, true);
       return;
     }
     if (this.state === ScannerStates.starting) {
@@ -327,7 +330,9 @@ export class PassScannerElement extends LitElement {
     this.duplicate = false;
     this.duplicateGate = undefined;
     this.scanController.paused = false;
-    if (this.state === ScannerStates.result || this.state === ScannerStates.verifying) {
+    if (this.errorAfterResult && (this.state === ScannerStates.result || this.state === ScannerStates.verifying)) {
+      this.showDeferredError();
+    } else if (this.state === ScannerStates.result || this.state === ScannerStates.verifying) {
       this.state = this.progress ? ScannerStates.collecting : this.running ? ScannerStates.scanning : ScannerStates.idle;
       this.announce(this.readyText(this.strings));
     }
@@ -366,13 +371,33 @@ export class PassScannerElement extends LitElement {
     this.fail(code, message);
   }
 
-  private fail(code: ScannerErrorCode, message: string): void {
+  /**
+   * `background`: a failure of the camera, the decoder or the trust download, not of the
+   * verification on screen. While a verdict is up or being made, such a failure's
+   * `pass-error` goes out at once but its screen waits for the verdict to end: staff read
+   * the verdict first (it vanished before, when a camera failed late behind a pasted pass).
+   */
+  private fail(code: ScannerErrorCode, message: string, background = false): void {
     // A photo without a code is no reason to close the camera.
     if (code !== ScannerErrorCodes.unreadableImage) this.scanController.detach();
+    if (background && (this.state === ScannerStates.result || this.state === ScannerStates.verifying)) {
+      this.errorAfterResult = { code, message };
+      this.dispatchEvent(new PassErrorEvent(code, message));
+      return;
+    }
     this.errorCode = code;
     this.state = ScannerStates.error;
     this.announce(this.errorText(code));
     this.dispatchEvent(new PassErrorEvent(code, message));
+  }
+
+  /** The screen of the failure held back by a verdict; its pass-error went out when it happened. */
+  private showDeferredError(): void {
+    const deferred = this.errorAfterResult!;
+    this.errorAfterResult = undefined;
+    this.errorCode = deferred.code;
+    this.state = ScannerStates.error;
+    this.announce(this.errorText(deferred.code));
   }
 
   private errorText(code: ScannerErrorCode): string {
@@ -455,7 +480,7 @@ export class PassScannerElement extends LitElement {
     if (!this.verifierPromise) {
       let trustKey: JsonWebKey | undefined;
       try { trustKey = parseTrustKey(this.trustKey); } catch (e) {
-        this.fail(ScannerErrorCodes.trustUnavailable, (e as Error).message);
+        this.fail(ScannerErrorCodes.trustUnavailable, (e as Error).message, true);
         return Promise.reject(e);
       }
       // The duplicate store's key and the trust bundle load side by side (each may read IndexedDB).
@@ -467,7 +492,7 @@ export class PassScannerElement extends LitElement {
       this.verifierPromise = pending;
       pending.catch((e: Error) => {
         if (this.verifierPromise === pending) this.verifierPromise = undefined;
-        this.fail(ScannerErrorCodes.trustUnavailable, e.message);
+        this.fail(ScannerErrorCodes.trustUnavailable, e.message, true);
       });
     }
     return this.verifierPromise;
@@ -528,7 +553,11 @@ export class PassScannerElement extends LitElement {
       seen = await this.seenBefore(result);
     } catch (e) {
       // Caller mistakes only (the verifier never throws for a bad pass): a setup problem.
-      if (this.state === ScannerStates.verifying) this.fail(ScannerErrorCodes.trustUnavailable, (e as Error).message);
+      if (this.state === ScannerStates.verifying) {
+        // The trust download that failed while this scan waited for it has told the page already.
+        if (this.errorAfterResult) this.showDeferredError();
+        else this.fail(ScannerErrorCodes.trustUnavailable, (e as Error).message);
+      }
       return undefined;
     }
     if (!result.policy) {
@@ -705,7 +734,7 @@ export class PassScannerElement extends LitElement {
         <video part="video" muted playsinline aria-hidden="true" ?hidden=${!cameraLive}></video>
         <div part="viewfinder" class="viewfinder" ?hidden=${this.state !== ScannerStates.scanning && this.state !== ScannerStates.collecting}></div>
         <div part="controls" class="controls" ?hidden=${!cameraLive || this.state === ScannerStates.result}>
-          ${camera.devices.length > 1 ? html`<button type="button" @click=${() => camera.switchCamera().catch((e) => this.fail(ScannerErrorCodes.cameraFailed, e.message))}>${s.switchCamera}</button>` : nothing}
+          ${camera.devices.length > 1 ? html`<button type="button" @click=${() => camera.switchCamera().catch((e) => this.fail(ScannerErrorCodes.cameraFailed, e.message, true))}>${s.switchCamera}</button>` : nothing}
           ${camera.torchAvailable ? html`<button type="button" aria-pressed=${camera.torchOn ? 'true' : 'false'} @click=${() => camera.setTorch(!camera.torchOn)}>${s.torch}</button>` : nothing}
           ${camera.zoomRange ? html`<label class="zoom">${s.zoom}
               <input type="range" min=${camera.zoomRange.min} max=${camera.zoomRange.max} step=${camera.zoomRange.step} .value=${String(camera.zoom ?? camera.zoomRange.min)}
