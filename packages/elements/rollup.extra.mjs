@@ -27,6 +27,24 @@ function copyWasm(root) {
 }
 
 /**
+ * Squeezes the elements' stylesheets (the css`…` templates of *.styles.ts) for the
+ * script tag: comments out, whitespace runs to one space, none around { } ; , > or
+ * after a colon. Spaces that carry meaning (descendant selectors, calc( a + b ),
+ * "screen and (…)") stay. A template with an interpolation is left as written.
+ * About 1.5 KB less of pass-check.js, which has no room to spare under its budget.
+ */
+function squeezeStyles() {
+  const squeeze = (css) => css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':').trim();
+  return {
+    name: 'squeeze-styles',
+    transform(code, id) {
+      if (!/[\\/]packages[\\/]elements[\\/]src[\\/].*\.styles\.ts$/.test(id)) return null;
+      return { code: code.replace(/css`([^`]*)`/g, (whole, css) => (css.includes('${') ? whole : `css\`${squeeze(css)}\``)), map: null };
+    },
+  };
+}
+
+/**
  * DIVOC's JSON-LD machinery stays out of the script tag: verifier-core loads it
  * with import('@pass-check/verifier-core/divoc-canon'), which here becomes an
  * import() of pass-check-divoc.js beside pass-check.js (a copy of verifier-core's
@@ -118,7 +136,7 @@ export default function elementsBuild({ root }) {
     },
     {
       input: path.join(dir, 'src/script-tag.ts'),
-      plugins: [divocCanonBesideScript(root), withoutZxing(dir), ...bundled([minify, copyWasm(root), reportSize(BUDGET_GZIP_BYTES)])],
+      plugins: [divocCanonBesideScript(root), withoutZxing(dir), squeezeStyles(), ...bundled([minify, copyWasm(root), reportSize(BUDGET_GZIP_BYTES)])],
       output: { file: path.join(dist, 'pass-check.js'), format: 'iife', name: 'PassCheckBundle', inlineDynamicImports: true, sourcemap: true },
     },
     {
