@@ -2,12 +2,12 @@
 // the CPU busy, and reports every failure: a suite that fails now and then
 // under load will fail on somebody's busy laptop or CI runner.
 //
-//   npm run test:flake                       # 10 runs of browser, camera, demo, stories
+//   npm run test:flake                       # 10 runs of browser, camera, demo, stories, examples
 //   npm run test:flake -- --runs 3 --suites camera,demo
 //   FLAKE_RUNS=3 npm run test:flake
 //
 // Options: --runs N (default 10, or FLAKE_RUNS), --suites a,b (default
-// browser,camera,demo,stories), --load K (busy processes, default 1),
+// browser,camera,demo,stories,examples), --load K (busy processes, default 1),
 // --no-build (use the existing dist/ and storybook-static/).
 // Exit status 1 when any run of any suite failed. Each failure's output is kept
 // in .cache/flake/ and its failing lines are printed in the summary.
@@ -20,6 +20,7 @@ const suites = {
   camera: ['npm', ['run', '--silent', 'test:camera']],
   demo: ['npm', ['run', '--silent', 'test:demo']],
   stories: ['npm', ['run', '--silent', 'test:stories']],
+  examples: ['npm', ['run', '--silent', 'test:examples']],
 };
 
 function option(name, fallback) {
