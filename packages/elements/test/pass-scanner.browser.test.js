@@ -496,6 +496,27 @@ describe('<pass-scanner> without a camera', () => {
     assert.equal(scanner.shadowRoot.querySelector('[part=error]')?.dataset.code, 'CAMERA_FAILED');
   });
 
+  it('a verification that fails after a camera failure still says why: its own error, not the camera one', async () => {
+    const scanner = await mount({ 'reset-after': '0' });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    scanner.verifier = { verify: async () => { await held; throw new Error('verifier broke'); } };
+    const errors = [];
+    scanner.addEventListener('pass-error', (e) => errors.push(e.detail.code));
+    let failCamera;
+    const cameraFails = new Promise((resolve) => { failCamera = resolve; });
+    scanner.frameSource = { async start() { await cameraFails; throw new Error('camera gone'); }, stop() {} };
+    const verified = scanner.verifyText('shc:/1234');
+    await until(() => scanner.getAttribute('state') === 'verifying');
+    failCamera();
+    await until(() => errors.length > 0);
+    release();
+    await verified;
+    await scanner.updateComplete;
+    assert.equal(errors.at(-1), 'TRUST_UNAVAILABLE', errors.join());
+    assert.equal(scanner.shadowRoot.querySelector('[part=error]')?.dataset.code, 'TRUST_UNAVAILABLE');
+  });
+
   it('says TRUST_UNAVAILABLE once when the trust bundle cannot be fetched', async () => {
     const errors = [];
     element = document.createElement('pass-scanner');

@@ -555,7 +555,7 @@ export class PassScannerElement extends LitElement {
       // Caller mistakes only (the verifier never throws for a bad pass): a setup problem.
       if (this.state === ScannerStates.verifying) {
         // The trust download that failed while this scan waited for it has told the page already.
-        if (this.errorAfterResult) this.showDeferredError();
+        if (this.errorAfterResult?.code === ScannerErrorCodes.trustUnavailable) this.showDeferredError();
         else this.fail(ScannerErrorCodes.trustUnavailable, (e as Error).message);
       }
       return undefined;
