@@ -178,6 +178,8 @@ export class PassScannerElement extends LitElement {
   private refreshPending = false;
   /** A camera, decoder or trust failure that came while a verdict was up or being made: its screen follows the verdict. */
   private errorAfterResult: { code: ScannerErrorCode; message: string } | undefined;
+  /** Counts start() and stop() calls: a start() that is no longer the newest gives up at its next step. */
+  private startRun = 0;
   private watchedGateSync: { target: EventTarget; off: () => void } | undefined;
 
   private get strings(): UiStrings {
@@ -265,6 +267,9 @@ export class PassScannerElement extends LitElement {
 
   /** Starts scanning: the decoder, then the camera (or `frameSource`). Failures become a `pass-error`. */
   async start(): Promise<void> {
+    // A start() made while another is still waiting (a frameSource set as the element starts)
+    // supersedes it: only the newest one opens the source, which used to be started twice.
+    const run = ++this.startRun;
     this.running = true;
     this.errorCode = undefined;
     this.errorAfterResult = undefined;
@@ -279,9 +284,10 @@ export class PassScannerElement extends LitElement {
       const engine = await this.scanController.ensureEngine();
       this.engine = engine.name;
     } catch (e) {
-      this.fail(ScannerErrorCodes.decoderUnavailable, (e as Error).message, true);
+      if (run === this.startRun) this.fail(ScannerErrorCodes.decoderUnavailable, (e as Error).message, true);
       return;
     }
+    if (run !== this.startRun) return;
     // Fail closed: no policy (nor a verifier of the page's own) means no scanning, not "Accepted" for anything authentic.
     if (this.running && !this.verifier && !this.policy && (this.state as ScannerState) !== ScannerStates.error) {
       this.fail(ScannerErrorCodes.noPolicy, this.strings.errors.NO_POLICY);
@@ -297,10 +303,13 @@ export class PassScannerElement extends LitElement {
     try {
       await this.scanController.attach(source);
     } catch (e) {
+      // A source stopped by a newer start() or by stop() is no camera failure.
+      if (run !== this.startRun) return;
       const error = e instanceof CameraError ? e : new CameraError(ScannerErrorCodes.cameraFailed, (e as Error)?.message ?? String(e));
       this.fail(error.code, error.message, true);
       return;
     }
+    if (run !== this.startRun) return;
     if (this.state === ScannerStates.starting) {
       this.state = ScannerStates.scanning;
       this.announce(this.strings.pointCamera);
@@ -309,6 +318,7 @@ export class PassScannerElement extends LitElement {
 
   /** Stops the camera and decoding. */
   stop(): void {
+    this.startRun++;
     this.running = false;
     this.scanController.detach();
     this.state = ScannerStates.idle;
