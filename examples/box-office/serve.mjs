@@ -1,6 +1,7 @@
 // Serves the box-office example on http://127.0.0.1:8081/ (PORT, HOST to change):
-// its page, the three files of @pass-check/elements it needs (pass-check.js,
-// pass-check-worker.js, wasm-qr.wasm: on your site, copy them into one folder),
+// its page, the files of @pass-check/elements it needs (pass-check.js,
+// pass-check-worker.js, wasm-qr.wasm, wasm-qr-simd.wasm, pass-check-divoc.js:
+// on your site, copy them into one folder),
 // and the example trust bundle and passes (made by `npm run examples:data`).
 //
 //   npm run example:box-office
@@ -23,7 +24,7 @@ const routes = new Map([
   ['/door.js', path.join(here, 'door.js')],
   ['/box-office.css', path.join(here, 'box-office.css')],
   ['/trust-bundle.json', path.join(dataDir, 'trust-bundle.json')],
-  ...['pass-check.js', 'pass-check-worker.js', 'wasm-qr.wasm'].map((f) => [`/pass-check/${f}`, path.join(elementsDir, f)]),
+  ...['pass-check.js', 'pass-check-worker.js', 'wasm-qr.wasm', 'wasm-qr-simd.wasm', 'pass-check-divoc.js'].map((f) => [`/pass-check/${f}`, path.join(elementsDir, f)]),
 ]);
 
 /** Starts the server; resolves to { url, close }. */

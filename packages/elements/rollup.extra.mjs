@@ -1,7 +1,8 @@
 // The elements package's extra outputs:
 // - dist/qr-worker.js: the module worker the ES build starts (wasm-qr inside, nothing external);
 // - dist/pass-check.js: the script tag, a minified IIFE with lit, verifier-core and wasm-qr;
-// - dist/pass-check-worker.js: its classic worker, and dist/wasm-qr.wasm copied beside both.
+// - dist/pass-check-worker.js: its classic worker, and dist/wasm-qr.wasm and
+//   dist/wasm-qr-simd.wasm copied beside both.
 // The build prints pass-check.js's gzipped size (the budget is 100 KB, .wasm not counted).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,15 +14,18 @@ import terser from '@rollup/plugin-terser';
 const BUDGET_GZIP_BYTES = 100 * 1024;
 
 function copyWasm(root) {
-  const source = path.join(root, 'packages', 'wasm-qr', 'dist', 'wasm-qr.wasm');
+  const files = ['wasm-qr.wasm', 'wasm-qr-simd.wasm'];
   return {
     name: 'copy-wasm-qr',
     generateBundle() {
-      if (!fs.existsSync(source)) {
-        this.warn('packages/wasm-qr/dist/wasm-qr.wasm is missing: build wasm-qr first (pass-check.js will use its fallback decoders)');
-        return;
+      for (const file of files) {
+        const source = path.join(root, 'packages', 'wasm-qr', 'dist', file);
+        if (!fs.existsSync(source)) {
+          this.warn(`packages/wasm-qr/dist/${file} is missing: build wasm-qr first (pass-check.js will use its fallback decoders)`);
+          continue;
+        }
+        this.emitFile({ type: 'asset', fileName: file, source: fs.readFileSync(source) });
       }
-      this.emitFile({ type: 'asset', fileName: 'wasm-qr.wasm', source: fs.readFileSync(source) });
     },
   };
 }

@@ -56,8 +56,11 @@ scanner.addEventListener('pass-result', (e) => {
 
 export const STRICT_CSP = CSP;
 
-/** `video`: which camera fixture the fake camera plays (make-videos.mjs), default the valid SMART Health Card. */
-export async function startBench({ keep, video = 'valid' } = {}) {
+/**
+ * `video`: which camera fixture the fake camera plays (make-videos.mjs), default the valid SMART Health Card.
+ * `withoutSimdWasm`: serve no wasm-qr-simd.wasm, as a site that copied only the files of earlier releases.
+ */
+export async function startBench({ keep, video = 'valid', withoutSimdWasm = false } = {}) {
   const fixturesDir = path.join(root, '.cache', 'elements-bench');
   const { videos } = await makeCameraFixtures(fixturesDir);
   const files = {
@@ -67,6 +70,7 @@ export async function startBench({ keep, video = 'valid' } = {}) {
     '/pass-check.js': { type: 'text/javascript', file: path.join(dist, 'pass-check.js') },
     '/pass-check-worker.js': { type: 'text/javascript', file: path.join(dist, 'pass-check-worker.js') },
     '/wasm-qr.wasm': { type: 'application/wasm', file: path.join(dist, 'wasm-qr.wasm') },
+    ...(withoutSimdWasm ? {} : { '/wasm-qr-simd.wasm': { type: 'application/wasm', file: path.join(dist, 'wasm-qr-simd.wasm') } }),
     '/pass-check-divoc.js': { type: 'text/javascript', file: path.join(dist, 'pass-check-divoc.js') },
   };
   const requests = [];

@@ -12,7 +12,12 @@ const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || n
 const besideScript = (file: string) => new URL(file, scriptUrl).href;
 
 configureDecoders([
-  () => startWorkerEngine({ createWorker: () => new Worker(besideScript('pass-check-worker.js'), { name: 'pass-check-qr' }), wasmUrl: besideScript('wasm-qr.wasm') }),
+  () => startWorkerEngine({
+    createWorker: () => new Worker(besideScript('pass-check-worker.js'), { name: 'pass-check-qr' }),
+    // the SIMD build where the browser has WebAssembly SIMD (and the file is there), else the plain one
+    wasmUrl: besideScript('wasm-qr.wasm'),
+    wasmSimdUrl: besideScript('wasm-qr-simd.wasm'),
+  }),
   // ZXing is left out of the script tag to keep it small; npm users get it as a third fallback.
   startBarcodeDetectorEngine,
 ]);

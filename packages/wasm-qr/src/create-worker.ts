@@ -7,6 +7,8 @@ import type { WorkerRequest, WorkerResponse, WorkerWasmSource } from './worker-p
 export interface QrWorkerOptions {
   /** The .wasm for the worker: URL, bytes or compiled module; default: beside the worker script. */
   wasm?: QrWasmSource;
+  /** Its SIMD build, taken where the engine has SIMD (as in createQrDecoder). */
+  wasmSimd?: QrWasmSource;
   /** A worker to use instead of the package's dist/worker.js (e.g. one a bundler made). */
   worker?: Worker;
 }
@@ -51,9 +53,11 @@ export async function createQrWorker(options: QrWorkerOptions = {}): Promise<QrW
     });
   }
 
-  const wasm = options.wasm;
-  const wasmForWorker: WorkerWasmSource | undefined = wasm instanceof URL ? wasm.href : wasm;
-  await send(wasmForWorker === undefined ? { id: nextId++, type: 'init' } : { id: nextId++, type: 'init', wasm: wasmForWorker }, []);
+  const forWorker = (wasm: QrWasmSource | undefined): WorkerWasmSource | undefined => (wasm instanceof URL ? wasm.href : wasm);
+  const init: Extract<WorkerRequest, { type: 'init' }> = { id: nextId++, type: 'init' };
+  if (options.wasm !== undefined) init.wasm = forWorker(options.wasm);
+  if (options.wasmSimd !== undefined) init.wasmSimd = forWorker(options.wasmSimd);
+  await send(init, []);
 
   return {
     decode(source, decodeOptions = {}) {

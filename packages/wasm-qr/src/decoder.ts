@@ -2,7 +2,8 @@
 // memory, results copied out, and the runtime collected after every call so
 // memory stays flat over thousands of frames.
 import { ecLevelName } from './ec-level.js';
-import { compileWasm, instantiateWasm, isWasmFailure } from './load-wasm.js';
+import { instantiateWasm, isWasmFailure } from './load-wasm.js';
+import { compileDecoderWasm } from './load-wasm-simd.js';
 import type { QrCode, QrDecoder, QrGridCode, QrImage, QrLoadOptions, QrSequence } from './types.js';
 import type { WasmQrExports } from './wasm-exports.js';
 
@@ -34,6 +35,10 @@ class WasmQrDecoder implements QrDecoder {
   constructor(module: WebAssembly.Module) {
     this.#module = module;
     this.#wasm = instantiateWasm(module);
+  }
+
+  get simd(): boolean {
+    return this.#wasm.simdBuild() === 1;
   }
 
   decode(image: QrImage): QrCode[] {
@@ -112,9 +117,10 @@ class WasmQrDecoder implements QrDecoder {
 /**
  * A QR decoder backed by its own wasm instance. Without options the .wasm
  * beside this module is used (Node: read from disk; browser: fetched via
- * import.meta.url); `wasm` accepts its bytes, a URL or a compiled module.
+ * import.meta.url): wasm-qr-simd.wasm where the engine has WebAssembly SIMD,
+ * else wasm-qr.wasm. `wasm` and `wasmSimd` accept bytes, a URL or a compiled module.
  */
 export async function createQrDecoder(options: QrLoadOptions = {}): Promise<QrDecoder> {
-  const module = await compileWasm(options.wasm);
+  const module = await compileDecoderWasm(options);
   return new WasmQrDecoder(module);
 }

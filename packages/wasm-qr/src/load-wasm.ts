@@ -1,6 +1,9 @@
-// Finding, compiling and instantiating the .wasm. By default it is the file
+// Finding, compiling and instantiating the .wasm. By default it is a file
 // beside this module (new URL(..., import.meta.url)): read from disk in Node,
-// fetched from the same origin in a browser. Never a CDN.
+// fetched from the same origin in a browser. Never a CDN. Two builds of the
+// same source ship: wasm-qr.wasm here, for every engine (and the encoder,
+// which SIMD does not speed up), and wasm-qr-simd.wasm (load-wasm-simd.ts),
+// which decoders take where the engine validates SIMD.
 import type { QrWasmSource } from './types.js';
 import type { WasmQrExports } from './wasm-exports.js';
 
@@ -14,7 +17,7 @@ export class WasmAbort extends Error {
 
 let defaultModule: Promise<WebAssembly.Module> | undefined;
 
-/** The URL of the .wasm shipped with this package. */
+/** The URL of the .wasm shipped with this package that runs on every WebAssembly engine. */
 export function defaultWasmUrl(): URL {
   return new URL('./wasm-qr.wasm', import.meta.url);
 }
@@ -36,6 +39,7 @@ async function readUrl(url: URL): Promise<ArrayBuffer | Uint8Array> {
   return response.arrayBuffer();
 }
 
+/** Compiles a source (URL, bytes or module); without one, the plain build beside this module (compiled once). */
 export function compileWasm(source?: QrWasmSource): Promise<WebAssembly.Module> {
   if (source instanceof WebAssembly.Module) return Promise.resolve(source);
   if (source === undefined) {
@@ -46,7 +50,7 @@ export function compileWasm(source?: QrWasmSource): Promise<WebAssembly.Module> 
   }
   if (source instanceof URL) return readUrl(source).then((bytes) => WebAssembly.compile(bytes as BufferSource));
   if (ArrayBuffer.isView(source) || source instanceof ArrayBuffer) return WebAssembly.compile(source);
-  throw new TypeError('wasm-qr: options.wasm must be a URL, the bytes of the .wasm, or a WebAssembly.Module');
+  return Promise.reject(new TypeError('wasm-qr: options.wasm must be a URL, the bytes of the .wasm, or a WebAssembly.Module'));
 }
 
 const imports = {

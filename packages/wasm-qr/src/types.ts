@@ -34,6 +34,8 @@ export interface QrCode {
 }
 
 export interface QrDecoder {
+  /** true when this decoder runs the SIMD build (same results, less time per frame). */
+  readonly simd: boolean;
   /** Every code found in the image. Synchronous; bad or empty images give []. */
   decode(image: QrImage): QrCode[];
   /**
@@ -58,7 +60,18 @@ export interface QrGridCode {
 export type QrWasmSource = BufferSource | URL | WebAssembly.Module;
 
 export interface QrLoadOptions {
+  /**
+   * The .wasm that runs on every WebAssembly engine (default: wasm-qr.wasm
+   * beside this module). Given alone, it is used as it is.
+   */
   wasm?: QrWasmSource;
+  /**
+   * Decoders only (the encoder always runs `wasm`): the SIMD build
+   * (wasm-qr-simd.wasm), used instead where the engine accepts WebAssembly
+   * SIMD; if it cannot be loaded or compiled, `wasm` is used. Default: beside
+   * this module when `wasm` is not given either.
+   */
+  wasmSimd?: QrWasmSource;
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The wasm module's exports as the wrapper uses them (see assembly/index.ts). */
 export interface WasmQrExports {
   memory: WebAssembly.Memory;
+  simdBuild(): number;
   __collect(): void;
   imageBuffer(byteLength: number): number;
   decode(width: number, height: number): number;

@@ -4,7 +4,7 @@ import type { QrCode } from './types.js';
 export type WorkerWasmSource = string | BufferSource | WebAssembly.Module;
 
 export type WorkerRequest =
-  | { id: number; type: 'init'; wasm?: WorkerWasmSource }
+  | { id: number; type: 'init'; wasm?: WorkerWasmSource; wasmSimd?: WorkerWasmSource }
   | { id: number; type: 'decode'; image: ImageBitmap | { data: Uint8ClampedArray | Uint8Array; width: number; height: number } };
 
 export type WorkerResponse =

@@ -3,8 +3,8 @@
 // as transfers, and transfers the result bytes back. Built as one
 // self-contained file so that the .wasm resolves beside it.
 import { createQrDecoder } from './decoder.js';
-import type { QrDecoder } from './types.js';
-import type { WorkerRequest, WorkerResponse } from './worker-protocol.js';
+import type { QrDecoder, QrLoadOptions } from './types.js';
+import type { WorkerRequest, WorkerResponse, WorkerWasmSource } from './worker-protocol.js';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -28,8 +28,11 @@ function pixelsOf(bitmap: ImageBitmap): ImageData {
 
 async function handle(request: WorkerRequest): Promise<void> {
   if (request.type === 'init') {
-    const wasm = typeof request.wasm === 'string' ? new URL(request.wasm) : request.wasm;
-    decoder = createQrDecoder(wasm === undefined ? {} : { wasm });
+    const source = (given: WorkerWasmSource | undefined) => (typeof given === 'string' ? new URL(given) : given);
+    const options: QrLoadOptions = {};
+    if (request.wasm !== undefined) options.wasm = source(request.wasm);
+    if (request.wasmSimd !== undefined) options.wasmSimd = source(request.wasmSimd);
+    decoder = createQrDecoder(options);
     await decoder;
     scope.postMessage({ id: request.id, codes: [] });
     return;

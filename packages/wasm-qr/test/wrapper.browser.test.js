@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createQrEncoder, createQrWorker, defaultWasmUrl } from '@pass-check/wasm-qr';
+import { createQrEncoder, createQrWorker, defaultSimdWasmUrl, defaultWasmUrl } from '@pass-check/wasm-qr';
 import { renderMatrix } from './codec-helpers.js';
 
 describe('createQrWorker (module worker, transfers)', () => {
@@ -50,5 +50,16 @@ describe('createQrWorker (module worker, transfers)', () => {
     assert.equal((await other.decode(imageOf('with url')))[0].text, 'with url');
     other.terminate();
     await assert.rejects(other.decode(imageOf('too late')));
+  });
+
+  it('takes the SIMD build as an option, and falls back to `wasm` when that file is missing', async () => {
+    for (const wasmSimd of [defaultSimdWasmUrl(), new URL('./no-such-build.wasm', defaultSimdWasmUrl())]) {
+      const other = await createQrWorker({ wasm: defaultWasmUrl(), wasmSimd });
+      try {
+        assert.equal((await other.decode(imageOf('either build')))[0].text, 'either build');
+      } finally {
+        other.terminate();
+      }
+    }
   });
 });

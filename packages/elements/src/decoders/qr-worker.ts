@@ -1,6 +1,6 @@
 // The decoding worker: wasm-qr on full-resolution frames, off the main thread
 // so the camera preview and the result screen never stutter.
-import { createQrDecoder, type QrDecoder } from '@pass-check/wasm-qr';
+import { createQrDecoder, type QrDecoder, type QrLoadOptions } from '@pass-check/wasm-qr';
 import { pixelsOf } from './engine.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
@@ -15,7 +15,10 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'init') {
     try {
-      decoder = await createQrDecoder(message.wasmUrl ? { wasm: new URL(message.wasmUrl) } : {});
+      const options: QrLoadOptions = {};
+      if (message.wasmUrl) options.wasm = new URL(message.wasmUrl);
+      if (message.wasmSimdUrl) options.wasmSimd = new URL(message.wasmSimdUrl);
+      decoder = await createQrDecoder(options);
       reply({ type: 'ready' });
     } catch (e) {
       reply({ type: 'failed', message: e instanceof Error ? e.message : String(e) });

@@ -9,6 +9,8 @@ export interface WorkerEngineOptions {
   /** Makes the worker. The module build starts `qr-worker.js` as a module worker; the script tag a classic one. */
   createWorker: () => Worker;
   wasmUrl?: string;
+  /** Where the SIMD build is (taken where the engine has WebAssembly SIMD, else wasmUrl). */
+  wasmSimdUrl?: string;
   /** How long the worker may take to load the .wasm before the next engine is tried. */
   startTimeoutMs?: number;
 }
@@ -41,7 +43,9 @@ export async function startWorkerEngine(options: WorkerEngineOptions): Promise<D
         fail(new Error(event.data.message));
       }
     };
-    const init: ToWorker = options.wasmUrl ? { type: 'init', wasmUrl: options.wasmUrl } : { type: 'init' };
+    const init: Extract<ToWorker, { type: 'init' }> = { type: 'init' };
+    if (options.wasmUrl) init.wasmUrl = options.wasmUrl;
+    if (options.wasmSimdUrl) init.wasmSimdUrl = options.wasmSimdUrl;
     worker.postMessage(init);
   });
 

@@ -2,8 +2,11 @@
 import type { FrameImage } from './engine.js';
 
 export type ToWorker =
-  /** `wasmUrl`: where the .wasm is (the script-tag build passes it; the module build lets wasm-qr find it). */
-  | { type: 'init'; wasmUrl?: string }
+  /**
+   * `wasmUrl`, `wasmSimdUrl`: where the two builds of the .wasm are (the
+   * script-tag build passes them; the module build lets wasm-qr find them).
+   */
+  | { type: 'init'; wasmUrl?: string; wasmSimdUrl?: string }
   | { type: 'decode'; id: number; image: FrameImage };
 
 export type FromWorker =

@@ -33,12 +33,34 @@ function ensureStats(blocksX: i32, blocksY: i32): void {
  * RGBA → luma (integer BT.601 weights 77/150/29 of 256; alpha ignored:
  * callers flatten transparency), then the block statistics of blockStats.
  */
+// Four RGBA pixels → their four lumas as i32 lanes, (77r + 150g + 29b + 128) >> 8:
+// per pixel, (r, g) · (77, 150) + (b, a) · (29, 0) as two i32 dot lanes, added pairwise.
+@inline function lumaOf4(px: v128, weights: v128, round: v128): v128 {
+  const d0 = i32x4.dot_i16x8_s(i16x8.extend_low_i8x16_u(px), weights);
+  const d1 = i32x4.dot_i16x8_s(i16x8.extend_high_i8x16_u(px), weights);
+  const sums = i32x4.add(v128.shuffle<i32>(d0, d1, 0, 2, 4, 6), v128.shuffle<i32>(d0, d1, 1, 3, 5, 7));
+  return i32x4.shr_u(i32x4.add(sums, round), 8);
+}
+
 export function lumaAndBlockStats(rgba: usize, luma: Uint8Array, width: i32, height: i32): void {
   const out = luma.dataStart;
   const pixels = <usize>(width * height);
+  let done: usize = 0;
+  if (ASC_FEATURE_SIMD) {
+    // The SIMD build (wasm-qr-simd.wasm): sixteen pixels a step, bit-exact with the loop below.
+    const weights = i16x8(77, 150, 29, 0, 77, 150, 29, 0);
+    const round = i32x4.splat(128);
+    done = pixels & ~(<usize>15);
+    for (let i: usize = 0; i < done; i += 16) {
+      const src = rgba + (i << 2);
+      const s0 = lumaOf4(v128.load(src), weights, round), s1 = lumaOf4(v128.load(src, 16), weights, round);
+      const s2 = lumaOf4(v128.load(src, 32), weights, round), s3 = lumaOf4(v128.load(src, 48), weights, round);
+      v128.store(out + i, i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_u(s0, s1), i16x8.narrow_i32x4_u(s2, s3)));
+    }
+  }
   // two pixels per step; red and blue in one multiply: (r | b << 16) × (29 | 77 << 16) holds 77·r + 29·b in bits 16–31
   const pairs = pixels & ~(<usize>1);
-  for (let i: usize = 0; i < pairs; i += 2) {
+  for (let i: usize = done; i < pairs; i += 2) {
     const q = load<u64>(rgba + (i << 2));
     const p0 = <u32>q, p1 = <u32>(q >> 32);
     const v0 = (((((p0 & 0xff00ff) * 0x4d001d) >> 16) & 0xffff) + ((p0 >> 8) & 0xff) * 150 + 128) >> 8;
@@ -61,10 +83,44 @@ export function blockStats(luma: Uint8Array, width: i32, height: i32): void {
   const blocksY = (height + BLOCK - 1) >> BLOCK_SHIFT;
   ensureStats(blocksX, blocksY);
   const src = luma.dataStart;
+  // The SIMD build reads two whole blocks (16 pixels) a step; the rest of a
+  // row of blocks (an odd last block, a part block) goes through the loop below.
+  const pairsX = ASC_FEATURE_SIMD ? (width >> 4) : 0;
   for (let by = 0; by < blocksY; by++) {
     const y0 = by << BLOCK_SHIFT;
     const y1 = min(y0 + BLOCK, height);
-    for (let bx = 0; bx < blocksX; bx++) {
+    if (ASC_FEATURE_SIMD) {
+      const rows = (y1 - y0 + STATS_ROW_STEP - 1) / STATS_ROW_STEP;
+      for (let px = 0; px < pairsX; px++) {
+        let lo = i8x16.splat(-1);
+        let hi = i8x16.splat(0);
+        let sum16 = i16x8.splat(0); // ≤ 4 rows × 2 pixels × 255 per lane
+        for (let y = y0; y < y1; y += STATS_ROW_STEP) {
+          const v = v128.load(src + <usize>(y * width + (px << 4)));
+          lo = i8x16.min_u(lo, v);
+          hi = i8x16.max_u(hi, v);
+          sum16 = i16x8.add(sum16, i16x8.extadd_pairwise_i8x16_u(v));
+        }
+        // fold each half (one block) to its lane 0 / lane 8
+        lo = i8x16.min_u(lo, i8x16.shuffle(lo, lo, 4, 5, 6, 7, 0, 0, 0, 0, 12, 13, 14, 15, 0, 0, 0, 0));
+        lo = i8x16.min_u(lo, i8x16.shuffle(lo, lo, 2, 3, 0, 0, 0, 0, 0, 0, 10, 11, 0, 0, 0, 0, 0, 0));
+        lo = i8x16.min_u(lo, i8x16.shuffle(lo, lo, 1, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0));
+        hi = i8x16.max_u(hi, i8x16.shuffle(hi, hi, 4, 5, 6, 7, 0, 0, 0, 0, 12, 13, 14, 15, 0, 0, 0, 0));
+        hi = i8x16.max_u(hi, i8x16.shuffle(hi, hi, 2, 3, 0, 0, 0, 0, 0, 0, 10, 11, 0, 0, 0, 0, 0, 0));
+        hi = i8x16.max_u(hi, i8x16.shuffle(hi, hi, 1, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0));
+        const sum32 = i32x4.extadd_pairwise_i16x8_u(sum16);
+        const k = by * blocksX + (px << 1);
+        unchecked((blockSum[k] = i32x4.extract_lane(sum32, 0) + i32x4.extract_lane(sum32, 1)));
+        unchecked((blockSum[k + 1] = i32x4.extract_lane(sum32, 2) + i32x4.extract_lane(sum32, 3)));
+        unchecked((blockCount[k] = <u8>(rows * BLOCK)));
+        unchecked((blockCount[k + 1] = <u8>(rows * BLOCK)));
+        unchecked((blockLow[k] = i8x16.extract_lane_u(lo, 0)));
+        unchecked((blockLow[k + 1] = i8x16.extract_lane_u(lo, 8)));
+        unchecked((blockHigh[k] = i8x16.extract_lane_u(hi, 0)));
+        unchecked((blockHigh[k + 1] = i8x16.extract_lane_u(hi, 8)));
+      }
+    }
+    for (let bx = pairsX << 1; bx < blocksX; bx++) {
       const x0 = bx << BLOCK_SHIFT;
       const x1 = min(x0 + BLOCK, width);
       let lo: i32 = 255;
