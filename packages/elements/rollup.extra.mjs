@@ -14,14 +14,15 @@ import terser from '@rollup/plugin-terser';
 const BUDGET_GZIP_BYTES = 100 * 1024;
 
 function copyWasm(root) {
-  const files = ['wasm-qr.wasm', 'wasm-qr-simd.wasm'];
+  // what the page loses without each file
+  const files = { 'wasm-qr.wasm': 'pass-check.js will use its fallback decoders', 'wasm-qr-simd.wasm': 'decoding will use wasm-qr.wasm everywhere' };
   return {
     name: 'copy-wasm-qr',
     generateBundle() {
-      for (const file of files) {
+      for (const [file, without] of Object.entries(files)) {
         const source = path.join(root, 'packages', 'wasm-qr', 'dist', file);
         if (!fs.existsSync(source)) {
-          this.warn(`packages/wasm-qr/dist/${file} is missing: build wasm-qr first (pass-check.js will use its fallback decoders)`);
+          this.warn(`packages/wasm-qr/dist/${file} is missing: build wasm-qr first (${without})`);
           continue;
         }
         this.emitFile({ type: 'asset', fileName: file, source: fs.readFileSync(source) });

@@ -86,6 +86,19 @@ afterEach(() => {
   element = undefined;
 });
 
+/** A promise with its resolve function: a step a test releases when it chooses. */
+function held() {
+  let release;
+  const promise = new Promise((resolve) => { release = resolve; });
+  return { promise, release };
+}
+
+/** A frame source whose start() fails (a camera that is gone) once `fail()` is called. */
+function failingCamera() {
+  const step = held();
+  return { source: { async start() { await step.promise; throw new Error('camera gone'); }, stop() {} }, fail: step.release };
+}
+
 describe('<pass-scanner> without a camera', () => {
   it('on a page that is not secure, says the camera needs https and keeps the photo and paste fallbacks', async () => {
     const own = Object.getOwnPropertyDescriptor(window, 'isSecureContext');
@@ -468,18 +481,17 @@ describe('<pass-scanner> without a camera', () => {
     // The verdict must not vanish (it did: the error screen replaced it at once).
     const { issuer, verifier } = await trustedIssuer();
     const card = await issuer.issue();
-    let failCamera;
-    const cameraFails = new Promise((resolve) => { failCamera = resolve; });
+    const camera = failingCamera();
     const scanner = await mount({ 'reset-after': '0' });
     const errors = [];
     scanner.addEventListener('pass-error', (e) => errors.push(e.detail.code));
     scanner.verifier = verifier;
     // The scanner (started when connected) opens a new source as soon as it is given one.
-    scanner.frameSource = { async start() { await cameraFails; throw new Error('camera gone'); }, stop() {} };
+    scanner.frameSource = camera.source;
     await scanner.verifyText(card.numeric);
     await scanner.updateComplete;
     assert.equal(scanner.shadowRoot.querySelector('[part~="result"]')?.dataset.verdict, 'accepted');
-    failCamera();
+    camera.fail();
     await until(() => errors.length > 0);
     await scanner.updateComplete;
     assert.deepEqual(errors, ['CAMERA_FAILED']);
@@ -497,20 +509,18 @@ describe('<pass-scanner> without a camera', () => {
     const { issuer, verifier } = await trustedIssuer();
     const card = await issuer.issue();
     const scanner = await mount({ 'reset-after': '0' });
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
+    const answer = held();
     // A verifier that holds its answer until the camera has failed.
-    scanner.verifier = { verify: async (input) => { await held; return verifier.verify(input); } };
-    let failCamera;
-    const cameraFails = new Promise((resolve) => { failCamera = resolve; });
+    scanner.verifier = { verify: async (input) => { await answer.promise; return verifier.verify(input); } };
+    const camera = failingCamera();
     const errors = [];
     scanner.addEventListener('pass-error', (e) => errors.push(e.detail.code));
-    scanner.frameSource = { async start() { await cameraFails; throw new Error('camera gone'); }, stop() {} };
+    scanner.frameSource = camera.source;
     const verified = scanner.verifyText(card.numeric);
     await until(() => scanner.getAttribute('state') === 'verifying');
-    failCamera();
+    camera.fail();
     await until(() => errors.length > 0);
-    release();
+    answer.release();
     await verified;
     await scanner.updateComplete;
     assert.equal(scanner.shadowRoot.querySelector('[part~="result"]')?.dataset.verdict, 'accepted');
@@ -521,19 +531,17 @@ describe('<pass-scanner> without a camera', () => {
 
   it('a verification that fails after a camera failure still says why: its own error, not the camera one', async () => {
     const scanner = await mount({ 'reset-after': '0' });
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    scanner.verifier = { verify: async () => { await held; throw new Error('verifier broke'); } };
+    const answer = held();
+    scanner.verifier = { verify: async () => { await answer.promise; throw new Error('verifier broke'); } };
     const errors = [];
     scanner.addEventListener('pass-error', (e) => errors.push(e.detail.code));
-    let failCamera;
-    const cameraFails = new Promise((resolve) => { failCamera = resolve; });
-    scanner.frameSource = { async start() { await cameraFails; throw new Error('camera gone'); }, stop() {} };
+    const camera = failingCamera();
+    scanner.frameSource = camera.source;
     const verified = scanner.verifyText('shc:/1234');
     await until(() => scanner.getAttribute('state') === 'verifying');
-    failCamera();
+    camera.fail();
     await until(() => errors.length > 0);
-    release();
+    answer.release();
     await verified;
     await scanner.updateComplete;
     assert.deepEqual(errors, ['CAMERA_FAILED', 'TRUST_UNAVAILABLE']);

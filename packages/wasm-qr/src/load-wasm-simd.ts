@@ -1,7 +1,7 @@
 // The decoder's choice between the two builds: wasm-qr-simd.wasm (the pixel
 // loops 16 bytes a step) where the engine validates WebAssembly SIMD and the
 // file loads, else wasm-qr.wasm. Same source, same results.
-import { compileWasm } from './load-wasm.js';
+import { compileWasm, isWasmSource, SOURCE_ERROR } from './load-wasm.js';
 import type { QrLoadOptions, QrWasmSource } from './types.js';
 
 let defaultModule: Promise<WebAssembly.Module> | undefined;
@@ -46,8 +46,8 @@ async function preferSimd(simd: QrWasmSource, plain: QrWasmSource | undefined): 
 /** The module a decoder runs: see QrLoadOptions. */
 export function compileDecoderWasm(options: QrLoadOptions): Promise<WebAssembly.Module> {
   const { wasm, wasmSimd } = options;
-  const isSource = wasmSimd === undefined || wasmSimd instanceof URL || wasmSimd instanceof WebAssembly.Module || ArrayBuffer.isView(wasmSimd) || wasmSimd instanceof ArrayBuffer;
-  if (!isSource) return Promise.reject(new TypeError('wasm-qr: options.wasmSimd must be a URL, the bytes of the .wasm, or a WebAssembly.Module'));
+  // a caller's mistake is reported, not hidden behind the fallback to `wasm`
+  if (wasmSimd !== undefined && !isWasmSource(wasmSimd)) return Promise.reject(new TypeError(SOURCE_ERROR('wasmSimd')));
   if (wasmSimd !== undefined) return preferSimd(wasmSimd, wasm);
   if (wasm !== undefined) return compileWasm(wasm);
   if (!defaultModule) {

@@ -39,18 +39,25 @@ async function readUrl(url: URL): Promise<ArrayBuffer | Uint8Array> {
   return response.arrayBuffer();
 }
 
+export const SOURCE_ERROR = (option: string) => `wasm-qr: options.${option} must be a URL, the bytes of the .wasm, or a WebAssembly.Module`;
+
+/** A URL, the bytes of a .wasm, or a compiled module: what the `wasm` options accept. */
+export function isWasmSource(source: unknown): source is QrWasmSource {
+  return source instanceof WebAssembly.Module || source instanceof URL || ArrayBuffer.isView(source) || source instanceof ArrayBuffer;
+}
+
 /** Compiles a source (URL, bytes or module); without one, the plain build beside this module (compiled once). */
 export function compileWasm(source?: QrWasmSource): Promise<WebAssembly.Module> {
-  if (source instanceof WebAssembly.Module) return Promise.resolve(source);
   if (source === undefined) {
     defaultModule ??= readUrl(defaultWasmUrl()).then((bytes) => WebAssembly.compile(bytes as BufferSource));
     // a failed load must not stick: the next call tries again
     defaultModule.catch(() => { defaultModule = undefined; });
     return defaultModule;
   }
+  if (source instanceof WebAssembly.Module) return Promise.resolve(source);
   if (source instanceof URL) return readUrl(source).then((bytes) => WebAssembly.compile(bytes as BufferSource));
-  if (ArrayBuffer.isView(source) || source instanceof ArrayBuffer) return WebAssembly.compile(source);
-  return Promise.reject(new TypeError('wasm-qr: options.wasm must be a URL, the bytes of the .wasm, or a WebAssembly.Module'));
+  if (isWasmSource(source)) return WebAssembly.compile(source);
+  return Promise.reject(new TypeError(SOURCE_ERROR('wasm')));
 }
 
 const imports = {

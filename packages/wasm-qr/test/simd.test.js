@@ -53,8 +53,7 @@ describe('wasm-qr builds: which one runs', () => {
     assert.equal(await hex(simd), WASM_SIMD_SHA256);
     assert.notEqual(WASM_SHA256, WASM_SIMD_SHA256);
     for (const bytes of [plain, simd]) assert.ok(bytes.length <= 150 * 1024, `${bytes.length} bytes`);
-    // the plain build must compile where SIMD does not: it holds no SIMD instruction at all
-    assert.ok(WebAssembly.validate(plain));
+    // that the plain build holds no SIMD at all: simd-features.node.test.js
   });
 
   it('by default, a decoder runs the SIMD build where the engine has SIMD (Node 20, Chromium)', async () => {
