@@ -99,6 +99,27 @@ function failingCamera() {
   return { source: { async start() { await step.promise; throw new Error('camera gone'); }, stop() {} }, fail: step.release };
 }
 
+/**
+ * Verifies `text` with `verify` held until the camera (the scanner's frame source) has
+ * failed, then lets the verification end. Resolves to the pass-error codes heard.
+ */
+async function cameraFailsDuringVerification(scanner, verify, text) {
+  const answer = held();
+  scanner.verifier = { verify: async (input) => { await answer.promise; return verify(input); } };
+  const errors = [];
+  scanner.addEventListener('pass-error', (e) => errors.push(e.detail.code));
+  const camera = failingCamera();
+  scanner.frameSource = camera.source;
+  const verified = scanner.verifyText(text);
+  await until(() => scanner.getAttribute('state') === 'verifying');
+  camera.fail();
+  await until(() => errors.length > 0);
+  answer.release();
+  await verified;
+  await scanner.updateComplete;
+  return errors;
+}
+
 describe('<pass-scanner> without a camera', () => {
   it('on a page that is not secure, says the camera needs https and keeps the photo and paste fallbacks', async () => {
     const own = Object.getOwnPropertyDescriptor(window, 'isSecureContext');
@@ -509,20 +530,8 @@ describe('<pass-scanner> without a camera', () => {
     const { issuer, verifier } = await trustedIssuer();
     const card = await issuer.issue();
     const scanner = await mount({ 'reset-after': '0' });
-    const answer = held();
-    // A verifier that holds its answer until the camera has failed.
-    scanner.verifier = { verify: async (input) => { await answer.promise; return verifier.verify(input); } };
-    const camera = failingCamera();
-    const errors = [];
-    scanner.addEventListener('pass-error', (e) => errors.push(e.detail.code));
-    scanner.frameSource = camera.source;
-    const verified = scanner.verifyText(card.numeric);
-    await until(() => scanner.getAttribute('state') === 'verifying');
-    camera.fail();
-    await until(() => errors.length > 0);
-    answer.release();
-    await verified;
-    await scanner.updateComplete;
+    const errors = await cameraFailsDuringVerification(scanner, (input) => verifier.verify(input), card.numeric);
+    assert.deepEqual(errors, ['CAMERA_FAILED']);
     assert.equal(scanner.shadowRoot.querySelector('[part~="result"]')?.dataset.verdict, 'accepted');
     scanner.reset();
     await scanner.updateComplete;
@@ -531,19 +540,7 @@ describe('<pass-scanner> without a camera', () => {
 
   it('a verification that fails after a camera failure still says why: its own error, not the camera one', async () => {
     const scanner = await mount({ 'reset-after': '0' });
-    const answer = held();
-    scanner.verifier = { verify: async () => { await answer.promise; throw new Error('verifier broke'); } };
-    const errors = [];
-    scanner.addEventListener('pass-error', (e) => errors.push(e.detail.code));
-    const camera = failingCamera();
-    scanner.frameSource = camera.source;
-    const verified = scanner.verifyText('shc:/1234');
-    await until(() => scanner.getAttribute('state') === 'verifying');
-    camera.fail();
-    await until(() => errors.length > 0);
-    answer.release();
-    await verified;
-    await scanner.updateComplete;
+    const errors = await cameraFailsDuringVerification(scanner, async () => { throw new Error('verifier broke'); }, 'shc:/1234');
     assert.deepEqual(errors, ['CAMERA_FAILED', 'TRUST_UNAVAILABLE']);
     assert.equal(scanner.shadowRoot.querySelector('[part=error]')?.dataset.code, 'TRUST_UNAVAILABLE');
   });
